@@ -1,0 +1,136 @@
+/**
+ * Keeps a paper's row, its source summaries and its search entry equal to the merge of its
+ * observations. Every write of a paper goes through `recompute`, so the three never disagree.
+ */
+import { mergeObservations, type MergedPaper, type Observation } from '../core/merge-paper.js';
+import { normalizeTitle } from '../core/normalize-title.js';
+import { toIndexText } from '../core/search-text.js';
+import type { SourceEntry, SourceFormat, SummarySection } from '../core/types.js';
+import { parseJson } from './json.js';
+import type { Db } from './open-database.js';
+
+interface ObsRow {
+  source: string;
+  format: string;
+  changed_at: string;
+  payload: string;
+}
+
+export function createPaperWriter(db: Db) {
+  const insertPaper = db.prepare(
+    `INSERT INTO papers (key, kind, arxiv_id, title, title_norm, first_seen_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const observationsOf = db.prepare<[number], ObsRow>(
+    'SELECT source, format, changed_at, payload FROM observations WHERE paper_id = ? ORDER BY id',
+  );
+  const updatePaper = db.prepare(
+    `UPDATE papers SET kind = @kind, arxiv_id = @arxivId, arxiv_version = @arxivVersion, url = @url,
+       title = @title, title_norm = @titleNorm, authors = @authors, abstract = @abstract,
+       categories = @categories, published_at = @publishedAt, announced_on = @announcedOn,
+       featured_on = @featuredOn, votes = @votes, thumbnail = @thumbnail, links = @links, updated_at = @now
+     WHERE id = @id`,
+  );
+  const deleteSourceSummaries = db.prepare("DELETE FROM summaries WHERE paper_id = ? AND origin = 'source'");
+  const insertSummary = db.prepare(
+    `INSERT INTO summaries (paper_id, locale, source, origin, title, sections, updated_at)
+     VALUES (?, ?, ?, 'source', ?, ?, ?)
+     ON CONFLICT (paper_id, locale, source) DO UPDATE SET
+       origin = 'source', title = excluded.title, sections = excluded.sections, updated_at = excluded.updated_at`,
+  );
+  const allSummaries = db.prepare<[number], { title: string | null; sections: string }>(
+    'SELECT title, sections FROM summaries WHERE paper_id = ?',
+  );
+  const deleteSearch = db.prepare('DELETE FROM paper_search WHERE rowid = ?');
+  const insertSearch = db.prepare(
+    'INSERT INTO paper_search (rowid, title, authors, summaries, abstract) VALUES (?, ?, ?, ?, ?)',
+  );
+  const countObs = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM observations WHERE paper_id = ?');
+  const keyOf = db.prepare<[number], { key: string }>('SELECT key FROM papers WHERE id = ?');
+  const moveObs = db.prepare('UPDATE observations SET paper_id = ? WHERE paper_id = ?');
+  const moveAliases = db.prepare('UPDATE paper_aliases SET paper_id = ? WHERE paper_id = ?');
+  const moveGenerated = db.prepare(
+    "UPDATE OR IGNORE summaries SET paper_id = ? WHERE paper_id = ? AND origin = 'generated'",
+  );
+  const insertAlias = db.prepare('INSERT OR REPLACE INTO paper_aliases (key, paper_id) VALUES (?, ?)');
+  const deletePaper = db.prepare('DELETE FROM papers WHERE id = ?');
+
+  function reindex(id: number, merged: MergedPaper): void {
+    const summaryText = allSummaries
+      .all(id)
+      .map((s) => [s.title ?? '', ...parseJson<SummarySection[]>(s.sections, []).map((x) => x.text)].join('\n'))
+      .join('\n');
+    deleteSearch.run(id);
+    insertSearch.run(
+      id,
+      toIndexText(merged.title),
+      toIndexText(merged.authors.join(', ')),
+      toIndexText(summaryText),
+      toIndexText(merged.abstract),
+    );
+  }
+
+  function drop(id: number): void {
+    deleteSearch.run(id);
+    deletePaper.run(id);
+  }
+
+  const writer = {
+    create(key: string, entry: SourceEntry, now: string): number {
+      const kind = entry.arxivId || entry.kind === 'paper' ? 'paper' : 'article';
+      const info = insertPaper.run(key, kind, entry.arxivId ?? null, entry.title, normalizeTitle(entry.title), now, now);
+      return Number(info.lastInsertRowid);
+    },
+
+    recompute(id: number, now: string): MergedPaper {
+      const observations: Observation[] = observationsOf.all(id).map((r) => ({
+        source: r.source,
+        format: r.format as SourceFormat,
+        seenAt: r.changed_at,
+        entry: JSON.parse(r.payload) as SourceEntry,
+      }));
+      const m = mergeObservations(observations);
+      updatePaper.run({
+        id,
+        now,
+        kind: m.kind,
+        arxivId: m.arxivId ?? null,
+        arxivVersion: m.arxivVersion ?? null,
+        url: m.url ?? null,
+        title: m.title,
+        titleNorm: normalizeTitle(m.title),
+        authors: JSON.stringify(m.authors),
+        abstract: m.abstract ?? null,
+        categories: JSON.stringify(m.categories),
+        publishedAt: m.publishedAt ?? null,
+        announcedOn: m.announcedOn ?? null,
+        featuredOn: m.featuredOn ?? null,
+        votes: m.votes ?? null,
+        thumbnail: m.thumbnail ?? null,
+        links: JSON.stringify(m.links),
+      });
+      deleteSourceSummaries.run(id);
+      for (const s of m.summaries) insertSummary.run(id, s.locale, s.source, s.title ?? null, JSON.stringify(s.sections), now);
+      reindex(id, m);
+      return m;
+    },
+
+    /** After an observation moved away: recompute what is left, or drop a record with nothing left. */
+    recomputeOrDrop(id: number, now: string): void {
+      if ((countObs.get(id)?.n ?? 0) > 0) writer.recompute(id, now);
+      else drop(id);
+    },
+
+    /** Folds record `from` (an id-less paper) into record `into`; its key stays valid as an alias. */
+    adopt(into: number, from: number, now: string): void {
+      const key = keyOf.get(from)?.key;
+      moveObs.run(into, from);
+      moveAliases.run(into, from);
+      moveGenerated.run(into, from);
+      drop(from);
+      if (key) insertAlias.run(key, into);
+      writer.recompute(into, now);
+    },
+  };
+  return writer;
+}
