@@ -17,10 +17,10 @@ const NEW_ID = String.raw`(\d{4}\.\d{4,5})(?:v(\d+))?`;
 const OLD_ID = String.raw`([a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?\/\d{7})(?:v(\d+))?`;
 const ID = `(?:${NEW_ID}|${OLD_ID})`;
 
-const BARE = new RegExp(`^(?:arxiv:\\s*)?${ID}$`, 'i');
+const BARE = new RegExp(`^(?:oai:arxiv\\.org:|arxiv:\\s*)?${ID}$`, 'i');
 const DOI = new RegExp(`(?:^|doi\\.org\\/|doi:\\s*)10\\.48550\\/arxiv\\.${ID}`, 'i');
 const URL_FORMS = new RegExp(
-  String.raw`(?:^|[^\w.])(?:(?:export\.)?arxiv\.org\/(?:abs|pdf|html|format)|huggingface\.co\/papers|alphaxiv\.org\/(?:abs|overview)|arxiv\.org\/papers)\/` +
+  String.raw`(?:^|[^\w.])(?:(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html|format)|(?:www\.)?huggingface\.co\/papers|(?:www\.)?alphaxiv\.org\/(?:abs|overview)|arxiv\.org\/papers)\/` +
     ID +
     String.raw`(?:\.pdf)?(?=$|[^\w.]|\.(?!\d))`,
   'i',

@@ -1,0 +1,78 @@
+import { keyForLookup } from '../../core/paper-key.js';
+import type { PaperView } from '../../core/paper-view.js';
+import { parseCommandArgs } from '../args.js';
+import { withStores } from '../context.js';
+import { EXIT, UsageError, type CliIo } from '../io.js';
+
+export const SHOW_USAGE = 'paperboy show ID [--json] [--db FILE]   (ID: arXiv id in any form, or an article URL)';
+
+const SECTION_LABELS: Record<string, string> = {
+  whats_new: "What's New",
+  technical_details: 'Technical Details',
+  performance_highlights: 'Performance Highlights',
+  tldr: 'TL;DR',
+  abstract: 'Abstract',
+  excerpt: 'Excerpt',
+};
+
+export async function showCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {});
+  if (positionals.length !== 1) throw new UsageError('show takes exactly one ID');
+  const input = positionals[0]!;
+  const key = keyForLookup(input);
+  if (!key) throw new UsageError(`"${input}" is neither an arXiv id nor a URL`);
+  const paper = await withStores(io, values.db, (s) => s.reader.getByKey(key));
+  if (!paper) {
+    io.err(`paperboy: no paper or article ${key} in the store (ingest a source that has it first)`);
+    return EXIT.failed;
+  }
+  io.out(values.json ? JSON.stringify(toJson(paper)) : renderText(paper));
+  return EXIT.ok;
+}
+
+/** The `show --json` contract: the documented keys first, extra ones after. */
+function toJson(p: PaperView) {
+  return {
+    key: p.key,
+    kind: p.kind,
+    arxivId: p.arxivId,
+    title: p.title,
+    authors: p.authors,
+    abstract: p.abstract,
+    categories: p.categories,
+    publishedAt: p.publishedAt,
+    votes: p.votes,
+    thumbnail: p.thumbnail,
+    links: p.links,
+    summaries: p.summaries,
+    sources: p.sources,
+    arxivVersion: p.arxivVersion,
+    url: p.url,
+    announcedOn: p.announcedOn,
+    featuredOn: p.featuredOn,
+  };
+}
+
+function renderText(p: PaperView): string {
+  const lines = [p.title];
+  const id = p.arxivId ? `arXiv:${p.arxivId}${p.arxivVersion ? `v${p.arxivVersion}` : ''}` : p.key;
+  lines.push(`${id}${p.url ? ` · ${p.url}` : ''}`);
+  if (p.authors.length) lines.push(`Authors: ${p.authors.join(', ')}`);
+  if (p.categories.length) lines.push(`Categories: ${p.categories.join(', ')}`);
+  const facts = [
+    p.publishedAt && `Published ${p.publishedAt.slice(0, 10)}`,
+    p.announcedOn && `announced ${p.announcedOn}`,
+    p.featuredOn && `featured ${p.featuredOn}`,
+    p.votes !== null && `${p.votes} votes`,
+  ].filter(Boolean);
+  if (facts.length) lines.push(facts.join(' · '));
+  for (const [name, url] of Object.entries(p.links)) if (url) lines.push(`${name}: ${url}`);
+  if (p.abstract) lines.push('', 'Abstract:', p.abstract);
+  for (const s of p.summaries) {
+    lines.push('', `Summary [${s.locale}] from ${s.source}${s.origin === 'generated' ? ' (generated)' : ''}:`);
+    if (s.title) lines.push(s.title);
+    for (const sec of s.sections) lines.push(`  ${SECTION_LABELS[sec.kind] ?? sec.kind}: ${sec.text}`);
+  }
+  lines.push('', `Sources: ${p.sources.map((s) => `${s.source} (${s.seenAt.slice(0, 10)})`).join(', ')}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,22 @@
+/** What a CLI command reads and writes, so tests can run commands in-process. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  env: NodeJS.ProcessEnv;
+  /** True when stdout is a terminal (for human-friendly output). */
+  isTty: boolean;
+}
+
+export const processIo: CliIo = {
+  out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+  err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+  env: process.env,
+  isTty: process.stdout.isTTY === true,
+};
+
+/** A mistake in how the command was called: exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;

@@ -1,0 +1,75 @@
+/**
+ * `paperboy <command>`: exit 0 on success, 1 when something failed, 2 for a usage or config
+ * error; errors go to stderr, one readable line each; `--json` output alone goes to stdout.
+ */
+import { ConfigError } from '../config.js';
+import { SchemaTooNewError } from '../db/migrate.js';
+import { INGEST_USAGE, ingestCommand } from './commands/ingest.js';
+import { RUN_USAGE, runCommand } from './commands/run.js';
+import { SEARCH_USAGE, searchCommand } from './commands/search.js';
+import { SHOW_USAGE, showCommand } from './commands/show.js';
+import { STATUS_USAGE, statusCommand } from './commands/status.js';
+import { EXIT, processIo, UsageError, type CliIo } from './io.js';
+
+type Command = { usage: string; summary: string; run: (args: string[], io: CliIo) => Promise<number> };
+
+const COMMANDS: Record<string, Command> = {
+  ingest: { usage: INGEST_USAGE, summary: 'read sources (paths, URLs, or the config) into the store', run: ingestCommand },
+  show: { usage: SHOW_USAGE, summary: 'show one paper or article with its summaries and sources', run: showCommand },
+  search: { usage: SEARCH_USAGE, summary: 'full-text search in English, Korean and Japanese', run: searchCommand },
+  status: { usage: STATUS_USAGE, summary: 'counts, and the last ingest of each source', run: statusCommand },
+  run: { usage: RUN_USAGE, summary: 'run the bot: ingest on schedule (npm start)', run: runCommand },
+};
+
+function help(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
+  return [
+    'usage: paperboy <command> [options]',
+    '',
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Every command takes --db FILE (default: $PAPERBOY_DB or ./data/paperboy.db).',
+    'Run `paperboy <command> --help` for its options.',
+  ].join('\n');
+}
+
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.out(help());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`paperboy: unknown command "${name}"\n${help()}`);
+    return EXIT.usage;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(`usage: ${command.usage}`);
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (err) {
+    return reportError(err, command, io);
+  }
+}
+
+function reportError(err: unknown, command: Command, io: CliIo): number {
+  if (err instanceof UsageError) {
+    io.err(`paperboy: ${err.message}\nusage: ${command.usage}`);
+    return EXIT.usage;
+  }
+  if (err instanceof ConfigError) {
+    io.err(`paperboy: ${err.message}`);
+    return EXIT.usage;
+  }
+  if (err instanceof SchemaTooNewError) {
+    io.err(`paperboy: ${err.message}`);
+    return EXIT.failed;
+  }
+  const e = err as { code?: string; message?: string };
+  const detail = typeof e.code === 'string' && e.code.startsWith('SQLITE') ? `database error (${e.code}): ${e.message}` : e.message;
+  io.err(`paperboy: ${detail ?? String(err)}`);
+  return EXIT.failed;
+}

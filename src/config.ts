@@ -1,0 +1,114 @@
+/**
+ * The only reader of process.env and config/*.yaml. Everything an operator edits is validated
+ * by one zod schema, and every problem is reported at once with the key that holds it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { validate as isCronExpression } from 'node-cron';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { z } from 'zod';
+import { SOURCE_FORMATS } from './core/types.js';
+
+const ianaZone = z.string().refine(isTimeZone, { message: 'not an IANA time zone (e.g. Asia/Seoul, UTC)' });
+const locale = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'not a language code (e.g. en, ko, ja)');
+
+const sourceSchema = z
+  .strictObject({
+    name: z.string().min(1).optional(),
+    url: z.url({ protocol: /^https?$/, error: 'not an http(s) URL' }).optional(),
+    path: z.string().min(1).optional(),
+    format: z.enum(SOURCE_FORMATS).optional(),
+    enabled: z.boolean().default(true),
+  })
+  .refine((s) => (s.url === undefined) !== (s.path === undefined), { message: 'give exactly one of url or path' });
+
+const channelSchema = z.strictObject({
+  platform: z.enum(['discord', 'slack']),
+  channel: z.string().min(1),
+  locale: locale.default('en'),
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'not a time of day HH:MM (24-hour)').default('09:00'),
+  timezone: ianaZone.optional(),
+});
+
+const configSchema = z.strictObject({
+  timezone: ianaZone.default('UTC'),
+  ingest: z
+    .strictObject({
+      schedule: z.string().refine(isCronExpression, { message: 'not a cron expression (e.g. "*/30 * * * *")' }).default('*/30 * * * *'),
+      timeoutSeconds: z.number().positive().max(600).default(30),
+      maxBytes: z.number().int().positive().default(50 * 1024 * 1024),
+    })
+    .prefault({}),
+  sources: z.array(sourceSchema).default([]),
+  channels: z.array(channelSchema).default([]),
+});
+
+export type Config = z.infer<typeof configSchema>;
+export type SourceConfig = Config['sources'][number];
+export type ChannelConfig = Config['channels'][number];
+
+const envSchema = z.object({
+  PAPERBOY_CONFIG: z.string().default('config/paperboy.yaml'),
+  PAPERBOY_DB: z.string().default('./data/paperboy.db'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type Env = z.infer<typeof envSchema>;
+
+/** A config or environment that cannot be used; the message lists every problem, one per line. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`invalid configuration in ${file}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((i) => {
+    const key = i.path.length ? i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : '(top level)';
+    if (i.code === 'unrecognized_keys') return `${key === '(top level)' ? '' : `${key}: `}unknown key ${i.keys.map((k) => `"${k}"`).join(', ')}`;
+    return `${key}: ${i.message}`;
+  });
+}
+
+/** Parses and validates config text (YAML). `file` names it in errors. */
+export function parseConfig(text: string, file: string): Config {
+  let raw: unknown;
+  try {
+    raw = parseYaml(text) ?? {};
+  } catch (err) {
+    const where = err instanceof YAMLParseError && err.linePos ? ` at line ${err.linePos[0].line}` : '';
+    throw new ConfigError(file, [`not valid YAML${where}: ${(err as Error).message.split('\n')[0]}`]);
+  }
+  const result = configSchema.safeParse(raw);
+  if (!result.success) throw new ConfigError(file, describeIssues(result.error));
+  return result.data;
+}
+
+export function loadConfig(file: string): Config {
+  if (!existsSync(file)) throw new ConfigError(file, ['file not found (set PAPERBOY_CONFIG or create it from config/paperboy.yaml)']);
+  return parseConfig(readFileSync(file, 'utf8'), file);
+}
+
+/** Reads `.env` (if present) into process.env without overriding what is already set, then validates. */
+export function loadEnv(env: NodeJS.ProcessEnv = process.env, dotenv = '.env'): Env {
+  if (env === process.env && existsSync(dotenv)) process.loadEnvFile(dotenv);
+  const result = envSchema.safeParse(env);
+  if (!result.success) throw new ConfigError('environment', describeIssues(result.error));
+  return result.data;
+}
+
+/** The name a source is known by in status and provenance. */
+export function sourceName(s: SourceConfig): string {
+  return s.name ?? s.url ?? s.path ?? '(unnamed)';
+}

@@ -1,0 +1,37 @@
+/** The ingest schedule: node-cron runs the ingest use case; a failing run is logged, never thrown. */
+import cron from 'node-cron';
+import type { Logger } from '../log.js';
+import type { IngestRunner, SourceSpec } from '../pipeline/run-ingest.js';
+
+export interface IngestJob {
+  /** Runs an ingest now (skipped if one is already running); resolves when it ends. */
+  runNow(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function scheduleIngest(runner: IngestRunner, specs: SourceSpec[], expression: string, timezone: string, log: Logger): IngestJob {
+  let running: Promise<void> | undefined;
+  const runNow = (): Promise<void> => {
+    running ??= (async () => {
+      try {
+        const report = await runner.run(specs);
+        const failed = report.sources.filter((s) => s.failed).map((s) => s.source);
+        log.info({ papers: report.papers, articles: report.articles, failed }, 'ingest finished');
+      } catch (err) {
+        log.error({ err }, 'ingest run failed');
+      } finally {
+        running = undefined;
+      }
+    })();
+    return running;
+  };
+  const task = cron.schedule(expression, () => void runNow(), { timezone, name: 'ingest', noOverlap: true });
+  return {
+    runNow,
+    async stop() {
+      await task.stop();
+      await task.destroy();
+      await running;
+    },
+  };
+}
