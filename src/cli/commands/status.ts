@@ -15,7 +15,8 @@ export async function statusCommand(args: string[], io: CliIo): Promise<number> 
   io.out(`papers: ${counts.papers}\narticles: ${counts.articles}\nsummaries: ${locales}`);
   if (sources.length === 0) io.out('sources: none ingested yet');
   for (const s of sources) {
-    const ok = s.lastError === null ? 'ok' : `ERROR ${s.lastError}`;
+    const failedLast = s.lastSuccessAt !== s.lastRunAt;
+    const ok = failedLast ? `FAILED: ${s.lastError}` : s.errors.length ? `ok, ${s.errors.length} entry errors (first: ${s.lastError})` : 'ok';
     io.out(
       `- ${s.source}${s.format ? ` [${s.format}]` : ''}: last run ${s.lastRunAt}, last success ${s.lastSuccessAt ?? 'never'}; ` +
         `${s.entries} entries (${s.new} new, ${s.updated} updated, ${s.unchanged} unchanged); ${ok}`,

@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadEnv, parseConfig } from './config.js';
+
+function problems(text: string): string[] {
+  try {
+    parseConfig(text, 'test.yaml');
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  return [];
+}
+
+describe('config', () => {
+  it('accepts the shipped default config', () => {
+    const config = parseConfig(readFileSync(new URL('../config/paperboy.yaml', import.meta.url), 'utf8'), 'paperboy.yaml');
+    expect(config.sources.map((s) => s.format)).toEqual(['arxiv-rss', 'arxiv-rss', 'arxiv-rss', 'hf-daily']);
+    expect(config.timezone).toBe('Asia/Seoul');
+  });
+
+  it('fills defaults for an empty file', () => {
+    const config = parseConfig('', 'empty.yaml');
+    expect(config).toEqual({
+      timezone: 'UTC',
+      ingest: { schedule: '*/30 * * * *', timeoutSeconds: 30, maxBytes: 50 * 1024 * 1024 },
+      sources: [],
+      channels: [],
+    });
+  });
+
+  it('accepts the contract keys for a channel', () => {
+    const config = parseConfig(
+      'channels:\n  - platform: discord\n    channel: "123456789012345678"\n    locale: ko\n    time: "09:00"\n    timezone: Asia/Seoul\n',
+      'c.yaml',
+    );
+    expect(config.channels[0]).toEqual({ platform: 'discord', channel: '123456789012345678', locale: 'ko', time: '09:00', timezone: 'Asia/Seoul' });
+  });
+
+  it('names every bad key at once', () => {
+    expect(
+      problems(
+        'timezone: Nowhere/City\ningest:\n  schedule: "every day"\n  retries: 3\nsources:\n  - path: a.md\n    url: https://x.org/feed\n  - url: https://x.org/f\n    format: csv\nchannels:\n  - platform: discord\n    channel: "1"\n    time: "9am"\nextra: 1\n',
+      ),
+    ).toEqual([
+      'timezone: not an IANA time zone (e.g. Asia/Seoul, UTC)',
+      'ingest.schedule: not a cron expression (e.g. "*/30 * * * *")',
+      'ingest: unknown key "retries"',
+      'sources[0]: give exactly one of url or path',
+      expect.stringMatching(/^sources\[1\]\.format: /),
+      'channels[0].time: not a time of day HH:MM (24-hour)',
+      'unknown key "extra"',
+    ]);
+  });
+
+  it('reports YAML syntax errors with their line', () => {
+    expect(problems('sources:\n  - url: [unclosed\n')[0]).toMatch(/^not valid YAML at line \d+/);
+  });
+
+  it('reads PAPERBOY_DB and PAPERBOY_CONFIG with their documented defaults', () => {
+    expect(loadEnv({})).toEqual({ PAPERBOY_CONFIG: 'config/paperboy.yaml', PAPERBOY_DB: './data/paperboy.db', LOG_LEVEL: 'info' });
+    expect(loadEnv({ PAPERBOY_DB: '/var/lib/paperboy.db' }).PAPERBOY_DB).toBe('/var/lib/paperboy.db');
+    expect(() => loadEnv({ LOG_LEVEL: 'loud' })).toThrow(ConfigError);
+  });
+});
