@@ -1,0 +1,41 @@
+/**
+ * The port every chat platform implements for sending. Discord, Slack and the console poster
+ * are its implementations; tests use the real adapters against local fakes.
+ */
+import type { DigestLayout, DigestModel, OutgoingMessage } from './digest-model.js';
+
+export type Platform = 'discord' | 'slack';
+
+export interface SendOptions {
+  /**
+   * Stable key of this delivery (≤ 25 characters, [0-9a-z]). Discord uses it as the message
+   * nonce with enforce_nonce; Slack stores it in the message metadata so `findSent` can see it.
+   */
+  key: string;
+  /** Platform id of the message to reply under in a thread (the header of a thread layout). */
+  threadOf?: string;
+}
+
+export interface ChatPoster {
+  readonly platform: Platform | 'console';
+  /** Renders a digest into the messages to send, within the platform's size limits. */
+  render(model: DigestModel, layout: DigestLayout): OutgoingMessage[];
+  /** Sends one message; returns its platform id. Throws ChannelUnavailableError for permanent failures. */
+  send(channel: string, message: OutgoingMessage, options: SendOptions): Promise<{ messageId: string }>;
+  /**
+   * For a message whose send may or may not have happened (a crash mid-request): the id of the
+   * already-posted message with this key, if the platform can tell; undefined means "not posted".
+   */
+  findSent(channel: string, key: string, since: Date): Promise<string | undefined>;
+}
+
+/** The channel cannot take messages until someone fixes it (unknown channel, no access, bad token). */
+export class ChannelUnavailableError extends Error {
+  override name = 'ChannelUnavailableError';
+  constructor(
+    readonly reason: string,
+    message?: string,
+  ) {
+    super(message ?? reason);
+  }
+}
