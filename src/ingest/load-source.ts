@@ -47,11 +47,29 @@ export async function loadUrl(url: string, opts: LoadOptions): Promise<RawDocume
   return { location: url, body: decodeBody(bytes, contentType), ...(contentType ? { contentType } : {}) };
 }
 
+const NETWORK_CAUSES: Record<string, string> = {
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'host name lookup failed',
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  CERT_HAS_EXPIRED: 'TLS certificate expired',
+};
+
 function describeFetchError(err: unknown, timeoutMs: number): string {
   const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
   if (e.name === 'TimeoutError' || e.name === 'AbortError') return `no answer within ${timeoutMs / 1000} s (timeout)`;
-  const cause = e.cause?.code ?? e.cause?.message;
-  return `unreachable: ${e.message ?? String(err)}${cause ? ` (${cause})` : ''}`;
+  const code = e.cause?.code;
+  if (code && NETWORK_CAUSES[code]) return `unreachable: ${NETWORK_CAUSES[code]} (${code})`;
+  if (e.cause?.message === 'redirect count exceeded') return 'too many redirects';
+  return `unreachable: ${e.cause?.message ?? e.message ?? String(err)}`;
+}
+
+function describeBodyError(err: unknown, timeoutMs: number): string {
+  const e = err as { name?: string };
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') return `no answer within ${timeoutMs / 1000} s (timeout)`;
+  return 'the connection closed before the whole body arrived';
 }
 
 async function readCapped(res: Response, maxBytes: number, timeoutMs: number): Promise<Uint8Array> {
@@ -70,12 +88,19 @@ async function readCapped(res: Response, maxBytes: number, timeoutMs: number): P
     }
   } catch (err) {
     if (err instanceof SourceError) throw err;
-    throw new SourceError(describeFetchError(err, timeoutMs));
+    throw new SourceError(describeBodyError(err, timeoutMs));
   }
   return Buffer.concat(chunks);
 }
 
-export async function loadPath(path: string, maxBytes: number): Promise<RawDocument[]> {
+export interface LoadedPath {
+  docs: RawDocument[];
+  /** Files of a folder that could not be read (too large, wrong encoding), each with its place. */
+  errors: { message: string; place: string }[];
+}
+
+/** A file, or every digest file of a folder: one unreadable file in a folder does not fail the others. */
+export async function loadPath(path: string, maxBytes: number): Promise<LoadedPath> {
   let info;
   try {
     info = await stat(path);
@@ -83,12 +108,21 @@ export async function loadPath(path: string, maxBytes: number): Promise<RawDocum
     const code = (err as { code?: string }).code;
     throw new SourceError(code === 'ENOENT' ? `no such file or folder: ${path}` : `cannot read ${path}: ${code ?? err}`);
   }
-  if (!info.isDirectory()) return [await loadFile(path, maxBytes)];
+  if (!info.isDirectory()) return { docs: [await loadFile(path, maxBytes)], errors: [] };
   const files = (await listFiles(path)).filter((f) => DOC_FILE.test(f)).sort();
-  if (files.length === 0) throw new SourceError(`folder ${path} holds no digest files (.md, .txt, .xml, .json)`);
-  const docs: RawDocument[] = [];
-  for (const f of files) docs.push({ ...(await loadFile(f, maxBytes)), relPath: relative(path, f) });
-  return docs;
+  if (files.length === 0) throw new SourceError(`folder ${path} holds no digest files (.md, .markdown, .txt, .xml, .rss, .atom, .json)`);
+  const result: LoadedPath = { docs: [], errors: [] };
+  for (const f of files) {
+    const relPath = relative(path, f);
+    try {
+      result.docs.push({ ...(await loadFile(f, maxBytes)), relPath });
+    } catch (err) {
+      if (!(err instanceof SourceError)) throw err;
+      result.errors.push({ message: err.message, place: relPath });
+    }
+  }
+  if (result.docs.length === 0) throw new SourceError(`no file of folder ${path} could be read; first: ${result.errors[0]?.message}`);
+  return result;
 }
 
 async function loadFile(file: string, maxBytes: number): Promise<RawDocument> {

@@ -46,8 +46,8 @@ export interface IngestDeps {
   now?: () => Date;
 }
 
-async function loadDocuments(spec: SourceSpec, load: LoadOptions): Promise<RawDocument[]> {
-  if (spec.url) return [await loadUrl(spec.url, load)];
+async function loadDocuments(spec: SourceSpec, load: LoadOptions): Promise<{ docs: RawDocument[]; errors: EntryError[] }> {
+  if (spec.url) return { docs: [await loadUrl(spec.url, load)], errors: [] };
   if (spec.path) return loadPath(spec.path, load.maxBytes);
   throw new SourceError('has neither url nor path');
 }
@@ -82,8 +82,10 @@ export function createIngestRunner(deps: IngestDeps) {
     const at = now().toISOString();
     const report: SourceReport = { source: spec.name, format: spec.format ?? null, entries: 0, new: 0, updated: 0, unchanged: 0, errors: [], failed: false };
     try {
-      const docs = await loadDocuments(spec, deps.load);
-      const { entries, errors, format } = await parseAll(spec, docs);
+      const loaded = await loadDocuments(spec, deps.load);
+      const parsed = await parseAll(spec, loaded.docs);
+      const { entries, format } = parsed;
+      const errors = [...loaded.errors, ...parsed.errors];
       report.format = format ?? null;
       report.errors = errors;
       if (format && entries.length > 0) Object.assign(report, deps.store.applyEntries(spec.name, format, entries, at));

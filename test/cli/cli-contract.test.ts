@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, runCli, tempDb } from './run-cli.js';
@@ -76,6 +76,19 @@ describe('paperboy ingest', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/broken\.md \(line \d+\): .*no arXiv id/);
     expect(JSON.parse(r.stdout).sources[0].new).toBeGreaterThan(0);
+  });
+
+  it('stores the good files of a digest folder when one file has the wrong encoding', async () => {
+    const dir = join(dirname(tempDb()), 'ko');
+    mkdirSync(join(dir, '2024/10'), { recursive: true });
+    copyFileSync(fixture('digests/ko/2024/10/30.md'), join(dir, '2024/10/30.md'));
+    writeFileSync(join(dir, '2024/10/31.md'), Buffer.concat([Buffer.from('## Daily Papers (2024-10-31)\n\nCaf'), Buffer.from([0xe9])]));
+    const r = await runCli(['ingest', dir, '--json', '--db', join(dir, '..', 'x.db')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/ko \(2024\/10\/31\.md\): .*not valid UTF-8 text/);
+    const report = JSON.parse(r.stdout);
+    expect(report.sources[0].new).toBeGreaterThanOrEqual(4);
+    expect(report.papers).toBe(report.sources[0].new);
   });
 
   it('rejects an unknown --format as a usage error', async () => {
