@@ -24,6 +24,7 @@ describe('config', () => {
     expect(config).toEqual({
       timezone: 'UTC',
       ingest: { schedule: '*/30 * * * *', timeoutSeconds: 30, maxBytes: 50 * 1024 * 1024 },
+      digest: { catchUpHours: 6, firstDigestLookbackHours: 24 },
       sources: [],
       channels: [],
     });
@@ -34,13 +35,14 @@ describe('config', () => {
       'channels:\n  - platform: discord\n    channel: "123456789012345678"\n    locale: ko\n    time: "09:00"\n    timezone: Asia/Seoul\n',
       'c.yaml',
     );
-    expect(config.channels[0]).toEqual({ platform: 'discord', channel: '123456789012345678', locale: 'ko', time: '09:00', timezone: 'Asia/Seoul' });
+    expect(config.channels[0]).toMatchObject({ platform: 'discord', channel: '123456789012345678', locale: 'ko', time: '09:00', timezone: 'Asia/Seoul' });
+    expect(config.channels[0]).toMatchObject({ maxPapers: 10, order: 'votes', layout: 'digest', emptyDay: 'notice', categories: [], keywords: [] });
   });
 
   it('names every bad key at once', () => {
     expect(
       problems(
-        'timezone: Nowhere/City\ningest:\n  schedule: "every day"\n  retries: 3\nsources:\n  - path: a.md\n    url: https://x.org/feed\n  - url: https://x.org/f\n    format: csv\nchannels:\n  - platform: discord\n    channel: "1"\n    time: "9am"\nextra: 1\n',
+        'timezone: Nowhere/City\ningest:\n  schedule: "every day"\n  retries: 3\nsources:\n  - path: a.md\n    url: https://x.org/feed\n  - url: https://x.org/f\n    format: csv\nchannels:\n  - platform: discord\n    channel: "12345"\n    time: "9am"\n  - platform: discord\n    channel: "12345"\nextra: 1\n',
       ),
     ).toEqual([
       'timezone: not an IANA time zone (e.g. Asia/Seoul, UTC)',
@@ -53,12 +55,20 @@ describe('config', () => {
     ]);
   });
 
+  it('refuses the same channel twice', () => {
+    expect(problems('channels:\n  - platform: slack\n    channel: C0123ABCD\n  - platform: slack\n    channel: C0123ABCD\n')).toEqual([
+      'channels[1].channel: duplicate channel slack:C0123ABCD',
+    ]);
+  });
+
   it('reports YAML syntax errors with their line', () => {
     expect(problems('sources:\n  - url: [unclosed\n')[0]).toMatch(/^not valid YAML at line \d+/);
   });
 
   it('reads PAPERBOY_DB and PAPERBOY_CONFIG with their documented defaults', () => {
-    expect(loadEnv({})).toEqual({ PAPERBOY_CONFIG: 'config/paperboy.yaml', PAPERBOY_DB: './data/paperboy.db', LOG_LEVEL: 'info' });
+    expect(loadEnv({})).toMatchObject({ PAPERBOY_CONFIG: 'config/paperboy.yaml', PAPERBOY_DB: './data/paperboy.db', LOG_LEVEL: 'info' });
+    expect(loadEnv({ DISCORD_TOKEN: '' }).DISCORD_TOKEN).toBeUndefined();
+    expect(loadEnv({}).DISCORD_API_URL).toBe('https://discord.com/api');
     expect(loadEnv({ PAPERBOY_DB: '/var/lib/paperboy.db' }).PAPERBOY_DB).toBe('/var/lib/paperboy.db');
     expect(() => loadEnv({ LOG_LEVEL: 'loud' })).toThrow(ConfigError);
   });

@@ -23,10 +23,23 @@ const sourceSchema = z
 
 const channelSchema = z.strictObject({
   platform: z.enum(['discord', 'slack']),
-  channel: z.string().min(1),
+  channel: z.string().regex(/^[A-Za-z0-9]{5,30}$/, 'not a channel id (Discord: digits; Slack: C…)'),
+  /** Discord guild id or Slack workspace (team) id; informational. */
+  guild: z.string().optional(),
   locale: locale.default('en'),
   time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'not a time of day HH:MM (24-hour)').default('09:00'),
   timezone: ianaZone.optional(),
+  /** Only papers seen from these sources (by name); empty = all. */
+  sources: z.array(z.string().min(1)).default([]),
+  /** Only papers in one of these arXiv categories; empty = all. */
+  categories: z.array(z.string().regex(/^[a-z-]+(\.[A-Za-z-]+)?$/, 'not an arXiv category (e.g. cs.CL)')).default([]),
+  /** Only papers whose title, abstract or a summary contains one of these; empty = all. */
+  keywords: z.array(z.string().min(1)).default([]),
+  maxPapers: z.number().int().min(1).max(50).default(10),
+  order: z.enum(['votes', 'date']).default('votes'),
+  layout: z.enum(['digest', 'thread']).default('digest'),
+  emptyDay: z.enum(['notice', 'silent']).default('notice'),
+  summaries: z.enum(['source', 'generated']).default('source'),
 });
 
 const configSchema = z.strictObject({
@@ -38,17 +51,48 @@ const configSchema = z.strictObject({
       maxBytes: z.number().int().positive().default(50 * 1024 * 1024),
     })
     .prefault({}),
+  digest: z
+    .strictObject({
+      /** A digest missed while the bot was down is still posted if the bot is back within this many hours. */
+      catchUpHours: z.number().min(0).max(48).default(6),
+      /** A new channel's first digest looks back this far, so it is not flooded with history. */
+      firstDigestLookbackHours: z.number().min(0).max(168).default(24),
+    })
+    .prefault({}),
   sources: z.array(sourceSchema).default([]),
   channels: z.array(channelSchema).default([]),
+}).superRefine((c, ctx) => {
+  const seen = new Set<string>();
+  c.channels.forEach((ch, i) => {
+    const id = `${ch.platform}:${ch.channel}`;
+    if (seen.has(id)) ctx.addIssue({ code: 'custom', path: ['channels', i, 'channel'], message: `duplicate channel ${id}` });
+    seen.add(id);
+  });
 });
 
 export type Config = z.infer<typeof configSchema>;
 export type SourceConfig = Config['sources'][number];
 export type ChannelConfig = Config['channels'][number];
 
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
 const envSchema = z.object({
   PAPERBOY_CONFIG: z.string().default('config/paperboy.yaml'),
   PAPERBOY_DB: z.string().default('./data/paperboy.db'),
+  DISCORD_TOKEN: optional,
+  DISCORD_APPLICATION_ID: optional,
+  DISCORD_API_URL: z.url().default('https://discord.com/api'),
+  SLACK_BOT_TOKEN: optional,
+  SLACK_APP_TOKEN: optional,
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_API_URL: z.url().default('https://slack.com/api/'),
+  SLACK_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LLM_BASE_URL: optional,
+  LLM_API_KEY: optional,
+  LLM_MODEL: optional,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Env = z.infer<typeof envSchema>;

@@ -10,6 +10,8 @@ export interface SummaryView {
 }
 
 export interface PaperView {
+  /** Store row id; stable for the life of the record. */
+  id: number;
   key: string;
   kind: EntryKind;
   arxivId: string | null;

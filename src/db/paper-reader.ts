@@ -54,6 +54,7 @@ export function createPaperReader(db: Db) {
 
   function toView(row: PaperRow): PaperView {
     return {
+      id: row.id,
       key: row.key,
       kind: row.kind as EntryKind,
       arxivId: row.arxiv_id,

@@ -52,6 +52,8 @@ export function createPaperWriter(db: Db) {
   const moveGenerated = db.prepare(
     "UPDATE OR IGNORE summaries SET paper_id = ? WHERE paper_id = ? AND origin = 'generated'",
   );
+  // A channel that was sent the id-less record must not get its arXiv record again.
+  const moveSent = db.prepare('UPDATE OR IGNORE channel_papers SET paper_id = ? WHERE paper_id = ?');
   const insertAlias = db.prepare('INSERT OR REPLACE INTO paper_aliases (key, paper_id) VALUES (?, ?)');
   const deletePaper = db.prepare('DELETE FROM papers WHERE id = ?');
 
@@ -127,6 +129,7 @@ export function createPaperWriter(db: Db) {
       moveObs.run(into, from);
       moveAliases.run(into, from);
       moveGenerated.run(into, from);
+      moveSent.run(into, from);
       drop(from);
       if (key) insertAlias.run(key, into);
       writer.recompute(into, now);

@@ -1,0 +1,155 @@
+/**
+ * Digests and their outbox. A digest is planned in one transaction (the digest row, every
+ * message it will send, and the papers it covers), then its deliveries are claimed, sent and
+ * marked one by one, so a crash at any point loses nothing and repeats nothing.
+ */
+import type { Candidate } from '../core/select-papers.js';
+import type { SummarySection } from '../core/types.js';
+import { parseJson } from './json.js';
+import type { Db } from './open-database.js';
+
+export type DigestState = 'planned' | 'sent' | 'failed' | 'empty' | 'missed';
+
+export interface DigestRow {
+  id: number;
+  channel_id: number;
+  local_date: string;
+  slot_at: string;
+  window_start: string;
+  window_end: string;
+  state: DigestState;
+  paper_count: number;
+  created_at: string;
+  finished_at: string | null;
+  error: string | null;
+}
+
+export interface DeliveryRow {
+  id: number;
+  digest_id: number;
+  seq: number;
+  key: string;
+  body: string;
+  thread_parent: number | null;
+  state: 'planned' | 'sending' | 'sent' | 'failed';
+  claimed_by: string | null;
+  claimed_at: string | null;
+  message_id: string | null;
+  attempts: number;
+  last_error: string | null;
+}
+
+export interface PlannedDigest {
+  channelId: number;
+  localDate: string;
+  slotAt: string;
+  windowStart: string;
+  windowEnd: string;
+  state: DigestState;
+  paperIds: number[];
+  deliveries: { key: string; body: unknown; threadParent?: number }[];
+  now: string;
+}
+
+interface CandidateRow {
+  id: number;
+  title: string;
+  abstract: string | null;
+  categories: string;
+  votes: number | null;
+  date: string | null;
+  first_seen_at: string;
+}
+
+export function createDigestStore(db: Db) {
+  const candidates = db.prepare<{ channel: number; start: string; end: string; sources: string }, CandidateRow>(
+    `SELECT p.id, p.title, p.abstract, p.categories, p.votes, p.first_seen_at,
+            coalesce(p.featured_on, p.announced_on, substr(p.published_at, 1, 10)) AS date
+     FROM papers p
+     WHERE p.first_seen_at > @start AND p.first_seen_at <= @end
+       AND NOT EXISTS (SELECT 1 FROM channel_papers cp WHERE cp.channel_id = @channel AND cp.paper_id = p.id)
+       AND (@sources = '[]' OR EXISTS (SELECT 1 FROM observations o
+            WHERE o.paper_id = p.id AND o.source IN (SELECT value FROM json_each(@sources))))`,
+  );
+  const onDate = db.prepare<{ date: string }, CandidateRow>(
+    `SELECT p.id, p.title, p.abstract, p.categories, p.votes, p.first_seen_at,
+            coalesce(p.featured_on, p.announced_on, substr(p.published_at, 1, 10)) AS date
+     FROM papers p WHERE p.announced_on = @date OR p.featured_on = @date`,
+  );
+  const summaryTexts = db.prepare<[number], { sections: string }>('SELECT sections FROM summaries WHERE paper_id = ?');
+  const get = db.prepare<[number, string], DigestRow>('SELECT * FROM digests WHERE channel_id = ? AND local_date = ?');
+  const byId = db.prepare<[number], DigestRow>('SELECT * FROM digests WHERE id = ?');
+  const last = db.prepare<[number], DigestRow>(
+    "SELECT * FROM digests WHERE channel_id = ? AND state != 'missed' ORDER BY local_date DESC LIMIT 1",
+  );
+  const unfinished = db.prepare<[], DigestRow>("SELECT * FROM digests WHERE state = 'planned' ORDER BY slot_at, id");
+  const insertDigest = db.prepare(
+    `INSERT INTO digests (channel_id, local_date, slot_at, window_start, window_end, state, paper_count, created_at, finished_at)
+     VALUES (@channelId, @localDate, @slotAt, @windowStart, @windowEnd, @state, @count, @now, @finished)
+     ON CONFLICT (channel_id, local_date) DO NOTHING`,
+  );
+  const insertDelivery = db.prepare(
+    "INSERT INTO deliveries (digest_id, seq, key, body, thread_parent, state) VALUES (?, ?, ?, ?, ?, 'planned')",
+  );
+  const insertSent = db.prepare('INSERT OR IGNORE INTO channel_papers (channel_id, paper_id, digest_id) VALUES (?, ?, ?)');
+  const deliveriesOf = db.prepare<[number], DeliveryRow>('SELECT * FROM deliveries WHERE digest_id = ? ORDER BY seq');
+  const finish = db.prepare('UPDATE digests SET state = ?, finished_at = ?, error = ? WHERE id = ?');
+
+  function withText(rows: CandidateRow[], needText: boolean): Candidate[] {
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      abstract: r.abstract,
+      categories: parseJson<string[]>(r.categories, []),
+      votes: r.votes,
+      date: r.date,
+      firstSeenAt: r.first_seen_at,
+      ...(needText
+        ? { summaryText: summaryTexts.all(r.id).flatMap((s) => parseJson<SummarySection[]>(s.sections, []).map((x) => x.text)).join('\n') }
+        : {}),
+    }));
+  }
+
+  return {
+    /** Papers first stored within (start, end] that the channel has not been sent. */
+    candidates(channelId: number, start: string, end: string, sources: string[], needText: boolean): Candidate[] {
+      return withText(candidates.all({ channel: channelId, start, end, sources: JSON.stringify(sources) }), needText);
+    },
+    /** Papers announced or featured on a date, sent or not (for previews). */
+    onDate(date: string, needText: boolean): Candidate[] {
+      return withText(onDate.all({ date }), needText);
+    },
+    get(channelId: number, localDate: string): DigestRow | undefined {
+      return get.get(channelId, localDate);
+    },
+    byId(id: number): DigestRow | undefined {
+      return byId.get(id);
+    },
+    last(channelId: number): DigestRow | undefined {
+      return last.get(channelId);
+    },
+    unfinished(): DigestRow[] {
+      return unfinished.all();
+    },
+    /** Writes a planned digest with its outbox; returns undefined if that channel already has that date's digest. */
+    create(p: PlannedDigest): number | undefined {
+      return db.transaction(() => {
+        const finished = p.state === 'planned' ? null : p.now;
+        const info = insertDigest.run({ ...p, count: p.paperIds.length, finished });
+        if (info.changes === 0) return undefined;
+        const id = Number(info.lastInsertRowid);
+        p.deliveries.forEach((d, seq) => insertDelivery.run(id, seq, d.key, JSON.stringify(d.body), d.threadParent ?? null));
+        for (const paperId of p.paperIds) insertSent.run(p.channelId, paperId, id);
+        return id;
+      })();
+    },
+    deliveries(digestId: number): DeliveryRow[] {
+      return deliveriesOf.all(digestId);
+    },
+    finish(digestId: number, state: DigestState, now: string, error?: string): void {
+      finish.run(state, now, error ?? null, digestId);
+    },
+  };
+}
+
+export type DigestStore = ReturnType<typeof createDigestStore>;

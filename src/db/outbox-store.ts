@@ -1,0 +1,52 @@
+/**
+ * Claiming and marking outbox deliveries. A delivery is claimed (planned → sending) by one
+ * process at a time; a 'sending' row left by a process that died is reclaimed, and its outcome
+ * must then be checked on the platform before it is sent again.
+ */
+import type { DeliveryRow } from './digest-store.js';
+import type { Db } from './open-database.js';
+
+export interface Claim {
+  /** The previous attempt's outcome is unknown (its process died mid-send). */
+  recovering: boolean;
+}
+
+export function createOutboxStore(db: Db) {
+  const row = db.prepare<[number], DeliveryRow>('SELECT * FROM deliveries WHERE id = ?');
+  const claim = db.prepare(
+    `UPDATE deliveries SET state = 'sending', claimed_by = @owner, claimed_at = @now, attempts = attempts + 1
+     WHERE id = @id AND state = @state AND claimed_by IS @claimedBy`,
+  );
+  const sent = db.prepare("UPDATE deliveries SET state = 'sent', message_id = ?, sent_at = ?, last_error = NULL WHERE id = ?");
+  const failed = db.prepare("UPDATE deliveries SET state = 'failed', last_error = ? WHERE id = ?");
+  const release = db.prepare("UPDATE deliveries SET state = 'planned', claimed_by = NULL, last_error = ? WHERE id = ? AND state = 'sending'");
+
+  return {
+    /**
+     * Takes a delivery for sending. `isAbandoned(owner, claimedAt)` says whether a 'sending'
+     * claim belongs to a process that is gone. Returns undefined if someone else holds it.
+     */
+    claim(id: number, owner: string, now: string, isAbandoned: (owner: string, claimedAt: string) => boolean): Claim | undefined {
+      const d = row.get(id);
+      if (!d || d.state === 'sent' || d.state === 'failed') return undefined;
+      if (d.state === 'sending' && !isAbandoned(d.claimed_by ?? '', d.claimed_at ?? '')) return undefined;
+      const info = claim.run({ id, owner, now, state: d.state, claimedBy: d.claimed_by });
+      return info.changes === 1 ? { recovering: d.state === 'sending' } : undefined;
+    },
+    markSent(id: number, messageId: string, now: string): void {
+      sent.run(messageId, now, id);
+    },
+    markFailed(id: number, error: string): void {
+      failed.run(error, id);
+    },
+    /** Gives a delivery back after a transient error; it is tried again later. */
+    release(id: number, error: string): void {
+      release.run(error, id);
+    },
+    get(id: number): DeliveryRow | undefined {
+      return row.get(id);
+    },
+  };
+}
+
+export type OutboxStore = ReturnType<typeof createOutboxStore>;

@@ -1,0 +1,116 @@
+/**
+ * The digest clock: for every channel, the latest slot at or before now (its local time in its
+ * zone). A slot without a digest is planned and sent if it is within the catch-up window, and
+ * recorded as missed otherwise; a digest left unfinished (crash, outage) is resumed. Ingest
+ * runs once before any digest is planned. One channel's failure never stops the others.
+ */
+import type { Channel } from '../core/channel.js';
+import type { ChatPoster } from '../core/chat-poster.js';
+import { latestSlot } from '../core/zoned-time.js';
+import type { ChannelStore } from '../db/channel-store.js';
+import { planDigest, type PlanDeps } from './plan-digest.js';
+import { sendDigest, type SendDeps, type SendOutcome } from './send-digest.js';
+
+export interface DigestRunnerDeps extends PlanDeps, SendDeps {
+  channels: ChannelStore;
+  posterFor(channel: Channel): ChatPoster;
+  /** Runs an ingest of all sources; called once before digests are planned. */
+  ingest(): Promise<void>;
+  catchUpHours: number;
+  /** How many channels are sent to at once. */
+  concurrency: number;
+}
+
+export interface TickReport {
+  planned: number;
+  results: { channel: string; date: string; outcome: SendOutcome | 'error' }[];
+  missed: { channel: string; date: string }[];
+}
+
+async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]!);
+  });
+  await Promise.all(workers);
+}
+
+export function createDigestRunner(deps: DigestRunnerDeps) {
+  let running: Promise<TickReport> | undefined;
+
+  function classify(now: Date, report: TickReport) {
+    const due: { channel: Channel; slot: { date: string; at: Date } }[] = [];
+    const resume = new Map<number, Channel>();
+    for (const channel of deps.channels.list()) {
+      const slot = latestSlot(now, channel.time, channel.timezone);
+      if (slot.at.getTime() < new Date(channel.addedAt).getTime()) continue;
+      const existing = deps.digests.get(channel.id, slot.date);
+      if (existing) continue;
+      if (now.getTime() - slot.at.getTime() <= deps.catchUpHours * 3_600_000) due.push({ channel, slot });
+      else {
+        recordMissed(channel, slot, now);
+        report.missed.push({ channel: channel.channel, date: slot.date });
+      }
+    }
+    for (const d of deps.digests.unfinished()) {
+      const channel = deps.channels.get(d.channel_id);
+      if (channel) resume.set(d.id, channel);
+    }
+    return { due, resume };
+  }
+
+  function recordMissed(channel: Channel, slot: { date: string; at: Date }, now: Date): void {
+    const iso = now.toISOString();
+    deps.digests.create({
+      channelId: channel.id, localDate: slot.date, slotAt: slot.at.toISOString(), windowStart: iso, windowEnd: iso,
+      state: 'missed', paperIds: [], deliveries: [], now: iso,
+    });
+    deps.log.warn({ channel: channel.channel, date: slot.date }, 'digest missed: the bot was down past the catch-up window');
+  }
+
+  async function send(digestId: number, channel: Channel, date: string, report: TickReport): Promise<void> {
+    try {
+      report.results.push({ channel: channel.channel, date, outcome: await sendDigest(deps, digestId, channel, deps.posterFor(channel)) });
+    } catch (err) {
+      deps.log.error({ err, channel: channel.channel }, 'digest send failed');
+      report.results.push({ channel: channel.channel, date, outcome: 'error' });
+    }
+  }
+
+  async function tick(): Promise<TickReport> {
+    const report: TickReport = { planned: 0, results: [], missed: [] };
+    const { due, resume } = classify(deps.now(), report);
+    if (due.length > 0) {
+      await deps.ingest().catch((err: unknown) => deps.log.error({ err }, 'ingest before digest failed'));
+      const now = deps.now();
+      for (const { channel, slot } of due) {
+        try {
+          resume.set(planDigest(deps, channel, deps.posterFor(channel), slot, now), channel);
+          report.planned++;
+        } catch (err) {
+          deps.log.error({ err, channel: channel.channel }, 'digest planning failed');
+        }
+      }
+    }
+    const work = [...resume.entries()].map(([id, channel]) => ({ id, channel, date: deps.digests.byId(id)?.local_date ?? '' }));
+    await mapLimit(work, deps.concurrency, (w) => (deps.stopping?.() ? Promise.resolve() : send(w.id, w.channel, w.date, report)));
+    return report;
+  }
+
+  return {
+    /** One pass of the clock; concurrent calls share the pass in progress. */
+    tick(): Promise<TickReport> {
+      running ??= tick().finally(() => {
+        running = undefined;
+      });
+      return running;
+    },
+    /** Plans (if needed) and sends a channel's digest for a date now, whatever the clock says. */
+    async postNow(channel: Channel, slot: { date: string; at: Date }): Promise<SendOutcome> {
+      const id = planDigest(deps, channel, deps.posterFor(channel), slot, deps.now());
+      return sendDigest(deps, id, channel, deps.posterFor(channel));
+    },
+  };
+}
+
+export type DigestRunner = ReturnType<typeof createDigestRunner>;
