@@ -39,7 +39,7 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: restrict(
-      [...IO_LIBRARIES, '**/db/**', '**/ingest/**', '**/adapters/**', '**/pipeline/**', '**/scheduler/**', '**/cli/**', '**/summarize/**'],
+      [...IO_LIBRARIES, '**/i18n/**', '**/db/**', '**/ingest/**', '**/adapters/**', '**/pipeline/**', '**/scheduler/**', '**/cli/**', '**/summarize/**'],
       'src/core is pure: no platform, database, scheduler or I/O imports (see docs/adr/0001-layering.md).',
     ),
   },

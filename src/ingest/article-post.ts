@@ -6,6 +6,7 @@
 import { parse as parseYaml } from 'yaml';
 import { arxivAbsUrl, arxivPdfUrl, parseArxivRef } from '../core/arxiv-id.js';
 import { canonicalUrl } from '../core/canonical-url.js';
+import { cutText } from '../core/text-cut.js';
 import type { EntryError, ParseResult, SourceEntry } from '../core/types.js';
 import { SourceError } from './errors.js';
 
@@ -154,27 +155,10 @@ function stripInline(s: string): string {
     .replace(/&amp;/g, '&');
 }
 
-// A sentence ends at . ? ! (also 。？！, which covers Korean 다. / 요.) followed by space or
-// the end, optionally after a closing quote or bracket.
-const SENTENCE_END = /[.?!。？！]["'”’)\]]*(?=\s|$)/g;
-
-/** Cuts at the last sentence end within `max`; falls back to a word boundary with an ellipsis. */
+/**
+ * Cuts at the last sentence end within `max`, else at a word with an ellipsis. An excerpt is
+ * long, so a sentence end past a third of it beats a mid-sentence cut.
+ */
 export function cutAtSentence(s: string, max: number): string {
-  if (s.length <= max) return s;
-  const head = s.slice(0, max + 1);
-  let cut = -1;
-  for (const m of head.matchAll(SENTENCE_END)) {
-    const end = (m.index ?? 0) + m[0].length;
-    if (end <= max && !isAbbreviation(head, m.index ?? 0)) cut = end;
-  }
-  if (cut > max / 3) return s.slice(0, cut).trim();
-  const space = head.lastIndexOf(' ', max - 1);
-  return `${s.slice(0, space > 0 ? space : max - 1).trim()}…`;
-}
-
-/** `e.g.`, `i.e.`, `vs.`, `et al.` and list numbers like `1.` do not end a sentence. */
-function isAbbreviation(s: string, dot: number): boolean {
-  if (s[dot] !== '.') return false;
-  const word = s.slice(0, dot).match(/(\S+)$/)?.[1] ?? '';
-  return /^(?:\p{N}+|[a-z](?:\.[a-z])*|e\.g|i\.e|vs|al|etc|cf|fig|eq|no|dr|mr|ms|prof)$/iu.test(word);
+  return cutText(s, max, { minKeep: 1 / 3 });
 }

@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import { buildDigestModel, buildPaperCard } from './build-digest.js';
+import type { PaperView, SummaryView } from './paper-view.js';
+import type { Localizer } from './translate.js';
+
+// The core never sees message files, so a fake that echoes `locale:key(params)` shows exactly
+// which message each label came from. src/i18n/digest-messages.test.ts runs the real ones.
+function fakeLocalizer(locale: string): Localizer {
+  return {
+    locale,
+    t: (key, params) => `${locale}:${key}${params ? `(${Object.values(params).join(',')})` : ''}`,
+    formatDate: (date, timeZone, style) => `${locale}-date(${String(date)},${timeZone},${style})`,
+    formatNumber: (n) => `${locale}-n(${n})`,
+  };
+}
+
+const [ko, ja, en] = ['ko', 'ja', 'en'].map(fakeLocalizer) as [Localizer, Localizer, Localizer];
+
+const koStructured: SummaryView = {
+  locale: 'ko',
+  source: 'daily-papers-ko',
+  origin: 'source',
+  sections: [
+    { kind: 'whats_new', text: '긴 문맥을 효율적으로 처리하는 새로운 어텐션을 제안합니다.' },
+    { kind: 'technical_details', text: '블록 단위 희소 어텐션을 씁니다.' },
+    { kind: 'performance_highlights', text: '기존 방법보다 2배 빠릅니다.' },
+  ],
+};
+
+function paper(overrides: Partial<PaperView> = {}): PaperView {
+  return {
+    id: 1,
+    key: 'arxiv:2410.22304',
+    kind: 'paper',
+    arxivId: '2410.22304',
+    arxivVersion: 1,
+    url: null,
+    title: '  Flow-DPO:\n  Improving   Reasoning ',
+    authors: ['Ada Lovelace', 'Alan Turing'],
+    abstract: 'We propose Flow-DPO. It improves reasoning.',
+    categories: ['cs.CL'],
+    publishedAt: '2024-10-29T17:59:00Z',
+    announcedOn: null,
+    featuredOn: null,
+    votes: null,
+    thumbnail: null,
+    links: { arxiv: 'https://arxiv.org/abs/2410.22304' },
+    summaries: [],
+    sources: [],
+    ...overrides,
+  };
+}
+
+describe('buildPaperCard: which summary a channel sees', () => {
+  const excerpt: SummaryView = { locale: 'ko', source: 'ko-blog', origin: 'source', sections: [{ kind: 'excerpt', text: '블로그 발췌입니다.' }] };
+  const jaSummary: SummaryView = { locale: 'ja', source: 'ja-blog', origin: 'source', sections: [{ kind: 'tldr', text: '推論を改善する。' }] };
+  const generated: SummaryView = { locale: 'ko', source: 'gpt-4o-mini', origin: 'generated', sections: [{ kind: 'tldr', text: '생성된 요약.' }] };
+  const all = paper({ summaries: [excerpt, generated, jaSummary, koStructured] });
+
+  it('gives a Korean channel the structured Korean summary with Korean labels', () => {
+    const summary = buildPaperCard(all, ko).summary;
+    expect(summary).toEqual({
+      sections: [
+        { label: 'ko:section.whats_new', text: koStructured.sections[0]?.text },
+        { label: 'ko:section.technical_details', text: '블록 단위 희소 어텐션을 씁니다.' },
+        { label: 'ko:section.performance_highlights', text: '기존 방법보다 2배 빠릅니다.' },
+      ],
+      attribution: 'ko:summary.source(daily-papers-ko)',
+      fallback: false,
+    });
+    // A regional channel locale matches the summary language.
+    expect(buildPaperCard(all, fakeLocalizer('ko-KR')).summary?.attribution).toBe('ko-KR:summary.source(daily-papers-ko)');
+  });
+
+  it('gives a Japanese channel the Japanese summary', () => {
+    expect(buildPaperCard(all, ja).summary).toEqual({
+      sections: [{ label: 'ja:section.tldr', text: '推論を改善する。' }],
+      attribution: 'ja:summary.source(ja-blog)',
+      fallback: false,
+    });
+  });
+
+  it('prefers a generated summary only when asked, attributing it to the model', () => {
+    expect(buildPaperCard(all, ko, { preferGenerated: true }).summary?.attribution).toBe('ko:summary.generated(gpt-4o-mini)');
+    const onlyGenerated = paper({ summaries: [generated] });
+    expect(buildPaperCard(onlyGenerated, ko).summary?.sections).toEqual([{ label: 'ko:section.tldr', text: '생성된 요약.' }]);
+  });
+
+  it('falls back to the English abstract, labelled in the channel language', () => {
+    const summary = buildPaperCard(paper({ summaries: [koStructured] }), fakeLocalizer('de')).summary;
+    expect(summary).toEqual({
+      sections: [{ label: 'de:section.abstract_en', text: 'We propose Flow-DPO. It improves reasoning.' }],
+      fallback: true,
+    });
+  });
+
+  it('gives an English channel the abstract when there is no English summary', () => {
+    const sections = [{ label: 'en:section.abstract', text: 'We propose Flow-DPO. It improves reasoning.' }];
+    expect(buildPaperCard(all, en).summary).toEqual({ sections, fallback: false });
+  });
+
+  it('falls back to an English summary when there is no abstract, else shows none', () => {
+    const enExcerpt: SummaryView = { ...excerpt, locale: 'en', source: 'blog' };
+    const card = buildPaperCard(paper({ abstract: null, summaries: [excerpt, enExcerpt] }), ja);
+    expect(card.summary).toMatchObject({ fallback: true, attribution: 'ja:summary.source(blog)' });
+    expect(buildPaperCard(paper({ abstract: null, summaries: [excerpt] }), ja).summary).toBeUndefined();
+  });
+
+  it('cuts each long section to the limit at a sentence end', () => {
+    const long = `${'가'.repeat(300)}다. ${'나'.repeat(300)}다. ${'다'.repeat(300)}다.`;
+    const card = (max?: number) =>
+      buildPaperCard(paper({ summaries: [{ ...koStructured, sections: [{ kind: 'whats_new', text: long }] }] }), ko, { maxSummaryChars: max });
+    expect(card().summary?.sections[0]?.text).toBe(`${'가'.repeat(300)}다. ${'나'.repeat(300)}다.`); // 605 ≤ 700
+    expect(card(400).summary?.sections[0]?.text).toBe(`${'가'.repeat(300)}다.`);
+  });
+});
+
+describe('buildPaperCard: title, authors, facts and links', () => {
+  it('collapses whitespace in the title and links it to arXiv', () => {
+    const card = buildPaperCard(paper({ links: {} }), en);
+    expect(card.title).toBe('Flow-DPO: Improving Reasoning');
+    expect(card.url).toBe('https://arxiv.org/abs/2410.22304');
+  });
+
+  it('links an article card to the article', () => {
+    const article = paper({ kind: 'article', arxivId: null, url: 'https://example.com/a', links: { article: 'https://example.com/a?utm=x' } });
+    expect(buildPaperCard(article, en).url).toBe('https://example.com/a?utm=x');
+  });
+
+  it('keeps up to five authors and shortens more to three plus a localized count', () => {
+    const five = ['A', 'B', 'C', 'D', 'E'];
+    expect(buildPaperCard(paper({ authors: five }), ko).authors).toBe('A, B, C, D, E');
+    expect(buildPaperCard(paper({ authors: [...five, 'F', 'G'] }), ko).authors).toBe('A, B, C ko:authors.others(4)');
+    expect(buildPaperCard(paper({ authors: [] }), ko).authors).toBeUndefined();
+  });
+
+  it('states votes, the first four categories and the announce date, localized', () => {
+    const card = buildPaperCard(
+      paper({ votes: 1234, categories: ['cs.CL', 'cs.AI', 'cs.LG', 'cs.CV', 'stat.ML'], announcedOn: '2024-10-30' }),
+      ko,
+      { timeZone: 'Asia/Seoul' },
+    );
+    expect(card.facts).toEqual([
+      { label: 'ko:fact.votes', text: 'ko-n(1234)' },
+      { label: 'ko:fact.categories', text: 'cs.CL, cs.AI, cs.LG, cs.CV' },
+      { label: 'ko:fact.announced', text: 'ko-date(2024-10-30,Asia/Seoul,medium)' },
+    ]);
+  });
+
+  it('falls back to the featured, then the published date, and omits zero votes', () => {
+    expect(buildPaperCard(paper({ votes: 0, featuredOn: '2024-10-31' }), ja).facts.map((f) => f.label)).toEqual([
+      'ja:fact.categories',
+      'ja:fact.featured',
+    ]);
+    expect(buildPaperCard(paper(), ja).facts[1]).toEqual({ label: 'ja:fact.published', text: 'ja-date(2024-10-29T17:59:00Z,UTC,medium)' });
+  });
+
+  it('lists the links present in a fixed order with localized labels', () => {
+    const links = { code: 'https://github.com/x/y', pdf: 'https://arxiv.org/pdf/2410.22304', huggingface: 'https://huggingface.co/papers/2410.22304', arxiv: 'https://arxiv.org/abs/2410.22304', other: 'https://x.org' };
+    const card = buildPaperCard(paper({ links, thumbnail: 'https://img/1.png' }), ko);
+    expect(card.links).toEqual([
+      { label: 'ko:link.arxiv', url: links.arxiv },
+      { label: 'ko:link.pdf', url: links.pdf },
+      { label: 'ko:link.huggingface', url: links.huggingface },
+      { label: 'ko:link.code', url: links.code },
+    ]);
+    expect(card.thumbnail).toBe('https://img/1.png');
+  });
+});
+
+describe('buildDigestModel', () => {
+  const day = { date: '2024-10-30', timeZone: 'Asia/Seoul' };
+
+  it('titles the digest with the full local date and counts the papers', () => {
+    const model = buildDigestModel([paper(), paper({ key: 'arxiv:2', arxivId: '2' })], ko, day);
+    expect(model).toMatchObject({ locale: 'ko', date: '2024-10-30', intro: 'ko:digest.intro(2)' });
+    expect(model.title).toBe('ko:digest.title(ko-date(2024-10-30,Asia/Seoul,full))');
+    expect(model.papers.map((p) => p.key)).toEqual(['arxiv:2410.22304', 'arxiv:2']);
+    expect([model.more, model.notice]).toEqual([undefined, undefined]);
+  });
+
+  it('says how many more papers the channel limit left out', () => {
+    const model = buildDigestModel([paper()], ja, { ...day, totalAvailable: 8 });
+    expect(model.intro).toBe('ja:digest.intro(8)');
+    expect(model.more).toBe('ja:digest.more(7)');
+  });
+
+  it('adds the empty-day notice only when the channel wants it', () => {
+    expect(buildDigestModel([], en, { ...day, emptyNotice: true }).notice).toBe('en:digest.empty');
+    expect(buildDigestModel([], en, day).notice).toBeUndefined();
+  });
+
+  it('builds cards with the card options, dating instants in the digest time zone', () => {
+    const generated: SummaryView = { locale: 'en', source: 'gpt-4o-mini', origin: 'generated', sections: [{ kind: 'tldr', text: 'Short.' }] };
+    const model = buildDigestModel([paper({ summaries: [generated] })], en, { ...day, cardOptions: { maxSummaryChars: 3 } });
+    expect(model.papers[0]?.summary?.sections[0]?.text).toBe('Sh…');
+    expect(model.papers[0]?.facts.at(-1)?.text).toBe('en-date(2024-10-29T17:59:00Z,Asia/Seoul,medium)');
+  });
+});
