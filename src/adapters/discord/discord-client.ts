@@ -1,0 +1,88 @@
+/**
+ * The discord.js client Paperboy runs: Guilds intent only (it posts and answers commands; it
+ * never reads messages), REST pointed at `apiUrl` so tests can aim it at the fake, and
+ * discord.js's own debug/warn/error output routed through our pino logger.
+ */
+import { Client, Events, GatewayIntentBits, RESTEvents } from 'discord.js';
+import type { Logger } from '../../log.js';
+
+export const DISCORD_API_URL = 'https://discord.com/api';
+
+export interface DiscordClientOptions {
+  /** Set for REST calls made before (or without) a gateway login. */
+  token?: string;
+  /** REST base, `…/api` (discord.js adds `/v10`). Defaults to Discord's. */
+  apiUrl?: string;
+  log: Logger;
+  /**
+   * `retries` covers 5xx and network errors only (429s are always waited out and retried);
+   * `timeout` is per attempt, in ms. discord.js defaults: 3 retries, 15 s.
+   */
+  rest?: { retries?: number; timeout?: number };
+}
+
+export function createDiscordClient({ token, apiUrl = DISCORD_API_URL, log, rest = {} }: DiscordClientOptions): Client {
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: apiUrl, ...rest } });
+  if (token) {
+    // discord.js would otherwise fall back to process.env.DISCORD_TOKEN; config.ts owns the environment.
+    client.token = token;
+    client.rest.setToken(token);
+  }
+  client.on(Events.Debug, (detail) => log.debug({ detail }, 'discord.js debug'));
+  client.on(Events.Warn, (detail) => log.warn({ detail }, 'discord.js warning'));
+  // Without a listener an 'error' event would throw and end the process.
+  client.on(Events.Error, (err) => log.error({ err }, 'discord.js error'));
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    log.info({ route: info.route, retryAfter: info.retryAfter, global: info.global, scope: info.scope }, 'discord rate limited'),
+  );
+  return client;
+}
+
+export type DiscordLoginFailure = 'invalid_token' | 'timeout';
+
+export class DiscordLoginError extends Error {
+  override name = 'DiscordLoginError';
+  constructor(
+    readonly reason: DiscordLoginFailure,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/**
+ * Logs in and resolves once the client is ready (READY received, guilds known). Rejects with
+ * DiscordLoginError: 'invalid_token' when Discord refuses the token, 'timeout' when the gateway
+ * does not get ready within `timeoutMs`; the client is destroyed in both cases so no socket or
+ * reconnect timer outlives the failure. Other errors (network) are rethrown as they come.
+ */
+export async function loginDiscord(client: Client, token: string, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  let onReady: (() => void) | undefined;
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, (onReady = () => resolve())));
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new DiscordLoginError('timeout', `Discord gateway not ready after ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+  });
+  const login = client.login(token);
+  login.catch(() => undefined); // settled below or abandoned on timeout; never unhandled
+  try {
+    await Promise.race([login.then(() => ready), timeout]);
+  } catch (err) {
+    await client.destroy();
+    if (err instanceof DiscordLoginError) throw err;
+    if (isTokenInvalid(err)) throw new DiscordLoginError('invalid_token', 'Discord rejected the bot token (401)', { cause: err });
+    throw err;
+  } finally {
+    clearTimeout(timer);
+    if (onReady) client.off(Events.ClientReady, onReady);
+  }
+}
+
+function isTokenInvalid(err: unknown): boolean {
+  // discord.js turns the 401 from GET /gateway/bot into a DiscordjsError with code 'TokenInvalid'.
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'TokenInvalid';
+}

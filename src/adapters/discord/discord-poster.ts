@@ -1,0 +1,87 @@
+/**
+ * The ChatPoster for Discord. Sends are idempotent on Discord's side: the delivery key goes out
+ * as the message nonce with `enforce_nonce`, and Discord answers a repeat within a few minutes
+ * with the message it already created, so a retry after a lost response posts nothing twice.
+ */
+import { DiscordAPIError, Routes, type APIMessage, type Client } from 'discord.js';
+import { ChannelUnavailableError, type ChatPoster, type SendOptions } from '../../core/chat-poster.js';
+import type { OutgoingMessage } from '../../core/digest-model.js';
+import type { Logger } from '../../log.js';
+import { renderDiscordDigest, THREAD_NAME_KEY } from './render-digest.js';
+
+/** Discord JSON error codes that no retry will fix: the channel needs a human first. */
+const PERMANENT_CODES: Record<number, string> = {
+  10003: 'unknown_channel',
+  10008: 'unknown_message', // the thread's header was deleted
+  50001: 'missing_access',
+  50008: 'not_text_channel',
+  50013: 'missing_permissions',
+  160005: 'thread_locked',
+};
+const THREAD_ALREADY_CREATED = 160004;
+const FALLBACK_THREAD_NAME = 'Papers';
+/** Started threads remembered per poster; older ones fall back on Discord's 160004 answer. */
+const REMEMBERED_THREADS = 500;
+
+export function createDiscordPoster(client: Client, log: Logger): ChatPoster {
+  // One start per header message; concurrent sends into the same thread share the request.
+  const threads = new Map<string, Promise<string>>();
+
+  function threadFor(channel: string, header: string, name: string): Promise<string> {
+    const key = `${channel}/${header}`;
+    let thread = threads.get(key);
+    if (!thread) {
+      thread = startThread(client, channel, header, name);
+      if (threads.size >= REMEMBERED_THREADS) threads.delete(threads.keys().next().value ?? '');
+      threads.set(key, thread);
+      thread.catch(() => threads.delete(key)); // a failed start may be retried by the next send
+    }
+    return thread;
+  }
+
+  return {
+    platform: 'discord',
+    render: renderDiscordDigest,
+    async send(channel: string, message: OutgoingMessage, { key, threadOf }: SendOptions) {
+      const { [THREAD_NAME_KEY]: threadName, ...fields } = message.body;
+      try {
+        const name = typeof threadName === 'string' && threadName ? threadName : FALLBACK_THREAD_NAME;
+        const target = threadOf ? await threadFor(channel, threadOf, name) : channel;
+        const body = { ...fields, nonce: key, enforce_nonce: true };
+        const posted = (await client.rest.post(Routes.channelMessages(target), { body })) as APIMessage;
+        log.debug({ channel, target, key, messageId: posted.id }, 'discord message sent');
+        return { messageId: posted.id };
+      } catch (err) {
+        throw permanentError(err) ?? err;
+      }
+    },
+    // enforce_nonce already turns a repeated send into the existing message, so there is
+    // nothing to look up (and reading history would need a permission the bot may lack).
+    findSent: async () => undefined,
+  };
+}
+
+/** Starts the thread on the header; a thread already there (an earlier run) is just as good. */
+async function startThread(client: Client, channel: string, header: string, name: string): Promise<string> {
+  try {
+    await client.rest.post(Routes.threads(channel, header), { body: { name } });
+  } catch (err) {
+    if (!(err instanceof DiscordAPIError && err.code === THREAD_ALREADY_CREATED)) throw err;
+  }
+  // A thread started from a message has that message's id as its channel id.
+  return header;
+}
+
+/** A ChannelUnavailableError for failures no retry fixes; undefined for transient or unknown ones. */
+export function permanentError(err: unknown): ChannelUnavailableError | undefined {
+  if (err instanceof DiscordAPIError) {
+    if (err.status === 401) return new ChannelUnavailableError('invalid_token', err.message);
+    const reason = typeof err.code === 'number' ? PERMANENT_CODES[err.code] : undefined;
+    return reason ? new ChannelUnavailableError(reason, err.message) : undefined;
+  }
+  // After a 401, @discordjs/rest drops its token and fails every later request locally.
+  if (err instanceof Error && /^Expected token to be set/.test(err.message)) {
+    return new ChannelUnavailableError('invalid_token', err.message);
+  }
+  return undefined;
+}

@@ -1,0 +1,325 @@
+/**
+ * A fake Discord on 127.0.0.1: the REST API (`/api/v10`) and a WebSocket gateway on one port,
+ * speaking what real Discord speaks, so tests drive the real discord.js client against it.
+ * REST: bot auth (401), channels that are unknown (404 10003) or closed to the bot (403 50001 /
+ * 50013), create-message validation as Discord does it (400 50035 with an `errors` tree, 50006
+ * for an empty message), nonce + enforce_nonce de-duplication, threads started from a message,
+ * per-channel and global rate limits with Discord's headers and 429 body. Gateway: HELLO,
+ * IDENTIFY → READY, heartbeat ACK, and `dispatch()` for events a test wants to deliver.
+ * Lengths are counted in code points, as Discord (Python) counts them.
+ */
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+
+export type Json = Record<string, unknown>;
+export type FakeMessage = Json & { id: string; channel_id: string; content: string; embeds: Json[] };
+export type FakeRequest = { method: string; path: string; body: unknown; headers: IncomingHttpHeaders };
+/** What a test makes the next matching request get: a response, no answer at all, or a dropped connection. */
+export type Failure = { status: number; body?: unknown; headers?: Record<string, string> } | 'hang' | 'reset';
+export type ChannelKind = 'text' | 'thread' | 'no-access' | 'no-permission';
+export type Limit = { limit: number; windowMs: number };
+export interface FakeDiscordOptions {
+  token?: string;
+  /** Per route and channel; default 5 per 5 s, Discord's usual for sending messages. */
+  routeLimit?: Limit;
+  /** Per bot; default 50 per second. */
+  globalLimit?: Limit;
+  heartbeatIntervalMs?: number;
+  /** How long an enforced nonce is remembered ("a few minutes" in Discord's docs). */
+  nonceWindowMs?: number;
+}
+export interface FakeDiscord {
+  apiUrl: string;
+  gatewayUrl: string;
+  token: string;
+  bot: { id: string; username: string };
+  /** Messages by channel id; a thread is a channel whose id is its starter message's id. */
+  channels: Map<string, FakeMessage[]>;
+  requests: FakeRequest[];
+  interactionCallbacks: { id: string; token: string; body: unknown }[];
+  /** 429 responses served so far (rate limits and injected ones). */
+  readonly served429: number;
+  addChannel(id: string, options?: { guildId?: string; kind?: ChannelKind }): void;
+  /** The next request whose path matches (substring or RegExp) gets `failure` instead. */
+  failNext(path: string | RegExp, failure: Failure): void;
+  /** Sends a DISPATCH (op 0) to every identified gateway connection. */
+  dispatch(event: string, data: unknown): void;
+  close(): Promise<void>;
+}
+
+const DISCORD_EPOCH = 1_420_070_400_000n;
+let increment = 0n;
+export const snowflake = (): string =>
+  String(((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | (BigInt(process.pid & 0x1f) << 12n) | (increment++ & 0xfffn));
+
+/** A 429 as Discord sends it: float `retry_after` in the body, whole seconds in `Retry-After`. */
+export function rateLimited(retryAfter: number, global = false): Failure {
+  const headers: Record<string, string> = { 'retry-after': String(Math.ceil(retryAfter)), 'x-ratelimit-scope': global ? 'global' : 'user' };
+  if (global) headers['x-ratelimit-global'] = 'true';
+  return { status: 429, body: { message: 'You are being rate limited.', retry_after: retryAfter, global }, headers };
+}
+
+// ---- create-message validation ----------------------------------------------------------
+
+type Problem = [path: (string | number)[], code: string, message: string];
+const chars = (s: unknown): number => (typeof s === 'string' ? [...s].length : 0);
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const at = (o: unknown, path: string[]): unknown => path.reduce<unknown>((v, k) => (isObject(v) ? v[k] : undefined), o);
+const tooLong = (path: Problem[0], max: number): Problem => [path, 'BASE_TYPE_MAX_LENGTH', `Must be ${max} or fewer in length.`];
+const EMBED_TEXTS: [string[], number][] = [[['title'], 256], [['description'], 4096], [['footer', 'text'], 2048], [['author', 'name'], 256]];
+const FIELD_TEXTS: [string, number][] = [['name', 256], ['value', 1024]];
+
+function checkEmbed(out: Problem[], path: Problem[0], e: Json): void {
+  for (const [key, max] of EMBED_TEXTS) if (chars(at(e, key)) > max) out.push(tooLong([...path, ...key], max));
+  for (const key of [['url'], ['thumbnail', 'url']]) {
+    const url = at(e, key);
+    if (url !== undefined && !/^https?:\/\/[^\s/]+/i.test(String(url))) out.push([[...path, ...key], 'URL_TYPE_INVALID_URL', 'Not a well formed URL.']);
+  }
+  const fields = Array.isArray(e.fields) ? (e.fields as Json[]) : [];
+  if (fields.length > 25) out.push(tooLong([...path, 'fields'], 25));
+  fields.forEach((f, i) => {
+    for (const [key, max] of FIELD_TEXTS) {
+      if (!chars(f[key])) out.push([[...path, 'fields', i, key], 'BASE_TYPE_REQUIRED', 'This field is required']);
+      else if (chars(f[key]) > max) out.push(tooLong([...path, 'fields', i, key], max));
+    }
+  });
+}
+
+/** The characters of an embed that count towards 6000 per message, counted as Discord does. */
+export function embedChars(e: Json): number {
+  const fields = Array.isArray(e.fields) ? (e.fields as Json[]) : [];
+  return EMBED_TEXTS.reduce((n, [key]) => n + chars(at(e, key)), 0) + fields.reduce((n, f) => n + chars(f.name) + chars(f.value), 0);
+}
+
+function formError(problems: Problem[]): Json {
+  const errors: Json = {};
+  for (const [path, code, message] of problems) {
+    let node = errors;
+    for (const key of path) node = (node[key] ??= {}) as Json;
+    ((node._errors ??= []) as unknown[]).push({ code, message });
+  }
+  return { code: 50035, message: 'Invalid Form Body', errors };
+}
+
+/** Discord's create-message checks: the 400 body Discord would answer, or undefined when valid. */
+export function validateMessage(body: unknown): Json | undefined {
+  if (!isObject(body)) return formError([[[], 'DICT_TYPE_CONVERT', 'Only dictionaries may be used in a DictType']]);
+  const out: Problem[] = [];
+  if (chars(body.content) > 2000) out.push(tooLong(['content'], 2000));
+  if (chars(body.nonce) > 25) out.push(tooLong(['nonce'], 25));
+  const embeds = Array.isArray(body.embeds) ? (body.embeds as unknown[]) : [];
+  if (embeds.length > 10) out.push(tooLong(['embeds'], 10));
+  embeds.forEach((e, i) => (isObject(e) ? checkEmbed(out, ['embeds', i], e) : out.push([['embeds', i], 'MODEL_TYPE_CONVERT', 'Invalid embed'])));
+  if (embeds.filter(isObject).reduce((n, e) => n + embedChars(e), 0) > 6000) {
+    out.push([['embeds'], 'MAX_EMBED_SIZE_EXCEEDED', 'Embed size exceeds maximum size of 6000']);
+  }
+  const parse = at(body, ['allowed_mentions', 'parse']);
+  if (Array.isArray(parse) && parse.some((p) => !['roles', 'users', 'everyone'].includes(p as string))) {
+    out.push([['allowed_mentions', 'parse'], 'ENUM_TYPE_COERCE', 'Value must be one of {"roles", "users", "everyone"}.']);
+  }
+  if (out.length) return formError(out);
+  const hasContent = typeof body.content === 'string' && body.content.trim() !== '';
+  const hasOther = ['sticker_ids', 'components', 'attachments'].some((k) => Array.isArray(body[k]) && (body[k] as unknown[]).length);
+  return hasContent || embeds.length || hasOther || body.poll ? undefined : { message: 'Cannot send an empty message', code: 50006 };
+}
+
+// ---- the server ----------------------------------------------------------------------------
+
+type Reply = Exclude<Failure, string>;
+const MESSAGES_BUCKET = '80c17d2f203122d936070c88c8d10f33';
+const THREADS_BUCKET = 'f3a1e1b6c0d2491b8e5a7c4d9b0e2f61';
+const error = (status: number, code: number, message: string): Reply => ({ status, body: { message, code } });
+
+export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+  const token = options.token ?? 'fake-bot-token';
+  const bot = { id: snowflake(), username: 'paperboy-test' };
+  const user = { ...bot, discriminator: '0', global_name: null, avatar: null, bot: true, flags: 0 };
+  const meta = new Map<string, { kind: ChannelKind; guildId: string }>();
+  const channels = new Map<string, FakeMessage[]>();
+  const windows = new Map<string, { count: number; resetAt: number }>();
+  const nonces = new Map<string, { message: FakeMessage; at: number }>();
+  const failures: { path: string | RegExp; failure: Failure }[] = [];
+  const hanging = new Set<ServerResponse>();
+  const fake = { requests: [] as FakeRequest[], interactionCallbacks: [] as FakeDiscord['interactionCallbacks'], served429: 0 };
+
+  /** Counts a request in a fixed window: its X-RateLimit headers, or a 429 once the window is spent. */
+  function take(key: string, bucket: string | null, { limit, windowMs }: Limit): { headers: Record<string, string>; limited?: Reply } {
+    const now = Date.now();
+    let w = windows.get(key);
+    if (!w || w.resetAt <= now) windows.set(key, (w = { count: 0, resetAt: now + windowMs }));
+    const resetAfter = ((w.resetAt - now) / 1000).toFixed(3);
+    const headers: Record<string, string> = bucket
+      ? { 'x-ratelimit-limit': String(limit), 'x-ratelimit-remaining': String(Math.max(0, limit - w.count - 1)),
+          'x-ratelimit-reset': (w.resetAt / 1000).toFixed(3), 'x-ratelimit-reset-after': resetAfter, 'x-ratelimit-bucket': bucket }
+      : {};
+    if (w.count >= limit) {
+      const reply = rateLimited(Number(resetAfter), !bucket) as Reply;
+      return { headers, limited: { ...reply, headers: { ...reply.headers, ...headers } } };
+    }
+    w.count++;
+    return { headers };
+  }
+
+  function channelError(id: string): Reply | undefined {
+    const kind = meta.get(id)?.kind;
+    if (!kind) return error(404, 10003, 'Unknown Channel');
+    if (kind === 'no-access') return error(403, 50001, 'Missing Access');
+    if (kind === 'no-permission') return error(403, 50013, 'Missing Permissions');
+    return undefined;
+  }
+
+  function createMessage(channelId: string, body: unknown): Reply {
+    const invalid = validateMessage(body);
+    if (invalid) return { status: 400, body: invalid };
+    const b = body as Json;
+    const nonce = typeof b.nonce === 'string' || typeof b.nonce === 'number' ? String(b.nonce) : undefined;
+    const enforced = nonce !== undefined && b.enforce_nonce === true;
+    const seen = enforced ? nonces.get(`${channelId}:${nonce}`) : undefined;
+    if (seen && Date.now() - seen.at < (options.nonceWindowMs ?? 300_000)) return { status: 200, body: seen.message };
+    const message: FakeMessage = {
+      id: snowflake(), type: 0, channel_id: channelId, guild_id: meta.get(channelId)?.guildId, author: user,
+      content: typeof b.content === 'string' ? b.content : '',
+      embeds: ((b.embeds as Json[] | undefined) ?? []).map((e) => ({ type: 'rich', ...e })),
+      timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [],
+      mention_roles: [], attachments: [], components: [], pinned: false, flags: 0, ...(nonce ? { nonce } : {}),
+    };
+    channels.get(channelId)?.push(message);
+    if (enforced) nonces.set(`${channelId}:${nonce}`, { message, at: Date.now() });
+    return { status: 200, body: message };
+  }
+
+  /** A thread started from a message is a channel with the message's id (type 11, public thread). */
+  function startThread(channelId: string, messageId: string, body: unknown): Reply {
+    const starter = channels.get(channelId)?.find((m) => m.id === messageId);
+    if (!starter) return error(404, 10008, 'Unknown Message');
+    const name = at(body, ['name']);
+    if (typeof name !== 'string' || chars(name) < 1 || chars(name) > 100) {
+      return { status: 400, body: formError([[['name'], 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 100 in length.']]) };
+    }
+    if (meta.has(messageId)) return error(400, 160004, 'A thread has already been created for this message');
+    const guildId = meta.get(channelId)?.guildId ?? '';
+    meta.set(messageId, { kind: 'thread', guildId });
+    channels.set(messageId, []);
+    const thread = {
+      id: messageId, type: 11, guild_id: guildId, parent_id: channelId, owner_id: bot.id, name, flags: 0,
+      last_message_id: null, rate_limit_per_user: 0, message_count: 0, member_count: 1, total_message_sent: 0,
+      thread_metadata: { archived: false, auto_archive_duration: at(body, ['auto_archive_duration']) ?? 4320,
+        archive_timestamp: new Date().toISOString(), locked: false },
+    };
+    Object.assign(starter, { thread, flags: 32 }); // 32: HAS_THREAD
+    return { status: 201, body: thread };
+  }
+
+  function route(method: string, path: string, headers: IncomingHttpHeaders, body: unknown): Reply {
+    const callback = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/);
+    if (callback && method === 'POST') {
+      fake.interactionCallbacks.push({ id: callback[1]!, token: callback[2]!, body });
+      return { status: 204 };
+    }
+    if (headers.authorization !== `Bot ${token}`) return error(401, 0, '401: Unauthorized');
+    const global = take('global', null, options.globalLimit ?? { limit: 50, windowMs: 1000 }).limited;
+    if (global) return global;
+    if (method === 'GET' && path === '/gateway/bot') {
+      const session_start_limit = { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 };
+      return { status: 200, body: { url: server.gatewayUrl, shards: 1, session_start_limit } };
+    }
+    if (method === 'GET' && path === '/users/@me') return { status: 200, body: user };
+    const m = method === 'POST' ? path.match(/^\/channels\/(\d+)\/messages(?:\/(\d+)\/threads)?$/) : null;
+    if (!m) return error(404, 0, '404: Not Found');
+    const [, channelId = '', messageId] = m;
+    const bucket = messageId ? THREADS_BUCKET : MESSAGES_BUCKET;
+    const { headers: limits, limited } = take(`${bucket}:${channelId}`, bucket, options.routeLimit ?? { limit: 5, windowMs: 5000 });
+    if (limited) return limited;
+    const reply = channelError(channelId) ?? (messageId ? startThread(channelId, messageId, body) : createMessage(channelId, body));
+    return { ...reply, headers: { ...limits, ...reply.headers } };
+  }
+
+  function respond(res: ServerResponse, { status, body, headers = {} }: Reply): void {
+    if (status === 429) fake.served429++;
+    // Real Discord sends a 204 with no Content-Type; @discordjs/rest fails parsing an empty JSON body.
+    if (status === 204) return void res.writeHead(204, headers).end();
+    const text = JSON.stringify(body ?? {});
+    res.writeHead(status, { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+    res.end(text);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const method = req.method ?? 'GET';
+    const path = new URL(req.url ?? '/', 'http://fake').pathname;
+    let body: unknown;
+    try {
+      body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined;
+    } catch {
+      return respond(res, error(400, 50109, 'The request body contains invalid JSON.'));
+    }
+    fake.requests.push({ method, path, body, headers: req.headers });
+    const i = failures.findIndex((f) => (typeof f.path === 'string' ? path.includes(f.path) : f.path.test(path)));
+    const failure = i >= 0 ? failures.splice(i, 1)[0]?.failure : undefined;
+    if (failure === 'hang') return void hanging.add(res);
+    if (failure === 'reset') return void req.socket.destroy();
+    if (failure) return respond(res, failure);
+    if (!path.startsWith('/api/v10/')) return respond(res, error(404, 0, '404: Not Found'));
+    respond(res, route(method, path.slice('/api/v10'.length), req.headers, body));
+  }
+
+  const http = createServer((req, res) => void handle(req, res));
+  const seqs = new Map<WebSocket, number>(); // identified connections and their last sequence number
+  const wss = new WebSocketServer({ server: http });
+  const send = (ws: WebSocket, op: number, d: unknown, t: string | null = null, s: number | null = null) =>
+    ws.send(JSON.stringify({ op, d, s, t }));
+
+  function onGateway(ws: WebSocket, data: RawData): void {
+    const { op, d } = JSON.parse(data.toString()) as { op: number; d: unknown };
+    if (op === 1) return send(ws, 11, null);
+    if (op === 6) return send(ws, 9, false); // nothing to resume here: the client identifies again
+    if (op !== 2) return;
+    if (at(d, ['token']) !== token) return ws.close(4004, 'Authentication failed.');
+    seqs.set(ws, 1);
+    const ready = { v: 10, session_id: snowflake(), resume_gateway_url: server.gatewayUrl, shard: [0, 1], guilds: [],
+      user, application: { id: bot.id, flags: 0 }, user_settings: {} };
+    send(ws, 0, ready, 'READY', 1);
+  }
+
+  wss.on('connection', (ws) => {
+    ws.on('close', () => seqs.delete(ws));
+    ws.on('message', (data) => onGateway(ws, data));
+    send(ws, 10, { heartbeat_interval: options.heartbeatIntervalMs ?? 41_250 });
+  });
+
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const { port } = http.address() as AddressInfo;
+  const server: FakeDiscord = {
+    apiUrl: `http://127.0.0.1:${port}/api`,
+    gatewayUrl: `ws://127.0.0.1:${port}`,
+    token,
+    bot,
+    channels,
+    requests: fake.requests,
+    interactionCallbacks: fake.interactionCallbacks,
+    get served429() {
+      return fake.served429;
+    },
+    addChannel(id, { guildId = '1100000000000000001', kind = 'text' } = {}) {
+      meta.set(id, { kind, guildId });
+      if (!channels.has(id)) channels.set(id, []);
+    },
+    failNext: (path, failure) => void failures.push({ path, failure }),
+    dispatch(event, data) {
+      for (const [ws, seq] of seqs) {
+        seqs.set(ws, seq + 1);
+        send(ws, 0, data, event, seq + 1);
+      }
+    },
+    async close() {
+      for (const ws of wss.clients) ws.terminate();
+      for (const res of hanging) res.destroy();
+      wss.close();
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    },
+  };
+  return server;
+}
