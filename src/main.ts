@@ -1,36 +1,40 @@
 /**
  * Composition root: the only place that builds the database, the stores, the runners and the
- * schedules. The CLI and the long-running bot both start here.
+ * schedules (chat clients: chat-clients.ts; the long-running bot: bot.ts). The CLI and the bot
+ * both start here.
  */
+import { hostname } from 'node:os';
+import type { ChatClients } from './chat-clients.js';
 import { sourceName, type Config } from './config.js';
+import type { ChannelSpec } from './core/channel.js';
+import { createChannelStore } from './db/channel-store.js';
+import { createDigestStore } from './db/digest-store.js';
 import { createIngestStore } from './db/ingest-store.js';
 import { openDatabase, type Db } from './db/open-database.js';
+import { createOutboxStore } from './db/outbox-store.js';
 import { createPaperReader } from './db/paper-reader.js';
 import { createPaperSearch } from './db/paper-search.js';
 import { createSourceStatusStore } from './db/source-status-store.js';
 import type { Logger } from './log.js';
+import { createDigestRunner } from './pipeline/run-digests.js';
 import { createIngestRunner, type SourceSpec } from './pipeline/run-ingest.js';
 
-export interface Stores {
-  db: Db;
-  ingest: ReturnType<typeof createIngestStore>;
-  reader: ReturnType<typeof createPaperReader>;
-  search: ReturnType<typeof createPaperSearch>;
-  status: ReturnType<typeof createSourceStatusStore>;
-  close(): void;
-}
-
-export function openStores(dbFile: string): Stores {
-  const db = openDatabase(dbFile);
+export function openStores(dbFile: string) {
+  const db: Db = openDatabase(dbFile);
   return {
     db,
     ingest: createIngestStore(db),
     reader: createPaperReader(db),
     search: createPaperSearch(db),
     status: createSourceStatusStore(db),
+    channels: createChannelStore(db),
+    digests: createDigestStore(db),
+    outbox: createOutboxStore(db),
     close: () => db.close(),
   };
 }
+
+export type Stores = ReturnType<typeof openStores>;
 
 export function sourceSpecs(config: Config): SourceSpec[] {
   return config.sources
@@ -43,6 +47,27 @@ export function sourceSpecs(config: Config): SourceSpec[] {
     }));
 }
 
+export function channelSpecs(config: Config): ChannelSpec[] {
+  return config.channels.map((c) => ({
+    platform: c.platform,
+    channel: c.channel,
+    ...(c.guild ? { guild: c.guild } : {}),
+    locale: c.locale,
+    time: c.time,
+    timezone: c.timezone ?? config.timezone,
+    settings: {
+      sources: c.sources,
+      categories: c.categories,
+      keywords: c.keywords,
+      maxPapers: c.maxPapers,
+      order: c.order,
+      layout: c.layout,
+      emptyDay: c.emptyDay,
+      summaries: c.summaries,
+    },
+  }));
+}
+
 export function buildIngestRunner(stores: Stores, config: Config, log: Logger) {
   return createIngestRunner({
     store: stores.ingest,
@@ -50,5 +75,53 @@ export function buildIngestRunner(stores: Stores, config: Config, log: Logger) {
     reader: stores.reader,
     load: { timeoutMs: config.ingest.timeoutSeconds * 1000, maxBytes: config.ingest.maxBytes },
     log,
+  });
+}
+
+/** This process as recorded on the deliveries it claims. */
+export const PROCESS_OWNER = `${hostname()}:${process.pid}`;
+
+/** A claim is abandoned when its process is gone: on this host, a pid that no longer runs; elsewhere, after a lease. */
+export function isAbandoned(owner: string, claimedAt: string, now: Date, leaseMs = 10 * 60_000): boolean {
+  const [host, pid] = [owner.slice(0, owner.lastIndexOf(':')), Number(owner.slice(owner.lastIndexOf(':') + 1))];
+  if (owner === PROCESS_OWNER) return false;
+  if (host === hostname() && Number.isInteger(pid)) {
+    try {
+      process.kill(pid, 0);
+    } catch (err) {
+      return (err as { code?: string }).code === 'ESRCH';
+    }
+    return false;
+  }
+  return now.getTime() - new Date(claimedAt).getTime() > leaseMs;
+}
+
+export interface DigestRunnerOptions {
+  stores: Stores;
+  config: Config;
+  chat: ChatClients;
+  log: Logger;
+  ingest(): Promise<void>;
+  now?: () => Date;
+  stopping?: () => boolean;
+}
+
+export function buildDigestRunner(o: DigestRunnerOptions) {
+  const now = o.now ?? (() => new Date());
+  return createDigestRunner({
+    channels: o.stores.channels,
+    digests: o.stores.digests,
+    outbox: o.stores.outbox,
+    reader: o.stores.reader,
+    log: o.log,
+    owner: PROCESS_OWNER,
+    isAbandoned: (owner, claimedAt) => isAbandoned(owner, claimedAt, now()),
+    now,
+    ...(o.stopping ? { stopping: o.stopping } : {}),
+    posterFor: o.chat.posterFor,
+    ingest: o.ingest,
+    catchUpHours: o.config.digest.catchUpHours,
+    firstDigestLookbackHours: o.config.digest.firstDigestLookbackHours,
+    concurrency: 16,
   });
 }

@@ -4,7 +4,9 @@
  */
 import { ConfigError } from '../config.js';
 import { SchemaTooNewError } from '../db/migrate.js';
+import { DIGEST_USAGE, digestCommand } from './commands/digest.js';
 import { INGEST_USAGE, ingestCommand } from './commands/ingest.js';
+import { POST_USAGE, postCommand } from './commands/post.js';
 import { RUN_USAGE, runCommand } from './commands/run.js';
 import { SEARCH_USAGE, searchCommand } from './commands/search.js';
 import { SHOW_USAGE, showCommand } from './commands/show.js';
@@ -18,7 +20,9 @@ const COMMANDS: Record<string, Command> = {
   show: { usage: SHOW_USAGE, summary: 'show one paper or article with its summaries and sources', run: showCommand },
   search: { usage: SEARCH_USAGE, summary: 'full-text search in English, Korean and Japanese', run: searchCommand },
   status: { usage: STATUS_USAGE, summary: 'counts, and the last ingest of each source', run: statusCommand },
-  run: { usage: RUN_USAGE, summary: 'run the bot: ingest on schedule (npm start)', run: runCommand },
+  digest: { usage: DIGEST_USAGE, summary: 'print exactly what a digest would post; sends nothing', run: digestCommand },
+  post: { usage: POST_USAGE, summary: "post a channel's digest now", run: postCommand },
+  run: { usage: RUN_USAGE, summary: 'run the bot: ingest and digests on schedule (npm start)', run: runCommand },
 };
 
 function help(): string {

@@ -20,6 +20,8 @@ export interface ChatPoster {
   readonly platform: Platform | 'console';
   /** Renders a digest into the messages to send, within the platform's size limits. */
   render(model: DigestModel, layout: DigestLayout): OutgoingMessage[];
+  /** The exact request body `send` would send (Discord create-message JSON, Slack chat.postMessage arguments). */
+  requestBody(channel: string, message: OutgoingMessage, options: SendOptions): Record<string, unknown>;
   /** Sends one message; returns its platform id. Throws ChannelUnavailableError for permanent failures. */
   send(channel: string, message: OutgoingMessage, options: SendOptions): Promise<{ messageId: string }>;
   /**

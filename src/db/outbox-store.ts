@@ -19,7 +19,9 @@ export function createOutboxStore(db: Db) {
   );
   const sent = db.prepare("UPDATE deliveries SET state = 'sent', message_id = ?, sent_at = ?, last_error = NULL WHERE id = ?");
   const failed = db.prepare("UPDATE deliveries SET state = 'failed', last_error = ? WHERE id = ?");
-  const release = db.prepare("UPDATE deliveries SET state = 'planned', claimed_by = NULL, last_error = ? WHERE id = ? AND state = 'sending'");
+  // Stays 'sending': after a timeout or a 5xx the message may have been posted, so the next
+  // attempt looks for it on the platform first.
+  const release = db.prepare("UPDATE deliveries SET claimed_by = NULL, last_error = ? WHERE id = ? AND state = 'sending'");
 
   return {
     /**
@@ -29,7 +31,8 @@ export function createOutboxStore(db: Db) {
     claim(id: number, owner: string, now: string, isAbandoned: (owner: string, claimedAt: string) => boolean): Claim | undefined {
       const d = row.get(id);
       if (!d || d.state === 'sent' || d.state === 'failed') return undefined;
-      if (d.state === 'sending' && !isAbandoned(d.claimed_by ?? '', d.claimed_at ?? '')) return undefined;
+      // A released claim (claimed_by NULL) or a dead process's claim may be taken over.
+      if (d.state === 'sending' && d.claimed_by !== null && !isAbandoned(d.claimed_by, d.claimed_at ?? '')) return undefined;
       const info = claim.run({ id, owner, now, state: d.state, claimedBy: d.claimed_by });
       return info.changes === 1 ? { recovering: d.state === 'sending' } : undefined;
     },
@@ -39,7 +42,7 @@ export function createOutboxStore(db: Db) {
     markFailed(id: number, error: string): void {
       failed.run(error, id);
     },
-    /** Gives a delivery back after a transient error; it is tried again later. */
+    /** Gives a delivery back after a transient error; it is tried again later, checking the platform first. */
     release(id: number, error: string): void {
       release.run(error, id);
     },

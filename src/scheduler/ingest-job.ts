@@ -9,7 +9,7 @@ export interface IngestJob {
   stop(): Promise<void>;
 }
 
-export function scheduleIngest(runner: IngestRunner, specs: SourceSpec[], expression: string, timezone: string, log: Logger): IngestJob {
+export function scheduleIngest(runner: IngestRunner, specs: SourceSpec[], expression: string, timezone: string, log: Logger, enabled = true): IngestJob {
   let running: Promise<void> | undefined;
   const runNow = (): Promise<void> => {
     running ??= (async () => {
@@ -25,12 +25,12 @@ export function scheduleIngest(runner: IngestRunner, specs: SourceSpec[], expres
     })();
     return running;
   };
-  const task = cron.schedule(expression, () => void runNow(), { timezone, name: 'ingest', noOverlap: true });
+  const task = enabled ? cron.schedule(expression, () => void runNow(), { timezone, name: 'ingest', noOverlap: true }) : undefined;
   return {
     runNow,
     async stop() {
-      await task.stop();
-      await task.destroy();
+      await task?.stop();
+      await task?.destroy();
       await running;
     },
   };

@@ -29,6 +29,7 @@ export function createRecordingPoster(platform: Platform = 'discord') {
       failures.push(f);
     },
     render: renderTextDigest,
+    requestBody: (_channel, message) => message.body,
     async send(channel: string, message: OutgoingMessage, options) {
       const f = failures.shift();
       if (f && 'permanent' in f) throw new ChannelUnavailableError(f.permanent);

@@ -7,6 +7,7 @@ export function createConsolePoster(write: (text: string) => void = (t) => proce
   return {
     platform: 'console',
     render: renderTextDigest,
+    requestBody: (_channel, message) => message.body,
     async send(channel, message, options) {
       const text = typeof message.body.text === 'string' ? message.body.text : JSON.stringify(message.body);
       const thread = options.threadOf ? ` (thread ${options.threadOf})` : '';

@@ -23,6 +23,12 @@ const FALLBACK_THREAD_NAME = 'Papers';
 /** Started threads remembered per poster; older ones fall back on Discord's 160004 answer. */
 const REMEMBERED_THREADS = 500;
 
+/** The create-message JSON as sent: the renderer's fields, the delivery key as an enforced nonce. */
+function requestBody(_channel: string, message: OutgoingMessage, { key }: SendOptions): Record<string, unknown> {
+  const { [THREAD_NAME_KEY]: _threadName, ...fields } = message.body;
+  return { ...fields, nonce: key, enforce_nonce: true };
+}
+
 export function createDiscordPoster(client: Client, log: Logger): ChatPoster {
   // One start per header message; concurrent sends into the same thread share the request.
   const threads = new Map<string, Promise<string>>();
@@ -42,12 +48,14 @@ export function createDiscordPoster(client: Client, log: Logger): ChatPoster {
   return {
     platform: 'discord',
     render: renderDiscordDigest,
-    async send(channel: string, message: OutgoingMessage, { key, threadOf }: SendOptions) {
-      const { [THREAD_NAME_KEY]: threadName, ...fields } = message.body;
+    requestBody,
+    async send(channel: string, message: OutgoingMessage, options: SendOptions) {
+      const { key, threadOf } = options;
+      const threadName = message.body[THREAD_NAME_KEY];
       try {
         const name = typeof threadName === 'string' && threadName ? threadName : FALLBACK_THREAD_NAME;
         const target = threadOf ? await threadFor(channel, threadOf, name) : channel;
-        const body = { ...fields, nonce: key, enforce_nonce: true };
+        const body = requestBody(channel, message, options);
         const posted = (await client.rest.post(Routes.channelMessages(target), { body })) as APIMessage;
         log.debug({ channel, target, key, messageId: posted.id }, 'discord message sent');
         return { messageId: posted.id };

@@ -1,0 +1,63 @@
+/**
+ * The ChatPoster for Slack: renders Block Kit, posts with chat.postMessage (the delivery key in
+ * the message metadata, so a lost answer can be recovered with findSent), paces posts per channel
+ * and turns permanent errors into ChannelUnavailableError.
+ */
+import type { webApi } from '@slack/bolt';
+import type { ChatPoster } from '../../core/chat-poster.js';
+import type { Logger } from '../../log.js';
+import { createChannelPacer } from './channel-pacer.js';
+import { DELIVERY_EVENT, findDelivery } from './find-delivery.js';
+import { renderSlackDigest } from './render-digest.js';
+import { classifySlackError, isRateLimitRetry, platformErrorCode } from './slack-errors.js';
+
+export interface SlackPosterOptions {
+  /** Least time between two posts to one channel; Slack allows about one per second. */
+  minIntervalMs?: number;
+}
+
+export function createSlackPoster(client: webApi.WebClient, log: Logger, { minIntervalMs = 1100 }: SlackPosterOptions = {}): ChatPoster {
+  const pacer = createChannelPacer(minIntervalMs);
+
+  const fail = (err: unknown, channel: string, method: string): unknown => {
+    if (isRateLimitRetry(err) || platformErrorCode(err) === 'ratelimited') {
+      log.warn({ channel, method, err }, 'slack rate limit outlasted the retries');
+    }
+    return classifySlackError(err, channel);
+  };
+
+  const requestBody: ChatPoster['requestBody'] = (channel, message, { key, threadOf }) => ({
+    // The body cannot override where the message goes or the key it carries.
+    ...message.body,
+    channel,
+    metadata: { event_type: DELIVERY_EVENT, event_payload: { key } },
+    ...(threadOf ? { thread_ts: threadOf } : {}),
+  });
+
+  return {
+    platform: 'slack',
+    render: renderSlackDigest,
+    requestBody,
+
+    async send(channel, message, options) {
+      const args = requestBody(channel, message, options);
+      let result: unknown;
+      try {
+        result = await pacer.run(channel, () => client.apiCall('chat.postMessage', args));
+      } catch (err) {
+        throw fail(err, channel, 'chat.postMessage');
+      }
+      const ts = (result as { ts?: unknown }).ts;
+      if (typeof ts !== 'string') throw new Error(`chat.postMessage to ${channel} answered ok without a ts`);
+      return { messageId: ts };
+    },
+
+    async findSent(channel, key, since) {
+      try {
+        return await findDelivery(client, channel, key, since);
+      } catch (err) {
+        throw fail(err, channel, 'conversations.history');
+      }
+    },
+  };
+}

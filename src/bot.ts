@@ -1,0 +1,80 @@
+/**
+ * The long-running bot (`npm start`): ingest on its schedule, a digest clock every minute, the
+ * chat clients connected. stop() finishes the message in flight, then closes everything.
+ */
+import { createChatClients, type ChatClients } from './chat-clients.js';
+import type { Config, Env } from './config.js';
+import { latestSlot, nextSlot } from './core/zoned-time.js';
+import type { Logger } from './log.js';
+import { buildDigestRunner, buildIngestRunner, channelSpecs, openStores, sourceSpecs } from './main.js';
+import { previewDigest, windowStartFor } from './pipeline/plan-digest.js';
+import { scheduleDigests } from './scheduler/digest-job.js';
+import { scheduleIngest } from './scheduler/ingest-job.js';
+
+export interface BotOptions {
+  env: Env;
+  config: Config;
+  dbFile: string;
+  log: Logger;
+  /** Injected clock (tests drive days with it). */
+  now?: () => Date;
+  /** Start the cron jobs (tests call tick() themselves). */
+  schedule?: boolean;
+  write?: (text: string) => void;
+}
+
+export async function startBot(o: BotOptions) {
+  const now = o.now ?? (() => new Date());
+  const stores = openStores(o.dbFile);
+  stores.channels.syncFromConfig(channelSpecs(o.config), now().toISOString());
+  const chat = createChatClients(o.env, o.log, { connect: true, ...(o.write ? { write: o.write } : {}) });
+  let stopping = false;
+  const ingestRunner = buildIngestRunner(stores, o.config, o.log);
+  const ingestJob = scheduleIngest(ingestRunner, sourceSpecs(o.config), o.config.ingest.schedule, o.config.timezone, o.log, o.schedule !== false);
+  const digestRunner = buildDigestRunner({ stores, config: o.config, chat, log: o.log, ingest: ingestJob.runNow, now, stopping: () => stopping });
+  const digestJob = scheduleDigests(digestRunner, o.log, o.schedule !== false);
+  try {
+    await chat.start();
+  } catch (err) {
+    await Promise.all([ingestJob.stop(), digestJob.stop()]);
+    await chat.stop();
+    stores.close();
+    throw err;
+  }
+  logSchedule(stores, chat, o.log, now());
+  return {
+    stores,
+    chat,
+    tick: () => digestRunner.tick(),
+    ingest: ingestJob.runNow,
+    /** Console mode: print what each channel's next digest would hold right now. */
+    preview: () => printPreviews(stores, chat, now(), o.config.digest.firstDigestLookbackHours),
+    async stop() {
+      stopping = true;
+      await Promise.all([ingestJob.stop(), digestJob.stop()]);
+      await digestRunner.tick().catch(() => undefined);
+      await chat.stop();
+      stores.close();
+    },
+  };
+}
+
+export type Bot = Awaited<ReturnType<typeof startBot>>;
+
+function logSchedule(stores: ReturnType<typeof openStores>, chat: ChatClients, log: Logger, now: Date): void {
+  for (const c of stores.channels.list()) {
+    const next = nextSlot(now, c.time, c.timezone);
+    const via = chat.posters[c.platform] ? c.platform : 'console (no token)';
+    log.info({ channel: c.channel, platform: c.platform, via, next: next.at.toISOString(), localDate: next.date }, 'digest scheduled');
+  }
+}
+
+function printPreviews(stores: ReturnType<typeof openStores>, chat: ChatClients, now: Date, lookbackHours: number): void {
+  for (const c of stores.channels.list()) {
+    const start = windowStartFor(c, stores.digests, lookbackHours);
+    const candidates = stores.digests.candidates(c.id, start, now.toISOString(), c.settings.sources, c.settings.keywords.length > 0);
+    const date = latestSlot(now, c.time, c.timezone).date;
+    const preview = previewDigest(c, candidates, date, chat.console, stores.reader);
+    for (const m of preview.messages) void chat.console.send(`${c.platform}:${c.channel} (preview)`, m, { key: 'preview' });
+  }
+}

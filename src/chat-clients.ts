@@ -1,0 +1,75 @@
+/**
+ * Composition of the chat platforms: a discord.js client and a Bolt app when their tokens are
+ * set, and the console poster for every platform that has none (so `npm start` on a fresh
+ * clone shows the digests it would post).
+ */
+import type { App } from '@slack/bolt';
+import type { Client } from 'discord.js';
+import { createConsolePoster } from './adapters/console/console-poster.js';
+import { createDiscordClient, loginDiscord } from './adapters/discord/discord-client.js';
+import { createDiscordPoster } from './adapters/discord/discord-poster.js';
+import { createSlackApp, startSlackApp, stopSlackApp } from './adapters/slack/slack-app.js';
+import { createSlackPoster } from './adapters/slack/slack-poster.js';
+import type { Env } from './config.js';
+import type { Channel } from './core/channel.js';
+import type { ChatPoster, Platform } from './core/chat-poster.js';
+import type { Logger } from './log.js';
+
+export interface ChatClients {
+  discord?: Client;
+  slack?: App;
+  posters: Partial<Record<Platform, ChatPoster>>;
+  console: ChatPoster;
+  posterFor(channel: Channel): ChatPoster;
+  /** Connects what needs a connection (Discord gateway, Slack receiver). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface ChatOptions {
+  /** Connect the Discord gateway and start the Slack receiver (the bot); REST only otherwise (CLI). */
+  connect: boolean;
+  /** Slack pacing per channel, ms. */
+  slackMinIntervalMs?: number;
+  write?: (text: string) => void;
+}
+
+export function createChatClients(env: Env, log: Logger, options: ChatOptions): ChatClients {
+  const consolePoster = createConsolePoster(options.write);
+  const posters: Partial<Record<Platform, ChatPoster>> = {};
+  let discord: Client | undefined;
+  let slack: App | undefined;
+  if (env.DISCORD_TOKEN) {
+    discord = createDiscordClient({ token: env.DISCORD_TOKEN, apiUrl: env.DISCORD_API_URL, log: log.child({ component: 'discord' }) });
+    posters.discord = createDiscordPoster(discord, log.child({ component: 'discord' }));
+  }
+  if (env.SLACK_BOT_TOKEN) {
+    slack = createSlackApp({
+      botToken: env.SLACK_BOT_TOKEN,
+      ...(env.SLACK_APP_TOKEN ? { appToken: env.SLACK_APP_TOKEN } : {}),
+      ...(env.SLACK_SIGNING_SECRET ? { signingSecret: env.SLACK_SIGNING_SECRET } : {}),
+      apiUrl: env.SLACK_API_URL,
+      log,
+    });
+    posters.slack = createSlackPoster(slack.client, log.child({ component: 'slack' }), {
+      ...(options.slackMinIntervalMs !== undefined ? { minIntervalMs: options.slackMinIntervalMs } : {}),
+    });
+  }
+  return {
+    ...(discord ? { discord } : {}),
+    ...(slack ? { slack } : {}),
+    posters,
+    console: consolePoster,
+    posterFor: (channel) => posters[channel.platform] ?? consolePoster,
+    async start() {
+      if (!options.connect) return;
+      if (discord && env.DISCORD_TOKEN) await loginDiscord(discord, env.DISCORD_TOKEN, 30_000);
+      if (slack) await startSlackApp(slack, env.SLACK_PORT);
+      log.info({ discord: !!discord, slack: !!slack, console: !discord || !slack }, 'chat platforms ready');
+    },
+    async stop() {
+      if (discord) await discord.destroy();
+      if (slack && options.connect) await stopSlackApp(slack).catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,23 @@
+/** The digest clock: node-cron ticks every minute; the runner decides what is due. Never throws. */
+import cron from 'node-cron';
+import type { Logger } from '../log.js';
+import type { DigestRunner } from '../pipeline/run-digests.js';
+
+export function scheduleDigests(runner: DigestRunner, log: Logger, enabled = true) {
+  const tick = async (): Promise<void> => {
+    try {
+      const report = await runner.tick();
+      if (report.planned || report.results.length || report.missed.length) log.info(report, 'digest tick');
+    } catch (err) {
+      log.error({ err }, 'digest tick failed');
+    }
+  };
+  const task = enabled ? cron.schedule('* * * * *', () => void tick(), { name: 'digests', noOverlap: true }) : undefined;
+  return {
+    tick,
+    async stop() {
+      await task?.stop();
+      await task?.destroy();
+    },
+  };
+}

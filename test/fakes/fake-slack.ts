@@ -1,0 +1,300 @@
+/**
+ * A fake Slack Web API on 127.0.0.1 that answers as Slack does: `POST /api/<method>`, form-encoded
+ * or JSON bodies, `Authorization: Bearer xoxb-…`, HTTP 200 with `{ok: false, error}` for every
+ * API error, HTTP 429 with Retry-After for rate limits. chat.postMessage validates the message the
+ * way Slack rejects it (no_text, invalid_blocks, msg_too_long); conversations.history returns only
+ * top-level messages, newest first, metadata only on request, as Slack does; thread replies are
+ * read with conversations.replies. `close()` destroys open sockets, so a hanging call never keeps
+ * a test alive.
+ */
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+type Params = Record<string, unknown>;
+type Metadata = { event_type: string; event_payload: Record<string, unknown> };
+/** A stored message as conversations.history shows it (`reply_count`/`latest_reply` on a thread parent). */
+export interface FakeMessage {
+  type: 'message'; text: string; blocks?: unknown[]; ts: string; thread_ts?: string; metadata?: Metadata;
+  bot_id: string; user: string; app_id: string; team: string; reply_count?: number; latest_reply?: string;
+}
+export type FakeRequest = { method: string; contentType: string; authorization?: string; params: Params; status: number };
+export type ChannelOptions = { member?: boolean; archived?: boolean };
+export type Failure = { status?: number; body?: unknown; headers?: Record<string, string> } | 'hang' | 'reset';
+export type FakeSlackOptions = { token?: string; channels?: Record<string, ChannelOptions>; ratelimitPerChannelPerSecond?: number };
+export interface FakeSlack {
+  /** Base URL for `slackApiUrl`, ending in `/api/`. */
+  apiUrl: string;
+  /** The only bot token the fake accepts. */
+  token: string;
+  /** Every stored message per channel in posting order, thread replies included. */
+  messages: Map<string, FakeMessage[]>;
+  requests: FakeRequest[];
+  /** How many requests were answered with 429. */
+  readonly ratelimited: number;
+  /** When set, a second post to a channel within 1000/rate ms gets a 429 with Retry-After: 1. */
+  ratelimitPerChannelPerSecond: number | undefined;
+  addChannel(id: string, options?: ChannelOptions): void;
+  /** The next call of `method` fails this way: an HTTP status or raw body, no answer, a dropped connection. */
+  failNext(method: string, failure: Failure): void;
+  close(): Promise<void>;
+}
+export const FAKE_IDS = { team_id: 'T0FAKE', team: 'Fake Workspace', user_id: 'U0PAPERBOY', user: 'paperboy', bot_id: 'B0PAPERBOY', app_id: 'A0PAPERBOY' };
+
+// ---- validation, exported so renderer tests hold their output to the same rules ----
+
+export type SlackApiError = { error: string; detail?: string };
+type Problem = [message: string, path: string] | undefined;
+const INVALID = Symbol('invalid json');
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const firstProblem = <T>(items: T[], check: (item: T, i: number) => Problem): Problem => items.map(check).find(Boolean);
+
+function decodeJson(v: unknown): unknown {
+  try {
+    return typeof v === 'string' ? JSON.parse(v) : v;
+  } catch {
+    return INVALID;
+  }
+}
+
+function textProblem(t: unknown, max: number, path: string, kinds = ['plain_text', 'mrkdwn']): Problem {
+  if (!isObject(t) || !kinds.includes(String(t.type))) return ['must be a valid text object', path];
+  if (typeof t.text !== 'string' || t.text.length < 1) return ['must be more than 0 characters', `${path}/text`];
+  return t.text.length > max ? [`must be less than ${max + 1} characters`, `${path}/text`] : undefined;
+}
+
+function imageProblem(e: Record<string, unknown>, path: string): Problem {
+  if (typeof e.alt_text !== 'string' || e.alt_text.length < 1 || e.alt_text.length > 2000) return ['invalid alt_text', `${path}/alt_text`];
+  const url = typeof e.image_url === 'string' ? e.image_url : '';
+  if (isObject(e.slack_file) || (/^https?:\/\/\S+$/.test(url) && url.length <= 3000)) return undefined;
+  return ['invalid_url', `${path}/image_url`];
+}
+
+function sectionProblem(b: Record<string, unknown>, path: string): Problem {
+  if (b.text === undefined && b.fields === undefined) return ['must provide text or fields', path];
+  if (b.fields !== undefined && (!Array.isArray(b.fields) || b.fields.length > 10)) return ['must provide no more than 10 items', `${path}/fields`];
+  const fields = Array.isArray(b.fields) ? b.fields : [];
+  const image = isObject(b.accessory) && b.accessory.type === 'image' ? b.accessory : undefined;
+  return (
+    (b.text === undefined ? undefined : textProblem(b.text, 3000, `${path}/text`)) ??
+    firstProblem(fields, (f, i) => textProblem(f, 2000, `${path}/fields/${i}`)) ??
+    (image ? imageProblem(image, `${path}/accessory`) : undefined)
+  );
+}
+
+function contextProblem(elements: unknown, path: string): Problem {
+  if (!Array.isArray(elements) || elements.length < 1 || elements.length > 10) return ['must provide 1 to 10 items', `${path}/elements`];
+  return firstProblem(elements, (e: unknown, i) =>
+    isObject(e) && e.type === 'image' ? imageProblem(e, `${path}/elements/${i}`) : textProblem(e, 3000, `${path}/elements/${i}`),
+  );
+}
+
+function blockProblem(b: unknown, path: string, ids: Set<string>): Problem {
+  if (!isObject(b) || typeof b.type !== 'string') return ['missing required field: type', path];
+  if (b.block_id !== undefined) {
+    if (typeof b.block_id !== 'string' || b.block_id.length > 255 || ids.has(b.block_id)) return ['invalid block_id', `${path}/block_id`];
+    ids.add(b.block_id);
+  }
+  if (b.type === 'header') return textProblem(b.text, 150, `${path}/text`, ['plain_text']);
+  if (b.type === 'section') return sectionProblem(b, path);
+  if (b.type === 'context') return contextProblem(b.elements, path);
+  if (b.type === 'image') return imageProblem(b, path);
+  const unchecked = ['divider', 'actions', 'rich_text', 'markdown', 'video', 'file', 'input'];
+  return unchecked.includes(b.type) ? undefined : [`unsupported type: ${b.type}`, `${path}/type`];
+}
+
+/** What Slack answers for these chat.postMessage arguments (blocks and metadata as arrays or JSON strings), or undefined if it takes them. */
+export function validatePostMessage(args: Params): SlackApiError | undefined {
+  const text = typeof args.text === 'string' ? args.text : '';
+  const blocks = decodeJson(args.blocks);
+  if (blocks === INVALID || (blocks !== undefined && !Array.isArray(blocks))) return { error: 'invalid_blocks_format' };
+  const list: unknown[] = Array.isArray(blocks) ? blocks : [];
+  if (!text && list.length === 0) return { error: 'no_text' };
+  if (text.length > 40_000) return { error: 'msg_too_long' };
+  if (list.length > 50) return { error: 'invalid_blocks', detail: 'must provide no more than 50 items [json-pointer:/blocks]' };
+  const ids = new Set<string>();
+  const p = firstProblem(list, (b, i) => blockProblem(b, `/blocks/${i}`, ids));
+  if (p) return { error: 'invalid_blocks', detail: `${p[0]} [json-pointer:${p[1]}]` };
+  const m = decodeJson(args.metadata);
+  const validMetadata = isObject(m) && typeof m.event_type === 'string' && m.event_type !== '' && isObject(m.event_payload);
+  return m === undefined || validMetadata ? undefined : { error: 'invalid_metadata_format' };
+}
+
+// ---- the server ----
+
+type Answer = { status?: number; headers?: Record<string, string>; body: unknown };
+const ok = (body: Params): Answer => ({ body: { ok: true, ...body } });
+const err = (error: string, detail?: string): Answer => ({
+  body: { ok: false, error, ...(detail ? { errors: [detail], response_metadata: { messages: [`[ERROR] ${detail}`] } } : {}) },
+});
+const truthy = (v: unknown): boolean => v === true || v === 'true' || v === '1' || v === 1;
+const micros = (ts: unknown): number => Math.round(Number(ts) * 1e6);
+
+function parseParams(contentType: string, raw: string): Params {
+  if (contentType.startsWith('application/json')) return raw ? (JSON.parse(raw) as Params) : {};
+  return Object.fromEntries(new URLSearchParams(raw));
+}
+
+function send(res: ServerResponse, a: Answer): void {
+  const json = typeof a.body !== 'string';
+  const body = json ? JSON.stringify(a.body) : String(a.body);
+  res.writeHead(a.status ?? 200, { 'content-type': json ? 'application/json; charset=utf-8' : 'text/plain', ...a.headers });
+  res.end(body);
+}
+
+/** A page of `list` (already in answer order) after the oldest/latest filter, with Slack's cursor. */
+function page(list: FakeMessage[], p: Params): Answer {
+  const oldest = micros(p.oldest ?? 0);
+  const latest = p.latest === undefined ? Infinity : micros(p.latest);
+  const incl = truthy(p.inclusive);
+  const within = list.filter((m) => {
+    const t = micros(m.ts);
+    return (incl ? t >= oldest && t <= latest : t > oldest && t < latest);
+  });
+  const limit = Math.min(Math.max(Number(p.limit) || 100, 1), 999);
+  let start = 0;
+  if (typeof p.cursor === 'string' && p.cursor !== '') {
+    const ts = Buffer.from(p.cursor, 'base64').toString('utf8').replace(/^next_ts:/, '');
+    start = within.findIndex((m) => m.ts === ts);
+    if (start < 0) return err('invalid_cursor');
+  }
+  const next = within[start + limit];
+  const messages = within.slice(start, start + limit).map((m) => (truthy(p.include_all_metadata) ? { ...m } : { ...m, metadata: undefined }));
+  const cursor = next ? Buffer.from(`next_ts:${next.ts}`).toString('base64') : '';
+  return ok({ messages, has_more: next !== undefined, response_metadata: { next_cursor: cursor } });
+}
+
+export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
+  const token = options.token ?? 'xoxb-fake-paperboy-token';
+  const channels = new Map<string, Required<ChannelOptions>>();
+  const messages = new Map<string, FakeMessage[]>();
+  const requests: FakeRequest[] = [];
+  const failures = new Map<string, Failure[]>();
+  const lastPost = new Map<string, number>();
+  const sockets = new Set<Socket>();
+  let lastTs = 0;
+  let ratelimited = 0;
+
+  const channelError = (id: unknown, posting: boolean): string | undefined => {
+    const c = typeof id === 'string' ? channels.get(id) : undefined;
+    if (!c) return 'channel_not_found';
+    if (posting && c.archived) return 'is_archived';
+    return c.member ? undefined : 'not_in_channel';
+  };
+  const rateLimit = (channel: string): Answer | undefined => {
+    const rate = fake.ratelimitPerChannelPerSecond;
+    const last = lastPost.get(channel);
+    if (rate && last !== undefined && Date.now() - last < 1000 / rate) {
+      ratelimited++;
+      return { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } };
+    }
+    lastPost.set(channel, Date.now());
+    return undefined;
+  };
+  const nextTs = (): string => {
+    lastTs = Math.max(Date.now() * 1000, lastTs + 1);
+    return `${Math.floor(lastTs / 1e6)}.${String(lastTs % 1e6).padStart(6, '0')}`;
+  };
+
+  function postMessage(p: Params): Answer {
+    const channel = String(p.channel ?? '');
+    const refused = channelError(channel, true);
+    if (refused) return err(refused);
+    const limited = rateLimit(channel);
+    if (limited) return limited;
+    const invalid = validatePostMessage(p);
+    if (invalid) return err(invalid.error, invalid.detail);
+    const list = messages.get(channel)!;
+    const blocks = decodeJson(p.blocks) as unknown[] | undefined;
+    const metadata = decodeJson(p.metadata) as Metadata | undefined;
+    const threadTs = typeof p.thread_ts === 'string' && p.thread_ts !== '' ? p.thread_ts : undefined;
+    const { bot_id, user_id: user, app_id, team_id: team } = FAKE_IDS;
+    const message: FakeMessage = { type: 'message', text: String(p.text ?? ''), ...(blocks ? { blocks } : {}), bot_id, user, app_id, team, ts: nextTs() };
+    if (threadTs) message.thread_ts = threadTs;
+    if (metadata) message.metadata = metadata;
+    list.push(message);
+    const parent = threadTs ? list.find((m) => m.ts === threadTs) : undefined;
+    if (parent) Object.assign(parent, { thread_ts: parent.ts, reply_count: (parent.reply_count ?? 0) + 1, latest_reply: message.ts });
+    return ok({ channel, ts: message.ts, message: { ...message } });
+  }
+
+  function history(p: Params, thread: boolean): Answer {
+    const refused = channelError(p.channel, false);
+    if (refused) return err(refused);
+    const list = messages.get(String(p.channel))!;
+    if (!thread) return page(list.filter((m) => !m.thread_ts || m.thread_ts === m.ts).reverse(), p);
+    const root = list.find((m) => m.ts === p.ts);
+    if (!root) return err('thread_not_found');
+    const parentTs = root.thread_ts ?? root.ts;
+    return page(list.filter((m) => m.ts === parentTs || m.thread_ts === parentTs), p);
+  }
+
+  function answer(method: string, p: Params): Answer {
+    if (method === 'auth.test') return ok({ url: 'https://fake-workspace.slack.com/', ...FAKE_IDS, is_enterprise_install: false });
+    if (method === 'chat.postMessage') return postMessage(p);
+    if (method === 'conversations.history') return history(p, false);
+    if (method === 'conversations.replies') return history(p, true);
+    return err('unknown_method');
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const contentType = req.headers['content-type'] ?? '';
+    let params: Params;
+    try {
+      params = parseParams(contentType, Buffer.concat(chunks).toString('utf8'));
+    } catch {
+      return send(res, err('invalid_json'));
+    }
+    const method = /^\/api\/([\w.]+)/.exec(req.url ?? '')?.[1] ?? '';
+    const rec: FakeRequest = { method, contentType, authorization: req.headers.authorization, params, status: 200 };
+    requests.push(rec);
+    const failure = failures.get(method)?.shift();
+    if (failure === 'hang') return;
+    if (failure === 'reset') return void req.socket.destroy();
+    if (failure) {
+      rec.status = failure.status ?? (failure.body === undefined ? 500 : 200);
+      return send(res, { status: rec.status, headers: failure.headers, body: failure.body ?? STATUS_CODES[rec.status] ?? '' });
+    }
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? (typeof params.token === 'string' ? params.token : undefined);
+    const a = bearer === undefined ? err('not_authed') : bearer !== token ? err('invalid_auth') : answer(method, params);
+    rec.status = a.status ?? 200;
+    send(res, a);
+  }
+
+  const server = createServer((req, res) => void handle(req, res));
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  const fake: FakeSlack = {
+    apiUrl: `http://127.0.0.1:${port}/api/`,
+    token,
+    messages,
+    requests,
+    get ratelimited() {
+      return ratelimited;
+    },
+    ratelimitPerChannelPerSecond: options.ratelimitPerChannelPerSecond,
+    addChannel(id, o = {}) {
+      channels.set(id, { member: o.member ?? true, archived: o.archived ?? false });
+      if (!messages.has(id)) messages.set(id, []);
+    },
+    failNext(method, failure) {
+      failures.set(method, [...(failures.get(method) ?? []), failure]);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const s of sockets) s.destroy();
+      }),
+  };
+  for (const [id, o] of Object.entries(options.channels ?? {})) fake.addChannel(id, o);
+  return fake;
+}
