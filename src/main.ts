@@ -122,6 +122,6 @@ export function buildDigestRunner(o: DigestRunnerOptions) {
     ingest: o.ingest,
     catchUpHours: o.config.digest.catchUpHours,
     firstDigestLookbackHours: o.config.digest.firstDigestLookbackHours,
-    concurrency: 16,
+    concurrency: o.config.digest.concurrency,
   });
 }
