@@ -16,6 +16,7 @@ const steps = [
   ['search', '強化'],
   ['search', 'retrieval'],
   ['show', 'https://arxiv.org/abs/2410.21242v1'],
+  ['digest', '--locale', 'ko', '--date', '2024-10-30'],
 ];
 for (const args of steps) {
   console.log(`\n$ paperboy ${args.join(' ')}`);

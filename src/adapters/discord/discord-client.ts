@@ -22,7 +22,9 @@ export interface DiscordClientOptions {
 }
 
 export function createDiscordClient({ token, apiUrl = DISCORD_API_URL, log, rest = {} }: DiscordClientOptions): Client {
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: apiUrl, ...rest } });
+  // shards: 'auto' takes the shard count Discord recommends (GET /gateway/bot), so past 2,500 guilds
+  // the one process runs several shards; see README "Scaling".
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], shards: 'auto', rest: { api: apiUrl, ...rest } });
   if (token) {
     // discord.js would otherwise fall back to process.env.DISCORD_TOKEN; config.ts owns the environment.
     client.token = token;
