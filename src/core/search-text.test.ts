@@ -8,8 +8,8 @@ describe('toIndexText', () => {
     expect(toIndexText('LLM(대형언어모델)을 사용')).toBe('llm 대형 형언 언어 어모 모델 을 사용');
     expect(toIndexText('모델을')).toBe('모델 델을');
   });
-  it('folds full-width letters and case with NFKC', () => {
-    expect(toIndexText('ＧＰＴ－４o Transformer')).toBe('gpt 4o transformer');
+  it('folds full-width letters and case with NFKC, leaving Latin word splitting to unicode61', () => {
+    expect(toIndexText('ＧＰＴ－４o Transformer')).toBe('gpt-4o transformer');
   });
   it('keeps a lone CJK character as itself', () => {
     expect(toIndexText('a 強 b')).toBe('a 強 b');

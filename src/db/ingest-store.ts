@@ -4,6 +4,7 @@
  * unchanged since the last ingest is skipped before anything is written.
  */
 import { createHash } from 'node:crypto';
+import { mergeObservations, type MergedPaper } from '../core/merge-paper.js';
 import { keyForEntry, titleKey } from '../core/paper-key.js';
 import { normalizeTitle } from '../core/normalize-title.js';
 import type { SourceEntry, SourceFormat } from '../core/types.js';
@@ -54,18 +55,18 @@ export function createIngestStore(db: Db) {
     'SELECT id FROM papers WHERE key = @key UNION ALL SELECT paper_id AS id FROM paper_aliases WHERE key = @key LIMIT 1',
   );
 
-  /** Finds or creates the record an entry belongs to. */
-  function resolvePaper(entry: SourceEntry, now: string): { id: number; created: boolean } {
+  /** The record an entry belongs to, or the key a new record for it gets. */
+  function resolvePaper(entry: SourceEntry): { id: number } | { key: string } {
     const key = keyForEntry(entry);
     if (key) {
       const row = lookupKey.get({ key });
-      return row ? { id: row.id, created: false } : { id: writer.create(key, entry, now), created: true };
+      return row ? { id: row.id } : { key };
     }
     const match = titles.findRecordFor(entry);
-    if (match !== undefined) return { id: match, created: false };
+    if (match !== undefined) return { id: match };
     const tKey = titleKey(entry.title);
     const row = lookupKey.get({ key: tKey });
-    return row ? { id: row.id, created: false } : { id: writer.create(tKey, entry, now), created: true };
+    return row ? { id: row.id } : { key: tKey };
   }
 
   function applyOne(source: string, format: SourceFormat, entry: SourceEntry, now: string): keyof ApplyCounts {
@@ -74,17 +75,24 @@ export function createIngestStore(db: Db) {
     const hash = createHash('sha1').update(payload).digest('base64url');
     const existing = getObs.get(source, entryKey);
     if (existing && existing.hash === hash) return 'unchanged';
-    const { id: paperId, created } = resolvePaper(entry, now);
+    const target = resolvePaper(entry);
+    let merged: MergedPaper;
+    let paperId: number;
+    if ('key' in target) {
+      // A new record has this one observation: merge it from memory, write the row once.
+      merged = mergeObservations([{ source, format, seenAt: now, entry }]);
+      paperId = writer.insertMerged(target.key, merged, now);
+    } else paperId = target.id;
     if (existing) updateObs.run({ id: existing.id, paperId, format, payload, hash, now });
     else insertObs.run({ source, format, entryKey, paperId, payload, hash, now });
     if (existing && existing.paper_id !== paperId) writer.recomputeOrDrop(existing.paper_id, now);
-    const merged = writer.recompute(paperId, now);
-    if (merged.arxivId && titles.waitingExist()) {
-      for (const waiting of titles.findWaitingFor(normalizeTitle(merged.title), merged.authors, paperId)) {
+    if ('id' in target) merged = writer.recompute(paperId, now);
+    if (merged!.arxivId && titles.waitingExist()) {
+      for (const waiting of titles.findWaitingFor(normalizeTitle(merged!.title), merged!.authors, paperId)) {
         writer.adopt(paperId, waiting, now);
       }
     }
-    return created ? 'new' : 'updated';
+    return 'key' in target ? 'new' : 'updated';
   }
 
   return {

@@ -16,10 +16,16 @@ interface ObsRow {
   payload: string;
 }
 
+function summaryText(summaries: { title?: string | undefined; sections: SummarySection[] }[]): string {
+  return summaries.map((s) => [s.title ?? '', ...s.sections.map((x) => x.text)].join('\n')).join('\n');
+}
+
 export function createPaperWriter(db: Db) {
   const insertPaper = db.prepare(
-    `INSERT INTO papers (key, kind, arxiv_id, title, title_norm, first_seen_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO papers (key, kind, arxiv_id, arxiv_version, url, title, title_norm, authors, abstract, categories,
+       published_at, announced_on, featured_on, votes, thumbnail, links, first_seen_at, updated_at)
+     VALUES (@key, @kind, @arxivId, @arxivVersion, @url, @title, @titleNorm, @authors, @abstract, @categories,
+       @publishedAt, @announcedOn, @featuredOn, @votes, @thumbnail, @links, @now, @now)`,
   );
   const observationsOf = db.prepare<[number], ObsRow>(
     'SELECT source, format, changed_at, payload FROM observations WHERE paper_id = ? ORDER BY id',
@@ -57,19 +63,35 @@ export function createPaperWriter(db: Db) {
   const insertAlias = db.prepare('INSERT OR REPLACE INTO paper_aliases (key, paper_id) VALUES (?, ?)');
   const deletePaper = db.prepare('DELETE FROM papers WHERE id = ?');
 
+  function rowParams(m: MergedPaper) {
+    return {
+      kind: m.kind,
+      arxivId: m.arxivId ?? null,
+      arxivVersion: m.arxivVersion ?? null,
+      url: m.url ?? null,
+      title: m.title,
+      titleNorm: normalizeTitle(m.title),
+      authors: JSON.stringify(m.authors),
+      abstract: m.abstract ?? null,
+      categories: JSON.stringify(m.categories),
+      publishedAt: m.publishedAt ?? null,
+      announcedOn: m.announcedOn ?? null,
+      featuredOn: m.featuredOn ?? null,
+      votes: m.votes ?? null,
+      thumbnail: m.thumbnail ?? null,
+      links: JSON.stringify(m.links),
+    };
+  }
+
+  function writeSummaries(id: number, m: MergedPaper, now: string): void {
+    for (const s of m.summaries) insertSummary.run(id, s.locale, s.source, s.title ?? null, JSON.stringify(s.sections), now);
+  }
+
+  /** Generated summaries are not part of the merge but are searchable too: read them all back. */
   function reindex(id: number, merged: MergedPaper): void {
-    const summaryText = allSummaries
-      .all(id)
-      .map((s) => [s.title ?? '', ...parseJson<SummarySection[]>(s.sections, []).map((x) => x.text)].join('\n'))
-      .join('\n');
+    const summaries = allSummaries.all(id).map((s) => ({ title: s.title ?? undefined, sections: parseJson<SummarySection[]>(s.sections, []) }));
     deleteSearch.run(id);
-    insertSearch.run(
-      id,
-      toIndexText(merged.title),
-      toIndexText(merged.authors.join(', ')),
-      toIndexText(summaryText),
-      toIndexText(merged.abstract),
-    );
+    insertSearch.run(id, toIndexText(merged.title), toIndexText(merged.authors.join(', ')), toIndexText(summaryText(summaries)), toIndexText(merged.abstract));
   }
 
   function drop(id: number): void {
@@ -78,10 +100,12 @@ export function createPaperWriter(db: Db) {
   }
 
   const writer = {
-    create(key: string, entry: SourceEntry, now: string): number {
-      const kind = entry.arxivId || entry.kind === 'paper' ? 'paper' : 'article';
-      const info = insertPaper.run(key, kind, entry.arxivId ?? null, entry.title, normalizeTitle(entry.title), now, now);
-      return Number(info.lastInsertRowid);
+    /** Writes a new record (row, summaries, search entry) from its merge; returns its id. */
+    insertMerged(key: string, m: MergedPaper, now: string): number {
+      const id = Number(insertPaper.run({ key, now, ...rowParams(m) }).lastInsertRowid);
+      writeSummaries(id, m, now);
+      insertSearch.run(id, toIndexText(m.title), toIndexText(m.authors.join(', ')), toIndexText(summaryText(m.summaries)), toIndexText(m.abstract));
+      return id;
     },
 
     recompute(id: number, now: string): MergedPaper {
@@ -92,27 +116,9 @@ export function createPaperWriter(db: Db) {
         entry: JSON.parse(r.payload) as SourceEntry,
       }));
       const m = mergeObservations(observations);
-      updatePaper.run({
-        id,
-        now,
-        kind: m.kind,
-        arxivId: m.arxivId ?? null,
-        arxivVersion: m.arxivVersion ?? null,
-        url: m.url ?? null,
-        title: m.title,
-        titleNorm: normalizeTitle(m.title),
-        authors: JSON.stringify(m.authors),
-        abstract: m.abstract ?? null,
-        categories: JSON.stringify(m.categories),
-        publishedAt: m.publishedAt ?? null,
-        announcedOn: m.announcedOn ?? null,
-        featuredOn: m.featuredOn ?? null,
-        votes: m.votes ?? null,
-        thumbnail: m.thumbnail ?? null,
-        links: JSON.stringify(m.links),
-      });
+      updatePaper.run({ id, now, ...rowParams(m) });
       deleteSourceSummaries.run(id);
-      for (const s of m.summaries) insertSummary.run(id, s.locale, s.source, s.title ?? null, JSON.stringify(s.sections), now);
+      writeSummaries(id, m, now);
       reindex(id, m);
       return m;
     },
