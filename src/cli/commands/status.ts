@@ -1,14 +1,38 @@
+import { nextSlot } from '../../core/zoned-time.js';
+import type { Stores } from '../../main.js';
 import { parseCommandArgs } from '../args.js';
 import { withStores } from '../context.js';
 import { EXIT, type CliIo } from '../io.js';
 
 export const STATUS_USAGE = 'paperboy status [--json] [--db FILE]';
 
+/** Each channel: failing or not (and why), its last digest, and when the next one is due. */
+function channelStatus(stores: Stores, now: Date) {
+  return stores.channels.list().map((c) => {
+    const last = stores.digests.last(c.id);
+    return {
+      platform: c.platform,
+      channel: c.channel,
+      locale: c.locale,
+      time: c.time,
+      timezone: c.timezone,
+      failing: c.failingReason,
+      failingSince: c.failingSince,
+      lastDigest: last ? { date: last.local_date, state: last.state, papers: last.paper_count, error: last.error } : null,
+      nextDigestAt: nextSlot(now, c.time, c.timezone).at.toISOString(),
+    };
+  });
+}
+
 export async function statusCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(args, {}, false);
-  const { counts, sources } = await withStores(io, values.db, (s) => ({ counts: s.reader.counts(), sources: s.status.list() }));
+  const { counts, sources, channels } = await withStores(io, values.db, (s) => ({
+    counts: s.reader.counts(),
+    sources: s.status.list(),
+    channels: channelStatus(s, new Date()),
+  }));
   if (values.json) {
-    io.out(JSON.stringify({ papers: counts.papers, articles: counts.articles, summaries: counts.summariesByLocale, sources }));
+    io.out(JSON.stringify({ papers: counts.papers, articles: counts.articles, summaries: counts.summariesByLocale, sources, channels }));
     return EXIT.ok;
   }
   const locales = Object.entries(counts.summariesByLocale).map(([l, n]) => `${l} ${n}`).join(', ') || 'none';
@@ -21,6 +45,12 @@ export async function statusCommand(args: string[], io: CliIo): Promise<number> 
       `- ${s.source}${s.format ? ` [${s.format}]` : ''}: last run ${s.lastRunAt}, last success ${s.lastSuccessAt ?? 'never'}; ` +
         `${s.entries} entries (${s.new} new, ${s.updated} updated, ${s.unchanged} unchanged); ${ok}`,
     );
+  }
+  if (channels.length === 0) io.out('channels: none (the bot has not run with channels in its config yet)');
+  for (const c of channels) {
+    const health = c.failing ? `FAILING since ${c.failingSince}: ${c.failing}` : 'ok';
+    const last = c.lastDigest ? `last digest ${c.lastDigest.date} ${c.lastDigest.state} (${c.lastDigest.papers} papers)` : 'no digest yet';
+    io.out(`- ${c.platform}:${c.channel} [${c.locale}, ${c.time} ${c.timezone}]: ${health}; ${last}; next ${c.nextDigestAt}`);
   }
   return EXIT.ok;
 }
