@@ -1,0 +1,114 @@
+/** Topic subscriptions and the papers already sent for each. */
+import type { Platform } from '../core/chat-poster.js';
+import type { SubscriptionScope } from '../core/commands.js';
+import type { Db } from './open-database.js';
+
+export interface Subscription {
+  id: number;
+  platform: Platform;
+  scope: SubscriptionScope;
+  target: string;
+  guild: string | null;
+  topic: string;
+  topicJson: string;
+  locale: string;
+  createdBy: string;
+  createdAt: string;
+  cursorAt: string;
+  pausedReason: string | null;
+}
+
+interface Row {
+  id: number;
+  platform: Platform;
+  scope: SubscriptionScope;
+  target: string;
+  guild: string | null;
+  topic: string;
+  topic_json: string;
+  locale: string;
+  created_by: string;
+  created_at: string;
+  cursor_at: string;
+  paused_reason: string | null;
+}
+
+const toSub = (r: Row): Subscription => ({
+  id: r.id,
+  platform: r.platform,
+  scope: r.scope,
+  target: r.target,
+  guild: r.guild,
+  topic: r.topic,
+  topicJson: r.topic_json,
+  locale: r.locale,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  cursorAt: r.cursor_at,
+  pausedReason: r.paused_reason,
+});
+
+export interface NewSubscription {
+  platform: Platform;
+  scope: SubscriptionScope;
+  target: string;
+  guild?: string;
+  topic: string;
+  topicJson: string;
+  locale: string;
+  createdBy: string;
+  now: string;
+}
+
+export function createSubscriptionStore(db: Db) {
+  const insert = db.prepare(
+    `INSERT INTO subscriptions (platform, scope, target, guild, topic, topic_json, locale, created_by, created_at, cursor_at)
+     VALUES (@platform, @scope, @target, @guild, @topic, @topicJson, @locale, @createdBy, @now, @now)
+     ON CONFLICT (platform, scope, target, topic) DO NOTHING`,
+  );
+  const ofTarget = db.prepare<[string, string, string], Row>(
+    'SELECT * FROM subscriptions WHERE platform = ? AND scope = ? AND target = ? ORDER BY id',
+  );
+  const active = db.prepare<[], Row>('SELECT * FROM subscriptions WHERE paused_reason IS NULL ORDER BY id');
+  const remove = db.prepare('DELETE FROM subscriptions WHERE id = ?');
+  const count = db.prepare<[string, string, string], { n: number }>(
+    'SELECT count(*) AS n FROM subscriptions WHERE platform = ? AND scope = ? AND target = ?',
+  );
+  const pause = db.prepare('UPDATE subscriptions SET paused_reason = ?, paused_at = ? WHERE platform = ? AND scope = ? AND target = ?');
+  const advance = db.prepare('UPDATE subscriptions SET cursor_at = ? WHERE id = ?');
+  const recordSent = db.prepare('INSERT OR IGNORE INTO subscription_papers (subscription_id, paper_id, matched_at) VALUES (?, ?, ?)');
+
+  return {
+    /** Adds a subscription; undefined if the same topic already exists for that target. */
+    add(s: NewSubscription): number | undefined {
+      const info = insert.run({ ...s, guild: s.guild ?? null });
+      return info.changes === 1 ? Number(info.lastInsertRowid) : undefined;
+    },
+    list(platform: Platform, scope: SubscriptionScope, target: string): Subscription[] {
+      return ofTarget.all(platform, scope, target).map(toSub);
+    },
+    count(platform: Platform, scope: SubscriptionScope, target: string): number {
+      return count.get(platform, scope, target)?.n ?? 0;
+    },
+    remove(id: number): void {
+      remove.run(id);
+    },
+    active(): Subscription[] {
+      return active.all().map(toSub);
+    },
+    /** Pauses every subscription delivered to a target (a user who blocks DMs, a channel the bot left). */
+    pauseTarget(platform: Platform, scope: SubscriptionScope, target: string, reason: string, now: string): void {
+      pause.run(reason, now, platform, scope, target);
+    },
+    /** Records matched papers (ignoring ones already sent) and moves the cursor, in one transaction; returns the new ones. */
+    recordMatches(id: number, paperIds: number[], cursorAt: string, now: string): number[] {
+      return db.transaction(() => {
+        const fresh = paperIds.filter((p) => recordSent.run(id, p, now).changes === 1);
+        advance.run(cursorAt, id);
+        return fresh;
+      })();
+    },
+  };
+}
+
+export type SubscriptionStore = ReturnType<typeof createSubscriptionStore>;

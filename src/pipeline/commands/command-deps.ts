@@ -1,0 +1,26 @@
+/** What the command use cases need: stores, the localizer, limits and a clock. */
+import type { Translate } from '../../core/translate.js';
+import type { ChannelStore } from '../../db/channel-store.js';
+import type { DigestStore } from '../../db/digest-store.js';
+import type { PaperReader } from '../../db/paper-reader.js';
+import type { PaperSearch } from '../../db/paper-search.js';
+import type { SourceStatusStore } from '../../db/source-status-store.js';
+import type { SubscriptionStore } from '../../db/subscription-store.js';
+import type { UserStore } from '../../db/user-store.js';
+import type { Translator } from '../../i18n/translator.js';
+
+export interface CommandDeps {
+  reader: PaperReader;
+  search: PaperSearch;
+  digests: DigestStore;
+  channels: ChannelStore;
+  users: UserStore;
+  subscriptions: SubscriptionStore;
+  status: SourceStatusStore;
+  /** Default zone for channels the config does not know. */
+  timezone: string;
+  limits: { subscriptionsPerTarget: number; searchPageSize: number; todayMax: number };
+  now(): Date;
+}
+
+export type { Translate, Translator };
