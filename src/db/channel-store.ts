@@ -37,11 +37,19 @@ function toChannel(r: Row): Channel {
 }
 
 export function createChannelStore(db: Db) {
+  // A channel changed by command keeps the command's settings: the config no longer overrides it.
   const upsert = db.prepare(
     `INSERT INTO channels (platform, channel, guild, locale, time, timezone, settings, origin, added_at)
      VALUES (@platform, @channel, @guild, @locale, @time, @timezone, @settings, 'config', @now)
      ON CONFLICT (platform, channel) DO UPDATE SET guild = excluded.guild, locale = excluded.locale,
-       time = excluded.time, timezone = excluded.timezone, settings = excluded.settings, origin = 'config'`,
+       time = excluded.time, timezone = excluded.timezone, settings = excluded.settings
+     WHERE origin = 'config'`,
+  );
+  const upsertCommand = db.prepare(
+    `INSERT INTO channels (platform, channel, guild, locale, time, timezone, settings, origin, added_at)
+     VALUES (@platform, @channel, @guild, @locale, @time, @timezone, @settings, 'command', @now)
+     ON CONFLICT (platform, channel) DO UPDATE SET guild = coalesce(excluded.guild, guild), locale = excluded.locale,
+       time = excluded.time, timezone = excluded.timezone, origin = 'command'`,
   );
   const configOrigin = db.prepare<[], { id: number; platform: string; channel: string }>(
     "SELECT id, platform, channel FROM channels WHERE origin = 'config'",
@@ -65,6 +73,10 @@ export function createChannelStore(db: Db) {
           upsert.run({ ...s, guild: s.guild ?? null, settings: JSON.stringify(s.settings), now });
         }
       })();
+    },
+    /** Adds or changes a channel from a `settings` command. */
+    upsertByCommand(s: ChannelSpec, now: string): void {
+      upsertCommand.run({ ...s, guild: s.guild ?? null, settings: JSON.stringify(s.settings), now });
     },
     list(): Channel[] {
       return all.all().map(toChannel);

@@ -1,0 +1,48 @@
+/**
+ * One entry point for every slash command on every platform: dispatch to the use case, and
+ * turn failures into localized answers. A UserError is the asker's mistake and says so; anything
+ * else is logged with its context and answered with a generic message (no stack, no SQL).
+ */
+import { UserError, type Answer, type CommandContext, type CommandInput } from '../../core/commands.js';
+import type { Logger } from '../../log.js';
+import { answerLocale } from './answer-locale.js';
+import type { CommandDeps } from './command-deps.js';
+import { help, status } from './help-status.js';
+import { search, show, today } from './lookup.js';
+import { settings } from './settings.js';
+import { listSubscriptions, subscribe, unsubscribe } from './subscriptions.js';
+
+export function handleCommand(ctx: CommandContext, input: CommandInput, deps: CommandDeps, log: Logger): Answer {
+  const loc = answerLocale(ctx, deps);
+  try {
+    switch (input.command) {
+      case 'today':
+        return today(ctx, deps, loc, input.topic);
+      case 'search':
+        return search(ctx, deps, loc, input.query, input.page);
+      case 'show':
+        return show(ctx, deps, loc, input.id);
+      case 'subscribe':
+        return subscribe(ctx, deps, loc, input.topic, input.scope);
+      case 'unsubscribe':
+        return unsubscribe(ctx, deps, loc, input.target, input.scope);
+      case 'subscriptions':
+        return listSubscriptions(ctx, deps, loc, input.scope);
+      case 'settings':
+        return settings(ctx, deps, loc, input);
+      case 'status':
+        return status(ctx, deps, loc);
+      case 'help':
+        return help(loc);
+    }
+  } catch (err) {
+    return errorAnswer(err, ctx, input, loc, log);
+  }
+}
+
+/** The answer for a failure; exported for adapters that fail before a command is parsed. */
+export function errorAnswer(err: unknown, ctx: CommandContext, input: CommandInput | undefined, loc: { t(key: string, params?: Record<string, string | number>): string }, log: Logger): Answer {
+  if (err instanceof UserError) return { ephemeral: true, text: loc.t(err.key, err.params), error: err.key };
+  log.error({ err, platform: ctx.platform, user: ctx.userId, channel: ctx.channelId, command: input?.command }, 'command failed');
+  return { ephemeral: true, text: loc.t('error.generic'), error: 'error.generic' };
+}

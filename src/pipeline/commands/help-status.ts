@@ -1,0 +1,29 @@
+/** `help` and `status`: what each command does; the last ingest per source and this channel's next digest. */
+import type { Answer, CommandContext } from '../../core/commands.js';
+import { COMMAND_NAMES } from '../../core/commands.js';
+import { nextSlot } from '../../core/zoned-time.js';
+import type { Translator } from '../../i18n/translator.js';
+import type { CommandDeps } from './command-deps.js';
+
+export function help(loc: Translator): Answer {
+  return { ephemeral: true, title: loc.t('help.title'), lines: COMMAND_NAMES.map((c) => `/papers ${c} — ${loc.t(`help.${c}`)}`) };
+}
+
+export function status(ctx: CommandContext, deps: CommandDeps, loc: Translator): Answer {
+  const lines: string[] = [];
+  for (const s of deps.status.list()) {
+    const time = loc.formatDate(s.lastRunAt, deps.timezone, 'medium');
+    const failed = s.lastSuccessAt !== s.lastRunAt;
+    lines.push(failed ? loc.t('status.source_failed', { source: s.source, time, error: s.lastError ?? '' }) : loc.t('status.source_ok', { source: s.source, time, count: s.entries }));
+  }
+  if (lines.length === 0) lines.push(loc.t('status.never'));
+  const channel = deps.channels.find(ctx.channelId);
+  if (channel) {
+    const next = nextSlot(deps.now(), channel.time, channel.timezone);
+    lines.push(loc.t('status.next_digest', { time: loc.formatDate(next.at.toISOString(), channel.timezone, 'medium') }));
+  }
+  for (const c of deps.channels.list().filter((x) => x.failingReason)) {
+    lines.push(loc.t('status.channel_failing', { channel: c.channel, reason: c.failingReason ?? '' }));
+  }
+  return { ephemeral: true, title: loc.t('status.title'), lines };
+}

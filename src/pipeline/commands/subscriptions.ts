@@ -1,0 +1,62 @@
+/** `subscribe`, `unsubscribe`, `subscriptions`: a user's own topics (by DM) or a channel's. */
+import { UserError, type Answer, type CommandContext, type SubscriptionScope } from '../../core/commands.js';
+import { parseTopic, topicKey } from '../../core/topic.js';
+import type { Translator } from '../../i18n/translator.js';
+import type { CommandDeps } from './command-deps.js';
+
+const ARXIV_CATEGORY = /^[a-z-]+(\.[A-Za-z-]+)?$/;
+
+function target(ctx: CommandContext, scope: SubscriptionScope): string {
+  if (scope === 'channel' && !ctx.canManageChannel) throw new UserError('error.no_permission');
+  return scope === 'me' ? ctx.userId : ctx.channelId;
+}
+
+export function subscribe(ctx: CommandContext, deps: CommandDeps, loc: Translator, text: string, scope: SubscriptionScope): Answer {
+  const to = target(ctx, scope);
+  const topic = parseTopic(text, { maxLength: 200, knownCategory: (c) => ARXIV_CATEGORY.test(c) });
+  const max = deps.limits.subscriptionsPerTarget;
+  if (deps.subscriptions.count(ctx.platform, scope, to) >= max) throw new UserError('error.too_many_subscriptions', { max });
+  const id = deps.subscriptions.add({
+    platform: ctx.platform,
+    scope,
+    target: to,
+    ...(ctx.guildId ? { guild: ctx.guildId } : {}),
+    topic: topicKey(topic),
+    topicJson: JSON.stringify(topic),
+    locale: loc.locale,
+    createdBy: ctx.userId,
+    now: deps.now().toISOString(),
+  });
+  if (id === undefined) throw new UserError('error.already_subscribed');
+  return { ephemeral: true, text: loc.t('subscription.added', { topic: topic.text, scope }) };
+}
+
+export function unsubscribe(ctx: CommandContext, deps: CommandDeps, loc: Translator, what: string, scope: SubscriptionScope): Answer {
+  const to = target(ctx, scope);
+  const subs = deps.subscriptions.list(ctx.platform, scope, to);
+  const wanted = what.trim();
+  const byNumber = /^\d+$/.test(wanted) ? subs[Number(wanted) - 1] : undefined;
+  let found = byNumber;
+  if (!found) {
+    try {
+      const key = topicKey(parseTopic(wanted));
+      found = subs.find((s) => s.topic === key);
+    } catch {
+      found = undefined;
+    }
+  }
+  if (!found) throw new UserError('error.subscription_not_found', { target: wanted.slice(0, 100) });
+  deps.subscriptions.remove(found.id);
+  return { ephemeral: true, text: loc.t('subscription.removed', { topic: found.topic }) };
+}
+
+export function listSubscriptions(ctx: CommandContext, deps: CommandDeps, loc: Translator, scope?: SubscriptionScope): Answer {
+  const scopes: SubscriptionScope[] = scope ? [scope] : ['me', 'channel'];
+  const lines: string[] = [];
+  for (const s of scopes) {
+    const subs = deps.subscriptions.list(ctx.platform, s, s === 'me' ? ctx.userId : ctx.channelId);
+    subs.forEach((sub, i) => lines.push(`${s === 'me' ? '' : '#'}${i + 1}. ${sub.topic}${sub.pausedReason ? ` (${loc.t('subscription.paused', { reason: sub.pausedReason })})` : ''}`));
+  }
+  if (lines.length === 0) return { ephemeral: true, text: loc.t('subscription.none') };
+  return { ephemeral: true, title: loc.t('subscription.list_title'), lines };
+}
