@@ -4,6 +4,7 @@
  * else is logged with its context and answered with a generic message (no stack, no SQL).
  */
 import { UserError, type Answer, type CommandContext, type CommandInput } from '../../core/commands.js';
+import { parseCommandText } from '../../core/parse-command-text.js';
 import type { Logger } from '../../log.js';
 import { answerLocale } from './answer-locale.js';
 import type { CommandDeps } from './command-deps.js';
@@ -38,6 +39,17 @@ export function handleCommand(ctx: CommandContext, input: CommandInput, deps: Co
   } catch (err) {
     return errorAnswer(err, ctx, input, loc, log);
   }
+}
+
+/** Slack's `/papers <text>`: parse the text, then handle it; a malformed command is answered like any UserError. */
+export function handleCommandText(ctx: CommandContext, text: string, deps: CommandDeps, log: Logger): Answer {
+  let input: CommandInput;
+  try {
+    input = parseCommandText(text);
+  } catch (err) {
+    return errorAnswer(err, ctx, undefined, answerLocale(ctx, deps), log);
+  }
+  return handleCommand(ctx, input, deps, log);
 }
 
 /** The answer for a failure; exported for adapters that fail before a command is parsed. */
