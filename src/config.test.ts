@@ -24,7 +24,7 @@ describe('config', () => {
     expect(config).toEqual({
       timezone: 'UTC',
       ingest: { schedule: '*/30 * * * *', timeoutSeconds: 30, maxBytes: 50 * 1024 * 1024 },
-      digest: { catchUpHours: 6, firstDigestLookbackHours: 24, concurrency: 32 },
+      digest: { catchUpHours: 6, firstDigestLookbackHours: 24, concurrency: 64 },
       sources: [],
       channels: [],
     });

@@ -58,7 +58,7 @@ const configSchema = z.strictObject({
       /** A new channel's first digest looks back this far, so it is not flooded with history. */
       firstDigestLookbackHours: z.number().min(0).max(168).default(24),
       /** How many channels are sent to at once (each platform client still enforces its rate limits). */
-      concurrency: z.number().int().min(1).max(256).default(32),
+      concurrency: z.number().int().min(1).max(2000).default(64),
     })
     .prefault({}),
   sources: z.array(sourceSchema).default([]),

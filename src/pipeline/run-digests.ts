@@ -77,23 +77,29 @@ export function createDigestRunner(deps: DigestRunnerDeps) {
     }
   }
 
+  /** Plans one due digest and sends it: planning inside the worker lets the first sends start at once. */
+  async function planAndSend(channel: Channel, slot: { date: string; at: Date }, now: Date, report: TickReport): Promise<void> {
+    let id: number;
+    try {
+      id = planDigest(deps, channel, deps.posterFor(channel), slot, now);
+      report.planned++;
+    } catch (err) {
+      deps.log.error({ err, channel: channel.channel }, 'digest planning failed');
+      return;
+    }
+    await send(id, channel, slot.date, report);
+  }
+
   async function tick(): Promise<TickReport> {
     const report: TickReport = { planned: 0, results: [], missed: [] };
     const { due, resume } = classify(deps.now(), report);
-    if (due.length > 0) {
-      await deps.ingest().catch((err: unknown) => deps.log.error({ err }, 'ingest before digest failed'));
-      const now = deps.now();
-      for (const { channel, slot } of due) {
-        try {
-          resume.set(planDigest(deps, channel, deps.posterFor(channel), slot, now), channel);
-          report.planned++;
-        } catch (err) {
-          deps.log.error({ err, channel: channel.channel }, 'digest planning failed');
-        }
-      }
-    }
-    const work = [...resume.entries()].map(([id, channel]) => ({ id, channel, date: deps.digests.byId(id)?.local_date ?? '' }));
-    await mapLimit(work, deps.concurrency, (w) => (deps.stopping?.() ? Promise.resolve() : send(w.id, w.channel, w.date, report)));
+    if (due.length > 0) await deps.ingest().catch((err: unknown) => deps.log.error({ err }, 'ingest before digest failed'));
+    const now = deps.now();
+    const work: (() => Promise<void>)[] = [
+      ...[...resume.entries()].map(([id, channel]) => () => send(id, channel, deps.digests.byId(id)?.local_date ?? '', report)),
+      ...due.map(({ channel, slot }) => () => planAndSend(channel, slot, now, report)),
+    ];
+    await mapLimit(work, deps.concurrency, (job) => (deps.stopping?.() ? Promise.resolve() : job()));
     return report;
   }
 

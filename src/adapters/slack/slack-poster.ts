@@ -16,7 +16,7 @@ export interface SlackPosterOptions {
   minIntervalMs?: number;
 }
 
-export function createSlackPoster(client: webApi.WebClient, log: Logger, { minIntervalMs = 1100 }: SlackPosterOptions = {}): ChatPoster {
+export function createSlackPoster(client: webApi.WebClient, log: Logger, { minIntervalMs = 1000 }: SlackPosterOptions = {}): ChatPoster {
   const pacer = createChannelPacer(minIntervalMs);
 
   const fail = (err: unknown, channel: string, method: string): unknown => {
