@@ -29,7 +29,7 @@ export async function startBot(o: BotOptions) {
   stores.channels.syncFromConfig(channelSpecs(o.config), now().toISOString());
   const chat = createChatClients(o.env, o.log, { connect: true, ...(o.write ? { write: o.write } : {}) });
   let stopping = false;
-  const ingestRunner = buildIngestRunner(stores, o.config, o.log);
+  const ingestRunner = buildIngestRunner(stores, o.config, o.log, now);
   const ingestJob = scheduleIngest(ingestRunner, sourceSpecs(o.config), o.config.ingest.schedule, o.config.timezone, o.log, o.schedule !== false);
   const digestRunner = buildDigestRunner({ stores, config: o.config, chat, log: o.log, ingest: ingestJob.runNow, now, stopping: () => stopping });
   const digestJob = scheduleDigests(digestRunner, o.log, o.schedule !== false);
@@ -52,7 +52,8 @@ export async function startBot(o: BotOptions) {
     async stop() {
       stopping = true;
       await Promise.all([ingestJob.stop(), digestJob.stop()]);
-      await digestRunner.tick().catch(() => undefined);
+      // Wait for a pass in flight (it sends no further message once stopping); start none.
+      await digestRunner.idle();
       await chat.stop();
       stores.close();
     },

@@ -68,13 +68,14 @@ export function channelSpecs(config: Config): ChannelSpec[] {
   }));
 }
 
-export function buildIngestRunner(stores: Stores, config: Config, log: Logger) {
+export function buildIngestRunner(stores: Stores, config: Config, log: Logger, now?: () => Date) {
   return createIngestRunner({
     store: stores.ingest,
     status: stores.status,
     reader: stores.reader,
     load: { timeoutMs: config.ingest.timeoutSeconds * 1000, maxBytes: config.ingest.maxBytes },
     log,
+    ...(now ? { now } : {}),
   });
 }
 

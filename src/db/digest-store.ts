@@ -79,9 +79,13 @@ export function createDigestStore(db: Db) {
   const summaryTexts = db.prepare<[number], { sections: string }>('SELECT sections FROM summaries WHERE paper_id = ?');
   const get = db.prepare<[number, string], DigestRow>('SELECT * FROM digests WHERE channel_id = ? AND local_date = ?');
   const byId = db.prepare<[number], DigestRow>('SELECT * FROM digests WHERE id = ?');
+  // The next digest starts where the last one that reached the channel (or had nothing) ended, so
+  // the papers of a missed or failed digest go in the next one.
   const last = db.prepare<[number], DigestRow>(
-    "SELECT * FROM digests WHERE channel_id = ? AND state != 'missed' ORDER BY local_date DESC LIMIT 1",
+    "SELECT * FROM digests WHERE channel_id = ? AND state IN ('planned', 'sent', 'empty') ORDER BY local_date DESC LIMIT 1",
   );
+  const latest = db.prepare<[number], DigestRow>('SELECT * FROM digests WHERE channel_id = ? ORDER BY local_date DESC LIMIT 1');
+  const releasePapers = db.prepare('DELETE FROM channel_papers WHERE digest_id = ?');
   const unfinished = db.prepare<[], DigestRow>("SELECT * FROM digests WHERE state = 'planned' ORDER BY slot_at, id");
   const insertDigest = db.prepare(
     `INSERT INTO digests (channel_id, local_date, slot_at, window_start, window_end, state, paper_count, created_at, finished_at)
@@ -125,8 +129,13 @@ export function createDigestStore(db: Db) {
     byId(id: number): DigestRow | undefined {
       return byId.get(id);
     },
+    /** The last digest that delivered (or had nothing to deliver): where the next window starts. */
     last(channelId: number): DigestRow | undefined {
       return last.get(channelId);
+    },
+    /** The most recent digest in any state (for status). */
+    latest(channelId: number): DigestRow | undefined {
+      return latest.get(channelId);
     },
     unfinished(): DigestRow[] {
       return unfinished.all();
@@ -147,7 +156,11 @@ export function createDigestStore(db: Db) {
       return deliveriesOf.all(digestId);
     },
     finish(digestId: number, state: DigestState, now: string, error?: string): void {
-      finish.run(state, now, error ?? null, digestId);
+      db.transaction(() => {
+        finish.run(state, now, error ?? null, digestId);
+        // A failed digest did not deliver its papers: let the next digest have them.
+        if (state === 'failed') releasePapers.run(digestId);
+      })();
     },
   };
 }

@@ -111,6 +111,10 @@ export function createDigestRunner(deps: DigestRunnerDeps) {
       });
       return running;
     },
+    /** Resolves when no pass is running (never starts one). */
+    idle(): Promise<unknown> {
+      return running?.catch(() => undefined) ?? Promise.resolve();
+    },
     /** Plans (if needed) and sends a channel's digest for a date now, whatever the clock says. */
     async postNow(channel: Channel, slot: { date: string; at: Date }): Promise<SendOutcome> {
       const id = planDigest(deps, channel, deps.posterFor(channel), slot, deps.now());

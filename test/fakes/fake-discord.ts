@@ -15,8 +15,12 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 export type Json = Record<string, unknown>;
 export type FakeMessage = Json & { id: string; channel_id: string; content: string; embeds: Json[] };
 export type FakeRequest = { method: string; path: string; body: unknown; headers: IncomingHttpHeaders };
-/** What a test makes the next matching request get: a response, no answer at all, or a dropped connection. */
-export type Failure = { status: number; body?: unknown; headers?: Record<string, string> } | 'hang' | 'reset';
+/**
+ * What a test makes the next matching request get: a response, no answer at all, or a dropped
+ * connection. 'hold' handles the request as usual (a message is created) but keeps its answer
+ * back until `release()`, or for good: a response lost on the way back.
+ */
+export type Failure = { status: number; body?: unknown; headers?: Record<string, string> } | 'hang' | 'reset' | 'hold';
 export type ChannelKind = 'text' | 'thread' | 'no-access' | 'no-permission';
 export type Limit = { limit: number; windowMs: number };
 export interface FakeDiscordOptions {
@@ -41,8 +45,15 @@ export interface FakeDiscord {
   /** 429 responses served so far (rate limits and injected ones). */
   readonly served429: number;
   addChannel(id: string, options?: { guildId?: string; kind?: ChannelKind }): void;
-  /** The next request whose path matches (substring or RegExp) gets `failure` instead. */
-  failNext(path: string | RegExp, failure: Failure): void;
+  /**
+   * The next request whose path matches (substring or RegExp) gets `failure` instead; with
+   * `skip`, that many matching requests are answered as usual first.
+   */
+  failNext(path: string | RegExp, failure: Failure, options?: { skip?: number }): void;
+  /** Answers held back by 'hold' so far (they are answered by `release()`). */
+  readonly held: number;
+  /** Sends every answer held back so far. */
+  release(): void;
   /** Sends a DISPATCH (op 0) to every identified gateway connection. */
   dispatch(event: string, data: unknown): void;
   close(): Promise<void>;
@@ -139,8 +150,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const channels = new Map<string, FakeMessage[]>();
   const windows = new Map<string, { count: number; resetAt: number }>();
   const nonces = new Map<string, { message: FakeMessage; at: number }>();
-  const failures: { path: string | RegExp; failure: Failure }[] = [];
+  const failures: { path: string | RegExp; failure: Failure; skip: number }[] = [];
   const hanging = new Set<ServerResponse>();
+  const held: { res: ServerResponse; reply: Reply }[] = [];
   const fake = { requests: [] as FakeRequest[], interactionCallbacks: [] as FakeDiscord['interactionCallbacks'], served429: 0 };
 
   /** Counts a request in a fixed window: its X-RateLimit headers, or a 429 once the window is spent. */
@@ -257,12 +269,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     }
     fake.requests.push({ method, path, body, headers: req.headers });
     const i = failures.findIndex((f) => (typeof f.path === 'string' ? path.includes(f.path) : f.path.test(path)));
-    const failure = i >= 0 ? failures.splice(i, 1)[0]?.failure : undefined;
+    const pending = i >= 0 ? failures[i] : undefined;
+    const failure = pending && pending.skip-- <= 0 ? failures.splice(i, 1)[0]?.failure : undefined;
     if (failure === 'hang') return void hanging.add(res);
     if (failure === 'reset') return void req.socket.destroy();
-    if (failure) return respond(res, failure);
-    if (!path.startsWith('/api/v10/')) return respond(res, error(404, 0, '404: Not Found'));
-    respond(res, route(method, path.slice('/api/v10'.length), req.headers, body));
+    if (failure && failure !== 'hold') return respond(res, failure);
+    const reply = path.startsWith('/api/v10/') ? route(method, path.slice('/api/v10'.length), req.headers, body) : error(404, 0, '404: Not Found');
+    if (failure === 'hold') return void held.push({ res, reply });
+    respond(res, reply);
   }
 
   const http = createServer((req, res) => void handle(req, res));
@@ -306,7 +320,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       meta.set(id, { kind, guildId });
       if (!channels.has(id)) channels.set(id, []);
     },
-    failNext: (path, failure) => void failures.push({ path, failure }),
+    failNext: (path, failure, { skip = 0 } = {}) => void failures.push({ path, failure, skip }),
+    get held() {
+      return held.length;
+    },
+    release() {
+      for (const { res, reply } of held.splice(0)) if (!res.destroyed) respond(res, reply);
+    },
     dispatch(event, data) {
       for (const [ws, seq] of seqs) {
         seqs.set(ws, seq + 1);
@@ -316,6 +336,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     async close() {
       for (const ws of wss.clients) ws.terminate();
       for (const res of hanging) res.destroy();
+      for (const { res } of held.splice(0)) res.destroy();
       wss.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));

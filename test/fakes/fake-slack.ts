@@ -5,7 +5,8 @@
  * way Slack rejects it (no_text, invalid_blocks, msg_too_long); conversations.history returns only
  * top-level messages, newest first, metadata only on request, as Slack does; thread replies are
  * read with conversations.replies. `close()` destroys open sockets, so a hanging call never keeps
- * a test alive.
+ * a test alive. users.info answers for the users added (locale only with include_locale), and
+ * `responseUrl(name)` serves a response_url whose posts are recorded in `responses`.
  */
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -19,8 +20,21 @@ export interface FakeMessage {
 }
 export type FakeRequest = { method: string; contentType: string; authorization?: string; params: Params; status: number };
 export type ChannelOptions = { member?: boolean; archived?: boolean };
-export type Failure = { status?: number; body?: unknown; headers?: Record<string, string> } | 'hang' | 'reset';
-export type FakeSlackOptions = { token?: string; channels?: Record<string, ChannelOptions>; ratelimitPerChannelPerSecond?: number };
+/**
+ * An HTTP status or raw body, no answer, a dropped connection — or 'hold': the call is handled as
+ * usual (a message is stored) but its answer is kept back until `release()`, or for good.
+ */
+export type Failure = { status?: number; body?: unknown; headers?: Record<string, string> } | 'hang' | 'reset' | 'hold';
+/** A workspace member as users.info shows them (`locale` only with `include_locale`). */
+export type FakeUser = { name?: string; locale?: string; tz?: string; is_admin?: boolean; is_owner?: boolean };
+/** A POST to a `responseUrl()`: the JSON body `respond()` sent. */
+export type FakeResponse = { name: string; body: Record<string, unknown> };
+export type FakeSlackOptions = {
+  token?: string;
+  channels?: Record<string, ChannelOptions>;
+  ratelimitPerChannelPerSecond?: number;
+  users?: Record<string, FakeUser>;
+};
 export interface FakeSlack {
   /** Base URL for `slackApiUrl`, ending in `/api/`. */
   apiUrl: string;
@@ -34,8 +48,20 @@ export interface FakeSlack {
   /** When set, a second post to a channel within 1000/rate ms gets a 429 with Retry-After: 1. */
   ratelimitPerChannelPerSecond: number | undefined;
   addChannel(id: string, options?: ChannelOptions): void;
-  /** The next call of `method` fails this way: an HTTP status or raw body, no answer, a dropped connection. */
-  failNext(method: string, failure: Failure): void;
+  addUser(id: string, user?: FakeUser): void;
+  /** A `response_url` served by the fake (no token needed, as with Slack's); its posts land in `responses`. */
+  responseUrl(name: string): string;
+  /** Every post to a `responseUrl()`, in arrival order. */
+  responses: FakeResponse[];
+  /**
+   * The next call of `method` fails this way: an HTTP status or raw body, no answer, a dropped
+   * connection, a held answer. With `skip`, that many calls of `method` are answered as usual first.
+   */
+  failNext(method: string, failure: Failure, options?: { skip?: number }): void;
+  /** Answers held back by 'hold' so far (they are answered by `release()`). */
+  readonly held: number;
+  /** Sends every answer held back so far. */
+  release(): void;
   close(): Promise<void>;
 }
 export const FAKE_IDS = { team_id: 'T0FAKE', team: 'Fake Workspace', user_id: 'U0PAPERBOY', user: 'paperboy', bot_id: 'B0PAPERBOY', app_id: 'A0PAPERBOY' };
@@ -168,7 +194,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const channels = new Map<string, Required<ChannelOptions>>();
   const messages = new Map<string, FakeMessage[]>();
   const requests: FakeRequest[] = [];
-  const failures = new Map<string, Failure[]>();
+  const users = new Map<string, FakeUser>();
+  const responses: FakeResponse[] = [];
+  const failures = new Map<string, { failure: Failure; skip: number }[]>();
+  const held: { res: ServerResponse; answer: Answer }[] = [];
   const lastPost = new Map<string, number>();
   const sockets = new Set<Socket>();
   let lastTs = 0;
@@ -228,18 +257,39 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     return page(list.filter((m) => m.ts === parentTs || m.thread_ts === parentTs), p);
   }
 
+  function userInfo(p: Params): Answer {
+    const id = String(p.user ?? '');
+    const u = users.get(id);
+    if (!u) return err('user_not_found');
+    const { locale, ...rest } = u;
+    const user = { id, team_id: FAKE_IDS.team_id, name: u.name ?? id.toLowerCase(), is_admin: false, is_owner: false, tz: 'UTC', ...rest };
+    return ok({ user: truthy(p.include_locale) && locale ? { ...user, locale } : user });
+  }
+
   function answer(method: string, p: Params): Answer {
     if (method === 'auth.test') return ok({ url: 'https://fake-workspace.slack.com/', ...FAKE_IDS, is_enterprise_install: false });
     if (method === 'chat.postMessage') return postMessage(p);
     if (method === 'conversations.history') return history(p, false);
     if (method === 'conversations.replies') return history(p, true);
+    if (method === 'users.info') return userInfo(p);
     return err('unknown_method');
+  }
+
+  function receiveResponse(res: ServerResponse, name: string, raw: string): void {
+    try {
+      responses.push({ name, body: JSON.parse(raw) as Record<string, unknown> });
+      send(res, { body: { ok: true } });
+    } catch {
+      send(res, { status: 400, body: 'invalid_payload' });
+    }
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const contentType = req.headers['content-type'] ?? '';
+    const response = /^\/response\/([\w-]+)$/.exec(req.url ?? '')?.[1];
+    if (response !== undefined) return receiveResponse(res, response, Buffer.concat(chunks).toString('utf8'));
     let params: Params;
     try {
       params = parseParams(contentType, Buffer.concat(chunks).toString('utf8'));
@@ -249,16 +299,18 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const method = /^\/api\/([\w.]+)/.exec(req.url ?? '')?.[1] ?? '';
     const rec: FakeRequest = { method, contentType, authorization: req.headers.authorization, params, status: 200 };
     requests.push(rec);
-    const failure = failures.get(method)?.shift();
+    const queue = failures.get(method);
+    const failure = queue?.[0] && queue[0].skip-- <= 0 ? queue.shift()?.failure : undefined;
     if (failure === 'hang') return;
     if (failure === 'reset') return void req.socket.destroy();
-    if (failure) {
+    if (failure && failure !== 'hold') {
       rec.status = failure.status ?? (failure.body === undefined ? 500 : 200);
       return send(res, { status: rec.status, headers: failure.headers, body: failure.body ?? STATUS_CODES[rec.status] ?? '' });
     }
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? (typeof params.token === 'string' ? params.token : undefined);
     const a = bearer === undefined ? err('not_authed') : bearer !== token ? err('invalid_auth') : answer(method, params);
     rec.status = a.status ?? 200;
+    if (failure === 'hold') return void held.push({ res, answer: a });
     send(res, a);
   }
 
@@ -278,6 +330,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     token,
     messages,
     requests,
+    responses,
     get ratelimited() {
       return ratelimited;
     },
@@ -286,15 +339,27 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       channels.set(id, { member: o.member ?? true, archived: o.archived ?? false });
       if (!messages.has(id)) messages.set(id, []);
     },
-    failNext(method, failure) {
-      failures.set(method, [...(failures.get(method) ?? []), failure]);
+    addUser(id, user = {}) {
+      users.set(id, user);
+    },
+    responseUrl: (name) => `http://127.0.0.1:${port}/response/${name}`,
+    failNext(method, failure, { skip = 0 } = {}) {
+      failures.set(method, [...(failures.get(method) ?? []), { failure, skip }]);
+    },
+    get held() {
+      return held.length;
+    },
+    release() {
+      for (const { res, answer: a } of held.splice(0)) if (!res.destroyed) send(res, a);
     },
     close: () =>
       new Promise<void>((resolve) => {
+        held.splice(0);
         server.close(() => resolve());
         for (const s of sockets) s.destroy();
       }),
   };
   for (const [id, o] of Object.entries(options.channels ?? {})) fake.addChannel(id, o);
+  for (const [id, u] of Object.entries(options.users ?? {})) fake.addUser(id, u);
   return fake;
 }

@@ -38,6 +38,14 @@ export function createRecordingPoster(platform: Platform = 'discord') {
       sent.push({ channel, key: options.key, ...(options.threadOf ? { threadOf: options.threadOf } : {}), text: String(message.body.text), messageId });
       return { messageId };
     },
+    async openDirect(userId: string) {
+      const f = failures[0];
+      if (f && 'permanent' in f && f.permanent === 'cannot_dm') {
+        failures.shift();
+        throw new ChannelUnavailableError('cannot_dm');
+      }
+      return `dm-${userId}`;
+    },
     async findSent(channel: string, key: string) {
       poster.findSentCalls.push(key);
       return sent.find((s) => s.channel === channel && s.key === key)?.messageId;

@@ -43,6 +43,17 @@ describe('digest delivery', () => {
     expect(t.channels.find('111111111111111111')?.failingReason).toBeNull();
   });
 
+  it('gives the papers of a failed digest to the next one once the channel works again', async () => {
+    const t = threadSetup();
+    t.poster.failNext({ permanent: 'missing_access' });
+    await t.runner.tick();
+    t.clock.set('2024-10-31T00:00:00Z');
+    await t.runner.tick();
+    const mine = t.poster.sent.filter((s) => s.channel === '111111111111111111');
+    expect(mine.map((s) => s.text).join('\n')).toContain('Paper number 1 on retrieval');
+    expect(mine).toHaveLength(4);
+  });
+
   it('resumes after a transient error where it stopped, sending nothing twice', async () => {
     const t = threadSetup();
     t.poster.failNext({ transient: 'HTTP 503' });

@@ -9,7 +9,7 @@ export const STATUS_USAGE = 'paperboy status [--json] [--db FILE]';
 /** Each channel: failing or not (and why), its last digest, and when the next one is due. */
 function channelStatus(stores: Stores, now: Date) {
   return stores.channels.list().map((c) => {
-    const last = stores.digests.last(c.id);
+    const last = stores.digests.latest(c.id);
     return {
       platform: c.platform,
       channel: c.channel,
