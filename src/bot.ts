@@ -6,7 +6,7 @@ import { createChatClients, type ChatClients } from './chat-clients.js';
 import type { Config, Env } from './config.js';
 import { latestSlot, nextSlot } from './core/zoned-time.js';
 import type { Logger } from './log.js';
-import { buildDigestRunner, buildIngestRunner, channelSpecs, openStores, sourceSpecs } from './main.js';
+import { buildDigestRunner, buildIngestRunner, buildSubscriptionDelivery, channelSpecs, openStores, sourceSpecs } from './main.js';
 import { previewDigest, windowStartFor } from './pipeline/plan-digest.js';
 import { scheduleDigests } from './scheduler/digest-job.js';
 import { scheduleIngest } from './scheduler/ingest-job.js';
@@ -30,7 +30,8 @@ export async function startBot(o: BotOptions) {
   const chat = createChatClients(o.env, o.log, { connect: true, ...(o.write ? { write: o.write } : {}) });
   let stopping = false;
   const ingestRunner = buildIngestRunner(stores, o.config, o.log, now);
-  const ingestJob = scheduleIngest(ingestRunner, sourceSpecs(o.config), o.config.ingest.schedule, o.config.timezone, o.log, o.schedule !== false);
+  const deliverSubs = buildSubscriptionDelivery(stores, o.config, chat, o.log, now);
+  const ingestJob = scheduleIngest(ingestRunner, sourceSpecs(o.config), o.config.ingest.schedule, o.config.timezone, o.log, o.schedule !== false, deliverSubs);
   const digestRunner = buildDigestRunner({ stores, config: o.config, chat, log: o.log, ingest: ingestJob.runNow, now, stopping: () => stopping });
   const digestJob = scheduleDigests(digestRunner, o.log, o.schedule !== false);
   try {

@@ -25,6 +25,7 @@ describe('config', () => {
       timezone: 'UTC',
       ingest: { schedule: '*/30 * * * *', timeoutSeconds: 30, maxBytes: 50 * 1024 * 1024 },
       digest: { catchUpHours: 6, firstDigestLookbackHours: 24, concurrency: 64 },
+      commands: { maxSubscriptions: 20, searchPageSize: 5, slackAdmins: [], subscriptionMessageMax: 10 },
       sources: [],
       channels: [],
     });

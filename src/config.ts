@@ -61,6 +61,18 @@ const configSchema = z.strictObject({
       concurrency: z.number().int().min(1).max(2000).default(64),
     })
     .prefault({}),
+  commands: z
+    .strictObject({
+      /** Most subscriptions one user, or one channel, may have. */
+      maxSubscriptions: z.number().int().min(1).max(500).default(20),
+      /** Results per search page. */
+      searchPageSize: z.number().int().min(1).max(10).default(5),
+      /** Slack user ids allowed to change channel settings besides workspace admins and owners. */
+      slackAdmins: z.array(z.string().regex(/^[UW][A-Z0-9]+$/, 'not a Slack user id (U…)')).default([]),
+      /** Papers listed in one subscription message; the rest are counted. */
+      subscriptionMessageMax: z.number().int().min(1).max(25).default(10),
+    })
+    .prefault({}),
   sources: z.array(sourceSchema).default([]),
   channels: z.array(channelSchema).default([]),
 }).superRefine((c, ctx) => {

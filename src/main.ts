@@ -15,6 +15,10 @@ import { createOutboxStore } from './db/outbox-store.js';
 import { createPaperReader } from './db/paper-reader.js';
 import { createPaperSearch } from './db/paper-search.js';
 import { createSourceStatusStore } from './db/source-status-store.js';
+import { createSubscriptionStore } from './db/subscription-store.js';
+import { createUserStore } from './db/user-store.js';
+import type { CommandDeps } from './pipeline/commands/command-deps.js';
+import { deliverSubscriptions } from './pipeline/deliver-subscriptions.js';
 import type { Logger } from './log.js';
 import { createDigestRunner } from './pipeline/run-digests.js';
 import { createIngestRunner, type SourceSpec } from './pipeline/run-ingest.js';
@@ -30,6 +34,8 @@ export function openStores(dbFile: string) {
     channels: createChannelStore(db),
     digests: createDigestStore(db),
     outbox: createOutboxStore(db),
+    users: createUserStore(db),
+    subscriptions: createSubscriptionStore(db),
     close: () => db.close(),
   };
 }
@@ -77,6 +83,36 @@ export function buildIngestRunner(stores: Stores, config: Config, log: Logger, n
     log,
     ...(now ? { now } : {}),
   });
+}
+
+/** What the slash-command use cases need, from the stores and the config. */
+export function buildCommandDeps(stores: Stores, config: Config, now: () => Date = () => new Date()): CommandDeps {
+  return {
+    reader: stores.reader,
+    search: stores.search,
+    digests: stores.digests,
+    channels: stores.channels,
+    users: stores.users,
+    subscriptions: stores.subscriptions,
+    status: stores.status,
+    timezone: config.timezone,
+    limits: { subscriptionsPerTarget: config.commands.maxSubscriptions, searchPageSize: config.commands.searchPageSize, todayMax: 10 },
+    now,
+  };
+}
+
+/** Matches new papers against subscriptions and sends each subscriber its message. */
+export function buildSubscriptionDelivery(stores: Stores, config: Config, chat: ChatClients, log: Logger, now: () => Date = () => new Date()) {
+  return () =>
+    deliverSubscriptions({
+      subscriptions: stores.subscriptions,
+      reader: stores.reader,
+      posterFor: (platform) => chat.posters[platform] ?? chat.console,
+      log,
+      now,
+      timezone: config.timezone,
+      maxPerMessage: config.commands.subscriptionMessageMax,
+    });
 }
 
 /** This process as recorded on the deliveries it claims. */

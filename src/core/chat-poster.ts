@@ -24,6 +24,8 @@ export interface ChatPoster {
   requestBody(channel: string, message: OutgoingMessage, options: SendOptions): Record<string, unknown>;
   /** Sends one message; returns its platform id. Throws ChannelUnavailableError for permanent failures. */
   send(channel: string, message: OutgoingMessage, options: SendOptions): Promise<{ messageId: string }>;
+  /** The direct-message channel with a user (opened if needed), for personal subscriptions. */
+  openDirect(userId: string): Promise<string>;
   /**
    * For a message whose send may or may not have happened (a crash mid-request): the id of the
    * already-posted message with this key, if the platform can tell; undefined means "not posted".

@@ -1,6 +1,8 @@
 /** Topic subscriptions and the papers already sent for each. */
 import type { Platform } from '../core/chat-poster.js';
 import type { SubscriptionScope } from '../core/commands.js';
+import type { Candidate } from '../core/select-papers.js';
+import { parseJson } from './json.js';
 import type { Db } from './open-database.js';
 
 export interface Subscription {
@@ -60,7 +62,25 @@ export interface NewSubscription {
   now: string;
 }
 
+interface PaperRow {
+  id: number;
+  title: string;
+  abstract: string | null;
+  categories: string;
+  authors: string;
+  votes: number | null;
+  date: string | null;
+  first_seen_at: string;
+  summary_text: string | null;
+}
+
 export function createSubscriptionStore(db: Db) {
+  const newPapers = db.prepare<[string, string], PaperRow>(
+    `SELECT p.id, p.title, p.abstract, p.categories, p.authors, p.votes, p.first_seen_at,
+            coalesce(p.featured_on, p.announced_on, substr(p.published_at, 1, 10)) AS date,
+            (SELECT group_concat(s.sections, char(10)) FROM summaries s WHERE s.paper_id = p.id) AS summary_text
+     FROM papers p WHERE p.first_seen_at > ? AND p.first_seen_at <= ? ORDER BY p.id`,
+  );
   const insert = db.prepare(
     `INSERT INTO subscriptions (platform, scope, target, guild, topic, topic_json, locale, created_by, created_at, cursor_at)
      VALUES (@platform, @scope, @target, @guild, @topic, @topicJson, @locale, @createdBy, @now, @now)
@@ -76,9 +96,29 @@ export function createSubscriptionStore(db: Db) {
   );
   const pause = db.prepare('UPDATE subscriptions SET paused_reason = ?, paused_at = ? WHERE platform = ? AND scope = ? AND target = ?');
   const advance = db.prepare('UPDATE subscriptions SET cursor_at = ? WHERE id = ?');
+  const sentBefore = db.prepare<[number, number], { x: number }>('SELECT 1 AS x FROM subscription_papers WHERE subscription_id = ? AND paper_id = ?');
   const recordSent = db.prepare('INSERT OR IGNORE INTO subscription_papers (subscription_id, paper_id, matched_at) VALUES (?, ?, ?)');
 
   return {
+    /** Papers first stored in (since, until], with what topic matching reads. */
+    newPapers(since: string, until: string): (Candidate & { authors: string[] })[] {
+      return newPapers.all(since, until).map((r) => ({
+        id: r.id,
+        title: r.title,
+        abstract: r.abstract,
+        categories: parseJson<string[]>(r.categories, []),
+        authors: parseJson<string[]>(r.authors, []),
+        votes: r.votes,
+        date: r.date,
+        firstSeenAt: r.first_seen_at,
+        // The sections' JSON is matched as text: its keys are English words no topic looks for.
+        summaryText: r.summary_text ?? '',
+      }));
+    },
+    /** Papers already sent for a subscription, among these. */
+    alreadySent(id: number, paperIds: number[]): Set<number> {
+      return new Set(paperIds.filter((p) => sentBefore.get(id, p) !== undefined));
+    },
     /** Adds a subscription; undefined if the same topic already exists for that target. */
     add(s: NewSubscription): number | undefined {
       const info = insert.run({ ...s, guild: s.guild ?? null });

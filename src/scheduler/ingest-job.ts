@@ -9,7 +9,16 @@ export interface IngestJob {
   stop(): Promise<void>;
 }
 
-export function scheduleIngest(runner: IngestRunner, specs: SourceSpec[], expression: string, timezone: string, log: Logger, enabled = true): IngestJob {
+/** `after` runs after every ingest (subscription delivery); its failure is logged like the ingest's. */
+export function scheduleIngest(
+  runner: IngestRunner,
+  specs: SourceSpec[],
+  expression: string,
+  timezone: string,
+  log: Logger,
+  enabled = true,
+  after?: () => Promise<unknown>,
+): IngestJob {
   let running: Promise<void> | undefined;
   const runNow = (): Promise<void> => {
     running ??= (async () => {
@@ -17,6 +26,7 @@ export function scheduleIngest(runner: IngestRunner, specs: SourceSpec[], expres
         const report = await runner.run(specs);
         const failed = report.sources.filter((s) => s.failed).map((s) => s.source);
         log.info({ papers: report.papers, articles: report.articles, failed }, 'ingest finished');
+        if (after) log.info({ subscriptions: await after() }, 'subscriptions delivered');
       } catch (err) {
         log.error({ err }, 'ingest run failed');
       } finally {

@@ -15,6 +15,9 @@ export function createConsolePoster(write: (text: string) => void = (t) => proce
       n++;
       return { messageId: `console-${Date.now()}-${n}` };
     },
+    async openDirect(userId) {
+      return `dm:${userId}`;
+    },
     async findSent() {
       return undefined;
     },

@@ -17,6 +17,8 @@ const PERMANENT_CODES: Record<number, string> = {
   50008: 'not_text_channel',
   50013: 'missing_permissions',
   160005: 'thread_locked',
+  50007: 'cannot_dm', // the user blocks DMs or shares no server with the bot
+  10013: 'unknown_user',
 };
 const THREAD_ALREADY_CREATED = 160004;
 const FALLBACK_THREAD_NAME = 'Papers';
@@ -59,6 +61,14 @@ export function createDiscordPoster(client: Client, log: Logger): ChatPoster {
         const posted = (await client.rest.post(Routes.channelMessages(target), { body })) as APIMessage;
         log.debug({ channel, target, key, messageId: posted.id }, 'discord message sent');
         return { messageId: posted.id };
+      } catch (err) {
+        throw permanentError(err) ?? err;
+      }
+    },
+    async openDirect(userId: string) {
+      try {
+        const dm = (await client.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as { id: string };
+        return dm.id;
       } catch (err) {
         throw permanentError(err) ?? err;
       }

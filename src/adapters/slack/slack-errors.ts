@@ -27,6 +27,10 @@ const PERMANENT = new Set([
   'restricted_action_read_only_channel',
   'restricted_action_thread_only_channel',
   'restricted_action_non_threadable_channel',
+  // conversations.open for a personal subscription: the user left or cannot be messaged.
+  'user_not_found',
+  'user_disabled',
+  'cannot_dm_bot',
 ]);
 
 /** The `error` string of a Slack platform error (`{ok: false, error}`), if `err` is one. */

@@ -52,6 +52,16 @@ export function createSlackPoster(client: webApi.WebClient, log: Logger, { minIn
       return { messageId: ts };
     },
 
+    async openDirect(userId) {
+      try {
+        const opened = (await client.apiCall('conversations.open', { users: userId })) as { channel?: { id?: string } };
+        if (!opened.channel?.id) throw new Error(`conversations.open for ${userId} answered without a channel`);
+        return opened.channel.id;
+      } catch (err) {
+        throw fail(err, userId, 'conversations.open');
+      }
+    },
+
     async findSent(channel, key, since) {
       try {
         return await findDelivery(client, channel, key, since);

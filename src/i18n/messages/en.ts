@@ -99,6 +99,8 @@ export const en = {
   'status.source_ok': '{source}: {count, plural, one {# entry} other {# entries}} at {time}',
   'status.next_digest': 'Next digest here: {time}',
   'status.channel_failing': 'Channel {channel} is failing: {reason}',
+  'subscription.digest_title': '📬 New papers on your topics',
+  'subscription.digest_intro': '{count, plural, one {# new paper} other {# new papers}} for {topics}',
 } as const;
 
 /** A message key; `en` defines the set. */

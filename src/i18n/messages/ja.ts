@@ -97,4 +97,6 @@ export const ja: Messages = {
   'status.source_ok': '{source}: {count, number}件（{time}）',
   'status.next_digest': 'このチャンネルの次のダイジェスト: {time}',
   'status.channel_failing': 'チャンネル {channel} への送信が失敗しています: {reason}',
+  'subscription.digest_title': '📬 購読トピックの新着論文',
+  'subscription.digest_intro': '{topics} に一致する新着論文 {count, number}件',
 };

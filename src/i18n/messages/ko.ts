@@ -97,4 +97,6 @@ export const ko: Messages = {
   'status.source_ok': '{source}: 항목 {count, number}개 ({time})',
   'status.next_digest': '이 채널의 다음 다이제스트: {time}',
   'status.channel_failing': '채널 {channel} 전송 실패 중: {reason}',
+  'subscription.digest_title': '📬 구독한 주제의 새 논문',
+  'subscription.digest_intro': '{topics}에 맞는 새 논문 {count, number}편',
 };
