@@ -6,7 +6,9 @@ import { createChatClients, type ChatClients } from './chat-clients.js';
 import type { Config, Env } from './config.js';
 import { latestSlot, nextSlot } from './core/zoned-time.js';
 import type { Logger } from './log.js';
-import { buildDigestRunner, buildIngestRunner, buildSubscriptionDelivery, channelSpecs, openStores, sourceSpecs } from './main.js';
+import { attachInteractionHandler } from './adapters/discord/commands/interaction-handler.js';
+import { registerSlackCommands } from './adapters/slack/commands/register-commands.js';
+import { buildCommandDeps, buildDigestRunner, buildIngestRunner, buildSubscriptionDelivery, channelSpecs, openStores, sourceSpecs } from './main.js';
 import { previewDigest, windowStartFor } from './pipeline/plan-digest.js';
 import { scheduleDigests } from './scheduler/digest-job.js';
 import { scheduleIngest } from './scheduler/ingest-job.js';
@@ -34,6 +36,9 @@ export async function startBot(o: BotOptions) {
   const ingestJob = scheduleIngest(ingestRunner, sourceSpecs(o.config), o.config.ingest.schedule, o.config.timezone, o.log, o.schedule !== false, deliverSubs);
   const digestRunner = buildDigestRunner({ stores, config: o.config, chat, log: o.log, ingest: ingestJob.runNow, now, stopping: () => stopping });
   const digestJob = scheduleDigests(digestRunner, o.log, o.schedule !== false);
+  const commandDeps = buildCommandDeps(stores, o.config, now);
+  if (chat.slack) registerSlackCommands(chat.slack, commandDeps, o.log.child({ component: 'slack-commands' }), { admins: o.config.commands.slackAdmins });
+  if (chat.discord) attachInteractionHandler(chat.discord, commandDeps, o.log.child({ component: 'discord-commands' }));
   try {
     await chat.start();
   } catch (err) {

@@ -7,6 +7,7 @@ import { SchemaTooNewError } from '../db/migrate.js';
 import { DIGEST_USAGE, digestCommand } from './commands/digest.js';
 import { INGEST_USAGE, ingestCommand } from './commands/ingest.js';
 import { POST_USAGE, postCommand } from './commands/post.js';
+import { REGISTER_USAGE, registerCommandsCommand } from './commands/register-commands.js';
 import { RUN_USAGE, runCommand } from './commands/run.js';
 import { SEARCH_USAGE, searchCommand } from './commands/search.js';
 import { SHOW_USAGE, showCommand } from './commands/show.js';
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, Command> = {
   status: { usage: STATUS_USAGE, summary: 'counts, and the last ingest of each source', run: statusCommand },
   digest: { usage: DIGEST_USAGE, summary: 'print exactly what a digest would post; sends nothing', run: digestCommand },
   post: { usage: POST_USAGE, summary: "post a channel's digest now", run: postCommand },
+  'register-commands': { usage: REGISTER_USAGE, summary: 'register the /papers slash command with Discord (--guild ID: one server, at once)', run: registerCommandsCommand },
   run: { usage: RUN_USAGE, summary: 'run the bot: ingest and digests on schedule (npm start)', run: runCommand },
 };
 

@@ -30,7 +30,7 @@ export interface ChatPoster {
    * For a message whose send may or may not have happened (a crash mid-request): the id of the
    * already-posted message with this key, if the platform can tell; undefined means "not posted".
    */
-  findSent(channel: string, key: string, since: Date): Promise<string | undefined>;
+  findSent(channel: string, key: string, since: Date, message?: OutgoingMessage, threadOf?: string): Promise<string | undefined>;
 }
 
 /** The channel cannot take messages until someone fixes it (unknown channel, no access, bad token). */

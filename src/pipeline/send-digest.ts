@@ -39,7 +39,7 @@ async function sendOne(deps: SendDeps, channel: Channel, poster: ChatPoster, d: 
   const claim = deps.outbox.claim(d.id, deps.owner, deps.now().toISOString(), deps.isAbandoned);
   if (!claim) return undefined;
   if (claim.recovering) {
-    const found = await poster.findSent(channel.channel, d.key, since);
+    const found = await poster.findSent(channel.channel, d.key, since, toMessage(d), threadOf);
     if (found) {
       deps.log.info({ channel: channel.channel, delivery: d.key }, 'delivery found already posted after a restart');
       deps.outbox.markSent(d.id, found, deps.now().toISOString());

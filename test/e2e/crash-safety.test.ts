@@ -158,7 +158,7 @@ function outbox(dbFile: string, channel: string): { digest: DigestRow; deliverie
 // Each test starts two or three bot processes (a second or two each on an idle machine, much
 // more on a busy one): hence the longer test timeout.
 describe('a paperboy process killed in the middle of a digest', () => {
-  it('Discord: after SIGKILL with message 4 recorded but unanswered, a restart re-sends it with the same nonce and every message ends up posted once, in order', async ({ expect, onTestFinished }) => {
+  it('Discord: after SIGKILL with message 4 recorded but unanswered, a restart finds it in the thread history (or its nonce) and every message ends up posted once, in order', async ({ expect, onTestFinished }) => {
     const setup = await start({ platform: 'discord', channel: DISCORD_CHANNEL, locale: 'ko', time: minutesAgo(2), timezone: 'UTC', layout: 'thread' }, onTestFinished);
     const { discord, dbFile } = setup;
     discord.failNext(CREATE_MESSAGE, 'hold', { skip: 3 });
@@ -192,12 +192,14 @@ describe('a paperboy process killed in the middle of a digest', () => {
     const ids = thread.flatMap((m) => arxivIds(m));
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toHaveLength(6);
-    // Message 4 went out twice with the same enforced nonce; Discord kept one.
+    // After the restart the bot found message 4 in the thread's history and did not send it again.
     const key4 = deliveries[3]!.key;
-    const sends4 = discord.requests.filter((r) => CREATE_MESSAGE.test(r.path) && (r.body as { nonce?: string }).nonce === key4);
-    expect(sends4.map((r) => (r.body as { enforce_nonce?: boolean }).enforce_nonce)).toEqual([true, true]);
+    const creates = discord.requests.filter((r) => r.method === 'POST' && CREATE_MESSAGE.test(r.path));
+    const sends4 = creates.filter((r) => (r.body as { nonce?: string }).nonce === key4);
+    expect(sends4.map((r) => (r.body as { enforce_nonce?: boolean }).enforce_nonce)).toEqual([true]);
+    expect(discord.requests.some((r) => r.method === 'GET' && r.path.endsWith(`/channels/${top[0]!.id}/messages`))).toBe(true);
     expect(deliveries[3]!.attempts).toBe(2);
-    for (const r of discord.requests.filter((x) => CREATE_MESSAGE.test(x.path))) expect(validateMessage(r.body)).toBeUndefined();
+    for (const r of creates) expect(validateMessage(r.body)).toBeUndefined();
   }, PROCESS_TEST_TIMEOUT);
 
   it('Slack: after SIGKILL with message 2 (a thread reply) recorded but unanswered, a restart finds it in the thread by its metadata and posts only the rest', async ({ expect, onTestFinished }) => {
@@ -269,18 +271,14 @@ describe('a paperboy process killed in the middle of a digest', () => {
     expect([...top, ...thread].map((m) => m.nonce)).toEqual(deliveries.map((d) => d.key));
     expect(top[0]!.content).toMatch(/^\*\*📰 Daily Papers — .+\*\*\n8 new papers$/);
     // Every message was sent exactly once: the finished one was not sent again after the restart.
-    const nonces = discord.requests.filter((r) => CREATE_MESSAGE.test(r.path)).map((r) => (r.body as { nonce: string }).nonce);
+    const nonces = discord.requests.filter((r) => r.method === 'POST' && CREATE_MESSAGE.test(r.path)).map((r) => (r.body as { nonce: string }).nonce);
     expect(nonces).toEqual(deliveries.map((d) => d.key));
   }, PROCESS_TEST_TIMEOUT);
 
-  // BUG: src/pipeline/send-digest.ts:3-4 promises that "a crash never loses a message and never
-  // posts it twice", but for Discord that rests on the nonce alone: DiscordPoster.findSent
-  // (src/adapters/discord/discord-poster.ts:68) always answers "not posted", and Discord honours
-  // an enforced nonce for a few minutes only. A bot killed with a message recorded but unanswered
-  // and started again after the nonce window (a reboot, a crash loop with backoff) posts that
-  // message a second time. Here the fake's nonce window is 300 ms in place of Discord's minutes:
-  // the thread ends up with 9 replies, message 4 twice.
-  it.skip('Discord: a restart after the nonce window has passed still posts the unanswered message only once', async ({ expect, onTestFinished }) => {
+  // Discord honours an enforced nonce for a few minutes only; a restart after that looks for the
+  // message in the channel's history (same content and embed titles, by this bot) before re-sending.
+  // Here the fake's nonce window is 300 ms in place of Discord's minutes.
+  it('Discord: a restart after the nonce window has passed still posts the unanswered message only once', async ({ expect, onTestFinished }) => {
     const setup = await start({ platform: 'discord', channel: DISCORD_CHANNEL, locale: 'ko', time: minutesAgo(2), timezone: 'UTC', layout: 'thread' }, onTestFinished, { nonceWindowMs: 300 });
     const { discord, dbFile } = setup;
     discord.failNext(CREATE_MESSAGE, 'hold', { skip: 3 });

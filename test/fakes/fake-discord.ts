@@ -42,6 +42,10 @@ export interface FakeDiscord {
   channels: Map<string, FakeMessage[]>;
   requests: FakeRequest[];
   interactionCallbacks: { id: string; token: string; body: unknown }[];
+  /** Interaction webhook calls: editReply (PATCH, messageId '@original') and followUp (POST). */
+  webhookCalls: { method: string; applicationId: string; token: string; messageId?: string; body: unknown }[];
+  /** Bulk overwrites of application commands (PUT), global or for one guild. */
+  commandRegistrations: { applicationId: string; guildId?: string; body: unknown }[];
   /** 429 responses served so far (rate limits and injected ones). */
   readonly served429: number;
   addChannel(id: string, options?: { guildId?: string; kind?: ChannelKind }): void;
@@ -154,6 +158,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const hanging = new Set<ServerResponse>();
   const held: { res: ServerResponse; reply: Reply }[] = [];
   const fake = { requests: [] as FakeRequest[], interactionCallbacks: [] as FakeDiscord['interactionCallbacks'], served429: 0 };
+  const webhookCalls: FakeDiscord['webhookCalls'] = [];
+  const commandRegistrations: FakeDiscord['commandRegistrations'] = [];
 
   /** Counts a request in a fixed window: its X-RateLimit headers, or a 429 once the window is spent. */
   function take(key: string, bucket: string | null, { limit, windowMs }: Limit): { headers: Record<string, string>; limited?: Reply } {
@@ -223,11 +229,29 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     return { status: 201, body: thread };
   }
 
-  function route(method: string, path: string, headers: IncomingHttpHeaders, body: unknown): Reply {
+  /** GET /channels/{id}/messages?after=&limit=: newest first; like Discord, without the nonce. */
+  function listMessages(channelId: string, query: URLSearchParams): Reply {
+    const after = BigInt(query.get('after') ?? '0');
+    const limit = Math.min(100, Math.max(1, Number(query.get('limit') ?? 50)));
+    const list = (channels.get(channelId) ?? []).filter((msg) => BigInt(msg.id as string) > after).slice(-limit).reverse();
+    return { status: 200, body: list.map(({ nonce: _nonce, ...rest }) => rest) };
+  }
+
+  function route(method: string, path: string, headers: IncomingHttpHeaders, body: unknown, query = new URLSearchParams()): Reply {
     const callback = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/);
     if (callback && method === 'POST') {
       fake.interactionCallbacks.push({ id: callback[1]!, token: callback[2]!, body });
       return { status: 204 };
+    }
+    // Interaction webhooks (editReply, followUp) carry no Authorization: the token is in the path.
+    const webhook = path.match(/^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(%40original|@original|\d+))?$/);
+    if (webhook && (method === 'PATCH' || (method === 'POST' && !webhook[3]))) {
+      const messageId = webhook[3]?.replace('%40', '@');
+      webhookCalls.push({ method, applicationId: webhook[1]!, token: webhook[2]!, ...(messageId ? { messageId } : {}), body });
+      const b = isObject(body) ? body : {};
+      return { status: 200, body: { id: snowflake(), type: 20, channel_id: '0', author: user, content: b.content ?? '', embeds: b.embeds ?? [],
+        components: b.components ?? [], timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false,
+        mentions: [], mention_roles: [], attachments: [], pinned: false, flags: b.flags ?? 0, webhook_id: webhook[1] } };
     }
     if (headers.authorization !== `Bot ${token}`) return error(401, 0, '401: Unauthorized');
     const global = take('global', null, options.globalLimit ?? { limit: 50, windowMs: 1000 }).limited;
@@ -237,6 +261,15 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       return { status: 200, body: { url: server.gatewayUrl, shards: 1, session_start_limit } };
     }
     if (method === 'GET' && path === '/users/@me') return { status: 200, body: user };
+    const commands = method === 'PUT' ? path.match(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/) : null;
+    if (commands) {
+      const [, applicationId = '', guildId] = commands;
+      commandRegistrations.push({ applicationId, ...(guildId ? { guildId } : {}), body });
+      const list = Array.isArray(body) ? (body as Json[]) : [];
+      return { status: 200, body: list.map((c) => ({ id: snowflake(), application_id: applicationId, version: snowflake(), ...(guildId ? { guild_id: guildId } : {}), ...c })) };
+    }
+    const history = method === 'GET' ? path.match(/^\/channels\/(\d+)\/messages$/) : null;
+    if (history) return channelError(history[1] ?? '') ?? listMessages(history[1] ?? '', query);
     const m = method === 'POST' ? path.match(/^\/channels\/(\d+)\/messages(?:\/(\d+)\/threads)?$/) : null;
     if (!m) return error(404, 0, '404: Not Found');
     const [, channelId = '', messageId] = m;
@@ -260,7 +293,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const method = req.method ?? 'GET';
-    const path = new URL(req.url ?? '/', 'http://fake').pathname;
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const path = url.pathname;
     let body: unknown;
     try {
       body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined;
@@ -274,7 +308,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     if (failure === 'hang') return void hanging.add(res);
     if (failure === 'reset') return void req.socket.destroy();
     if (failure && failure !== 'hold') return respond(res, failure);
-    const reply = path.startsWith('/api/v10/') ? route(method, path.slice('/api/v10'.length), req.headers, body) : error(404, 0, '404: Not Found');
+    const reply = path.startsWith('/api/v10/') ? route(method, path.slice('/api/v10'.length), req.headers, body, url.searchParams) : error(404, 0, '404: Not Found');
     if (failure === 'hold') return void held.push({ res, reply });
     respond(res, reply);
   }
@@ -313,6 +347,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     channels,
     requests: fake.requests,
     interactionCallbacks: fake.interactionCallbacks,
+    webhookCalls,
+    commandRegistrations,
     get served429() {
       return fake.served429;
     },

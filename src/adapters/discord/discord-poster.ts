@@ -21,6 +21,8 @@ const PERMANENT_CODES: Record<number, string> = {
   10013: 'unknown_user',
 };
 const THREAD_ALREADY_CREATED = 160004;
+/** Snowflakes count milliseconds from 2015-01-01; a message id after a time is (ms − epoch) << 22. */
+const DISCORD_EPOCH = 1420070400000n;
 const FALLBACK_THREAD_NAME = 'Papers';
 /** Started threads remembered per poster; older ones fall back on Discord's 160004 answer. */
 const REMEMBERED_THREADS = 500;
@@ -29,6 +31,13 @@ const REMEMBERED_THREADS = 500;
 function requestBody(_channel: string, message: OutgoingMessage, { key }: SendOptions): Record<string, unknown> {
   const { [THREAD_NAME_KEY]: _threadName, ...fields } = message.body;
   return { ...fields, nonce: key, enforce_nonce: true };
+}
+
+/** Whether a posted message is the one this body creates (content and embed titles). */
+function sameMessage(posted: APIMessage, message: OutgoingMessage): boolean {
+  const body = message.body as { content?: string; embeds?: { title?: string }[] };
+  const titles = (e: { title?: string }[] | undefined) => (e ?? []).map((x) => x.title ?? '').join('\u0000');
+  return (posted.content ?? '') === (body.content ?? '') && titles(posted.embeds) === titles(body.embeds);
 }
 
 export function createDiscordPoster(client: Client, log: Logger): ChatPoster {
@@ -73,9 +82,24 @@ export function createDiscordPoster(client: Client, log: Logger): ChatPoster {
         throw permanentError(err) ?? err;
       }
     },
-    // enforce_nonce already turns a repeated send into the existing message, so there is
-    // nothing to look up (and reading history would need a permission the bot may lack).
-    findSent: async () => undefined,
+    // Within Discord's nonce window, enforce_nonce turns a re-send into the existing message.
+    // Past it (a restart minutes after a crash) only the channel's history can tell: a recent
+    // message of this bot with the same content and embed titles is the one we sent.
+    async findSent(channel, _key, since, message, threadOf) {
+      const target = threadOf ?? channel;
+      try {
+        if (!message) return undefined;
+        const after = ((BigInt(since.getTime()) - DISCORD_EPOCH) << 22n).toString();
+        const recent = (await client.rest.get(Routes.channelMessages(target), { query: new URLSearchParams({ after, limit: '100' }) })) as APIMessage[];
+        const me = client.user?.id ?? client.application?.id;
+        const found = recent.find((m) => (me === undefined || m.author.id === me) && sameMessage(m, message));
+        return found?.id;
+      } catch (err) {
+        // No Read Message History permission: fall back to the nonce alone.
+        log.warn({ channel: target, err }, 'could not read channel history to check for a message sent before a restart');
+        return undefined;
+      }
+    },
   };
 }
 

@@ -90,7 +90,7 @@ export const en = {
   'help.today': 'today’s papers for this channel, or those matching a topic',
   'help.search': 'search papers in English, Korean or Japanese',
   'help.show': 'show one paper by its arXiv ID or URL',
-  'help.subscribe': 'get new papers on a topic: words, "phrases", -exclusions, cat:cs.CL, author:"Name"; add --channel for this channel',
+  'help.subscribe': 'get new papers on a topic: words, "phrases", -exclusions, cat:cs.CL, author:"Name"; add --channel (Discord: channel:True) for this channel',
   'help.unsubscribe': 'remove a subscription by its number or topic',
   'help.subscriptions': 'list your and this channel’s subscriptions',
   'help.settings': 'show settings; “settings language ko”, “settings channel time 08:30 Asia/Seoul”',

@@ -1,0 +1,64 @@
+/**
+ * `npm run bench`: the machine, then the ingest benchmark, where the store's time goes, and
+ * the search benchmark at 100,000 and 1,000,000 papers.
+ *
+ *   node --expose-gc --import tsx bench/run.ts [--sizes 100000,1000000] [--reuse] [--items 20000] [--runs 3]
+ */
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { flag, hasFlag, parseSizes } from './bench-util.js';
+import { runIngestBench } from './ingest-bench.js';
+import { runSearchBench } from './search-bench.js';
+import { runStoreProfile } from './store-profile.js';
+
+function machine(): string {
+  const db = new Database(':memory:');
+  const sqlite = db.prepare('select sqlite_version()').pluck().get() as string;
+  db.close();
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const gib = (os.totalmem() / 1024 ** 3).toFixed(0);
+  return `${cpu}, ${os.cpus().length} cores, ${gib} GiB RAM, ${os.platform()} ${os.release()}; Node ${process.version}; SQLite ${sqlite}`;
+}
+
+/** The commit measured, and whether src/ had uncommitted changes when the run started. */
+function revision(): string {
+  const cwd = fileURLToPath(new URL('..', import.meta.url));
+  const git = (...args: string[]): string => spawnSync('git', args, { cwd, encoding: 'utf8' }).stdout?.trim() ?? '';
+  const head = git('log', '-1', '--format=%h %s');
+  const dirty = git('status', '--porcelain', '--', 'src').split('\n').filter((l) => l.trim()).length;
+  return `${head || 'unknown'}${dirty ? ` (+ ${dirty} uncommitted changes under src/)` : ''}`;
+}
+
+const load = (): string => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const started = performance.now();
+  console.log('# Paperboy benchmarks\n');
+  console.log(`date: ${new Date().toISOString()}`);
+  console.log(`machine: ${machine()}`);
+  console.log(`code: ${revision()}`);
+  console.log(`load average at start (1/5/15 min): ${load()}`);
+  if (!(globalThis as { gc?: unknown }).gc) console.log('note: run with node --expose-gc (npm run bench does) so phases start from a collected heap');
+
+  const items = Number(flag(args, 'items') ?? 20_000);
+  await runIngestBench({ items, runs: Number(flag(args, 'runs') ?? 3), seed: 1, keep: false });
+  await runStoreProfile(items);
+  const ingestDone = performance.now();
+  await runSearchBench({
+    sizes: parseSizes(flag(args, 'sizes'), [100_000, 1_000_000]),
+    reuse: hasFlag(args, 'reuse'),
+    seed: 1,
+    batch: 10_000,
+    outDir: fileURLToPath(new URL('./out', import.meta.url)),
+  });
+  const minutes = (t: number): string => (t / 60_000).toFixed(1);
+  console.log(`\nload average at end (1/5/15 min): ${load()}`);
+  console.log(
+    `total ${minutes(performance.now() - started)} min (ingest ${minutes(ingestDone - started)} min, search ${minutes(performance.now() - ingestDone)} min)`,
+  );
+}
+
+await main();

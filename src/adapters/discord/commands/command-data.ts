@@ -1,0 +1,119 @@
+/**
+ * The `/papers` slash command as plain data, registered by `paperboy register-commands` and read
+ * by the interaction handler: option names and types here decide the handler's argument types
+ * (see command-options.ts). Names and descriptions are localized for Korean and Japanese.
+ */
+import { ApplicationCommandOptionType as T, ApplicationCommandType } from 'discord.js';
+
+const l = (ko: string, ja: string) => ({ ko, ja }) as const;
+
+const channelFlag = (what: 'subscribe' | 'unsubscribe' | 'list') =>
+  ({
+    type: T.Boolean,
+    name: 'channel',
+    name_localizations: l('채널', 'チャンネル'),
+    description: { subscribe: 'Subscribe this channel instead of you (needs Manage Channels)', unsubscribe: "Remove one of this channel's subscriptions", list: "Only this channel's subscriptions" }[what],
+    description_localizations: {
+      subscribe: l('나 대신 이 채널을 구독합니다 (채널 관리 권한 필요)', '自分ではなくこのチャンネルで購読します（チャンネル管理権限が必要）'),
+      unsubscribe: l('이 채널의 구독을 취소합니다', 'このチャンネルの購読を解除します'),
+      list: l('이 채널의 구독만 봅니다', 'このチャンネルの購読だけを表示します'),
+    }[what],
+  }) as const;
+
+const languageChoices = [
+  { name: 'English', value: 'en' },
+  { name: '한국어', value: 'ko' },
+  { name: '日本語', value: 'ja' },
+] as const;
+
+export const PAPERS_COMMAND = {
+  type: ApplicationCommandType.ChatInput,
+  name: 'papers',
+  name_localizations: l('논문', '論文'),
+  description: 'Research papers: daily picks, search and subscriptions',
+  description_localizations: l('연구 논문: 오늘의 논문, 검색, 구독', '研究論文：今日の論文、検索、購読'),
+  options: [
+    {
+      type: T.Subcommand, name: 'today', name_localizations: l('오늘', '今日'),
+      description: "Today's papers for this channel, or those matching a topic",
+      description_localizations: l('이 채널의 오늘 논문, 또는 주제에 맞는 논문', 'このチャンネルの今日の論文、またはトピックに合う論文'),
+      options: [
+        { type: T.String, name: 'topic', name_localizations: l('주제', 'トピック'), max_length: 200,
+          description: 'Words to match, e.g. retrieval', description_localizations: l('찾을 단어 (예: retrieval)', '一致させる語（例：retrieval）') },
+      ],
+    },
+    {
+      type: T.Subcommand, name: 'search', name_localizations: l('검색', '検索'),
+      description: 'Search papers in English, Korean or Japanese',
+      description_localizations: l('영어, 한국어, 일본어로 논문을 검색합니다', '英語・韓国語・日本語で論文を検索します'),
+      options: [
+        // 80 keeps the paging payload `search|<page>|<query>` within custom_id's 100.
+        { type: T.String, name: 'query', name_localizations: l('검색어', 'キーワード'), required: true, max_length: 80,
+          description: 'What to look for', description_localizations: l('찾을 내용', '検索する内容') },
+      ],
+    },
+    {
+      type: T.Subcommand, name: 'show', name_localizations: l('보기', '表示'),
+      description: 'Show one paper by its arXiv ID or URL',
+      description_localizations: l('arXiv ID나 URL로 논문 하나를 봅니다', 'arXiv ID または URL で論文を表示します'),
+      options: [
+        { type: T.String, name: 'id', name_localizations: l('논문', '論文'), required: true, autocomplete: true, max_length: 200,
+          description: 'arXiv ID or URL, or start typing a title', description_localizations: l('arXiv ID나 URL, 또는 제목 일부', 'arXiv ID・URL、またはタイトルの一部') },
+      ],
+    },
+    {
+      type: T.Subcommand, name: 'subscribe', name_localizations: l('구독', '購読'),
+      description: 'Get new papers on a topic',
+      description_localizations: l('주제의 새 논문을 받아 봅니다', 'トピックの新しい論文を受け取ります'),
+      options: [
+        { type: T.String, name: 'topic', name_localizations: l('주제', 'トピック'), required: true, autocomplete: true, max_length: 200,
+          description: 'Words, "phrases", -exclusions, cat:cs.CL, author:"Name"',
+          description_localizations: l('단어, "구문", -제외어, cat:cs.CL, author:"이름"', '単語、"フレーズ"、-除外語、cat:cs.CL、author:"名前"') },
+        channelFlag('subscribe'),
+      ],
+    },
+    {
+      type: T.Subcommand, name: 'unsubscribe', name_localizations: l('구독취소', '購読解除'),
+      description: 'Remove a subscription by its number or topic',
+      description_localizations: l('번호나 주제로 구독을 취소합니다', '番号またはトピックで購読を解除します'),
+      options: [
+        { type: T.String, name: 'target', name_localizations: l('대상', '対象'), required: true, max_length: 200,
+          description: 'The number from /papers subscriptions, or the topic', description_localizations: l('/papers subscriptions의 번호 또는 주제', '/papers subscriptions の番号またはトピック') },
+        channelFlag('unsubscribe'),
+      ],
+    },
+    {
+      type: T.Subcommand, name: 'subscriptions', name_localizations: l('구독목록', '購読一覧'),
+      description: "List your and this channel's subscriptions",
+      description_localizations: l('나와 이 채널의 구독 목록', '自分とこのチャンネルの購読一覧'),
+      options: [channelFlag('list')],
+    },
+    {
+      type: T.Subcommand, name: 'settings', name_localizations: l('설정', '設定'),
+      description: 'Show or change your language and this channel’s digest settings',
+      description_localizations: l('내 언어와 이 채널의 다이제스트 설정을 보거나 바꿉니다', '自分の言語とこのチャンネルのダイジェスト設定を表示・変更します'),
+      options: [
+        { type: T.String, name: 'language', name_localizations: l('언어', '言語'), choices: languageChoices,
+          description: 'Your language for answers and DMs', description_localizations: l('답변과 DM에 쓸 내 언어', '返信と DM に使う自分の言語') },
+        { type: T.String, name: 'channel_language', name_localizations: l('채널언어', 'チャンネル言語'), choices: languageChoices,
+          description: "This channel's digest language (needs Manage Channels)", description_localizations: l('이 채널의 다이제스트 언어 (채널 관리 권한 필요)', 'このチャンネルのダイジェスト言語（チャンネル管理権限が必要）') },
+        { type: T.String, name: 'channel_time', name_localizations: l('채널시간', 'チャンネル時刻'), max_length: 5,
+          description: "This channel's digest time, HH:MM (needs Manage Channels)", description_localizations: l('이 채널의 다이제스트 시각, HH:MM (채널 관리 권한 필요)', 'このチャンネルのダイジェスト時刻 HH:MM（チャンネル管理権限が必要）') },
+        { type: T.String, name: 'channel_timezone', name_localizations: l('채널시간대', 'チャンネルタイムゾーン'), max_length: 60,
+          description: "This channel's time zone, e.g. Asia/Seoul (needs Manage Channels)", description_localizations: l('이 채널의 시간대 (예: Asia/Seoul, 채널 관리 권한 필요)', 'このチャンネルのタイムゾーン（例：Asia/Tokyo、チャンネル管理権限が必要）') },
+      ],
+    },
+    {
+      type: T.Subcommand, name: 'status', name_localizations: l('상태', 'ステータス'),
+      description: "Last ingest of each source and this channel's next digest",
+      description_localizations: l('소스별 마지막 수집과 이 채널의 다음 다이제스트', 'ソースごとの最終取り込みとこのチャンネルの次のダイジェスト'),
+    },
+    {
+      type: T.Subcommand, name: 'help', name_localizations: l('도움말', 'ヘルプ'),
+      description: 'What Paperboy can do', description_localizations: l('Paperboy 명령어 안내', 'Paperboy のコマンド一覧'),
+    },
+  ],
+} as const;
+
+/** Everything `register-commands` sends, in one bulk overwrite. */
+export const COMMANDS = [PAPERS_COMMAND] as const;

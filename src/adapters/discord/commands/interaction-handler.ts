@@ -1,0 +1,107 @@
+/**
+ * Every interaction Paperboy answers: `/papers` slash commands, the search paging buttons and
+ * autocomplete for `show` and `subscribe`. One try/catch around the dispatch: whatever fails is
+ * answered with the localized error (ephemeral) and logged; nothing throws out of the listener.
+ */
+import {
+  Events,
+  MessageFlags,
+  PermissionFlagsBits,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Client,
+  type Interaction,
+} from 'discord.js';
+import { UserError, type CommandContext, type CommandInput } from '../../../core/commands.js';
+import type { Logger } from '../../../log.js';
+import { answerLocale } from '../../../pipeline/commands/answer-locale.js';
+import type { CommandDeps } from '../../../pipeline/commands/command-deps.js';
+import { errorAnswer, handleCommand } from '../../../pipeline/commands/handle-command.js';
+import { paperChoices, topicChoices } from './autocomplete.js';
+import { commandInput } from './command-options.js';
+import { renderAnswer, renderEdit } from './render-answer.js';
+
+/** Commands that read many papers: acknowledged first so the 3-second deadline never bites. */
+const SLOW = new Set<CommandInput['command']>(['search', 'today']);
+const SEARCH_PAYLOAD = /^search\|(\d{1,4})\|(.+)$/s;
+
+/**
+ * Who asked where. In a DM there is no channel to manage: the channel scope is refused there
+ * (personal subscriptions are delivered by DM already), so canManageChannel is false.
+ */
+export function commandContext(interaction: Interaction): CommandContext {
+  const guildId = interaction.guildId ?? undefined;
+  return {
+    platform: 'discord',
+    userId: interaction.user.id,
+    platformLocale: interaction.locale,
+    channelId: interaction.channelId ?? interaction.user.id,
+    ...(guildId ? { guildId } : {}),
+    canManageChannel: !!guildId && (interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false),
+    isDirect: !guildId,
+  };
+}
+
+async function chatInput(interaction: ChatInputCommandInteraction, ctx: CommandContext, deps: CommandDeps, log: Logger): Promise<void> {
+  const input = commandInput(interaction);
+  if (!input) throw new UserError('error.unknown_command', { command: `${interaction.commandName} ${interaction.options.getSubcommand(false) ?? ''}`.trim() });
+  if (!SLOW.has(input.command)) return void (await interaction.reply(renderAnswer(handleCommand(ctx, input, deps, log))));
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  await interaction.editReply(renderEdit(handleCommand(ctx, input, deps, log)));
+}
+
+/** A paging button: the same search, another page, in place of the message it sits on. */
+async function button(interaction: ButtonInteraction, ctx: CommandContext, deps: CommandDeps, log: Logger): Promise<void> {
+  const m = SEARCH_PAYLOAD.exec(interaction.customId);
+  if (!m) throw new Error(`unknown button ${interaction.customId.slice(0, 100)}`);
+  const answer = handleCommand(ctx, { command: 'search', query: m[2]!, page: Math.max(1, Number(m[1])) }, deps, log);
+  if (answer.error) return void (await interaction.reply(renderAnswer(answer)));
+  await interaction.update(renderEdit(answer));
+}
+
+async function autocomplete(interaction: AutocompleteInteraction, deps: CommandDeps): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  const sub = interaction.options.getSubcommand(false);
+  const typed = String(focused.value);
+  if (sub === 'show' && focused.name === 'id') return interaction.respond(paperChoices(deps, typed));
+  if (sub === 'subscribe' && focused.name === 'topic') return interaction.respond(topicChoices(typed));
+  await interaction.respond([]);
+}
+
+async function dispatch(interaction: Interaction, ctx: CommandContext, deps: CommandDeps, log: Logger): Promise<void> {
+  if (interaction.isAutocomplete()) return autocomplete(interaction, deps);
+  if (interaction.isChatInputCommand()) return chatInput(interaction, ctx, deps, log);
+  if (interaction.isButton()) return button(interaction, ctx, deps, log);
+}
+
+export async function handleDiscordInteraction(interaction: Interaction, deps: CommandDeps, log: Logger): Promise<void> {
+  const ctx = commandContext(interaction);
+  try {
+    await dispatch(interaction, ctx, deps, log);
+  } catch (err) {
+    await answerFailure(interaction, ctx, deps, log, err).catch((again: unknown) =>
+      log.error({ err: again, cause: err, interaction: interaction.id }, 'discord interaction error answer failed'),
+    );
+  }
+}
+
+async function answerFailure(interaction: Interaction, ctx: CommandContext, deps: CommandDeps, log: Logger, err: unknown): Promise<void> {
+  if (interaction.isAutocomplete()) {
+    log.error({ err, interaction: interaction.id }, 'discord autocomplete failed');
+    if (!interaction.responded) await interaction.respond([]);
+    return;
+  }
+  if (!interaction.isRepliable()) return;
+  const answer = errorAnswer(err, ctx, undefined, answerLocale(ctx, deps), log);
+  if (interaction.deferred && !interaction.replied) await interaction.editReply(renderEdit(answer));
+  else if (interaction.replied || interaction.deferred) await interaction.followUp(renderAnswer(answer));
+  else await interaction.reply(renderAnswer(answer));
+}
+
+/** Answers interactions on `client` until the returned function is called. */
+export function attachInteractionHandler(client: Client, deps: CommandDeps, log: Logger): () => void {
+  const listener = (interaction: Interaction) => void handleDiscordInteraction(interaction, deps, log);
+  client.on(Events.InteractionCreate, listener);
+  return () => void client.off(Events.InteractionCreate, listener);
+}

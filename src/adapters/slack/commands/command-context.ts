@@ -1,0 +1,65 @@
+/**
+ * From a Slack request to the neutral CommandContext, and the guard every listener runs its
+ * command inside: whatever fails becomes a localized error answer, and a failed respond() is
+ * logged, so nothing throws out of a listener and no stack or SQL reaches the asker.
+ */
+import type { Answer, CommandContext } from '../../../core/commands.js';
+import { createTranslator } from '../../../i18n/translator.js';
+import type { Logger } from '../../../log.js';
+import { errorAnswer } from '../../../pipeline/commands/handle-command.js';
+import type { LookupUser } from './slack-users.js';
+import { renderAnswer, type SlackReply } from './render-answer.js';
+
+export interface SlackAsker {
+  userId: string;
+  channelId: string;
+  /** `directmessage` for a DM, as slash commands send it; absent for button clicks. */
+  channelName?: string;
+  teamId?: string;
+}
+
+export interface CommandOptions {
+  /** Slack user ids that may manage any channel's subscriptions and settings besides workspace admins and owners. */
+  admins?: readonly string[];
+}
+
+export type Respond = (message: SlackReply & { replace_original?: boolean }) => Promise<unknown>;
+
+export async function buildContext(asker: SlackAsker, lookupUser: LookupUser, options: CommandOptions): Promise<CommandContext> {
+  const user = await lookupUser(asker.userId);
+  return {
+    platform: 'slack',
+    userId: asker.userId,
+    channelId: asker.channelId,
+    ...(asker.teamId ? { guildId: asker.teamId } : {}),
+    ...(user.locale ? { platformLocale: user.locale } : {}),
+    canManageChannel: user.isAdmin || (options.admins ?? []).includes(asker.userId),
+    isDirect: asker.channelName === 'directmessage' || asker.channelId.startsWith('D'),
+  };
+}
+
+/** Runs `answer` for the asker and sends what it gives (or the error answer) through `respond`; never throws. */
+export async function answerWith(
+  asker: SlackAsker,
+  lookupUser: LookupUser,
+  options: CommandOptions,
+  log: Logger,
+  respond: Respond,
+  answer: (ctx: CommandContext) => Answer,
+  extra: { replace_original?: boolean } = {},
+): Promise<void> {
+  let ctx: CommandContext = { platform: 'slack', userId: asker.userId, channelId: asker.channelId, canManageChannel: false, isDirect: false };
+  let reply: SlackReply;
+  try {
+    ctx = await buildContext(asker, lookupUser, options);
+    reply = renderAnswer(answer(ctx));
+  } catch (err) {
+    const loc = createTranslator(ctx.platformLocale ?? 'en');
+    reply = renderAnswer(errorAnswer(err, ctx, undefined, loc, log));
+  }
+  try {
+    await respond({ ...reply, ...extra });
+  } catch (err) {
+    log.warn({ err, user: asker.userId, channel: asker.channelId }, 'slack respond failed');
+  }
+}
