@@ -1,22 +1,22 @@
 /**
- * Full-text search over titles, authors, every summary and abstracts, ranked by bm25 with
- * the title weighing most. The user's text is turned into quoted tokens by the core, so no
- * input can be read as FTS syntax or SQL.
+ * Full-text search over titles, authors, every summary and abstracts. FTS5 finds the newest
+ * matches (in rowid order it stops early, whatever the number of matches); the core's relevance
+ * scorer ranks them, the title weighing most. The user's text is turned into quoted tokens by
+ * the core, so no input can be read as FTS syntax or SQL.
  */
 import type { SearchHit } from '../core/paper-view.js';
+import { relevanceScorer } from '../core/relevance.js';
 import { hasCjk, makeSnippet, toFtsQuery } from '../core/search-text.js';
 import type { SummarySection } from '../core/types.js';
 import { parseJson } from './json.js';
 import type { Db } from './open-database.js';
 
-// bm25 column weights, in the table's column order: title, authors, summaries, abstract.
-const WEIGHTS = '10.0, 4.0, 3.0, 1.0';
 /**
- * Ranking is done among the newest RANK_WINDOW matches: bm25 over every match of a common word
- * in a million papers costs about a second, while the newest matches come from the index in
- * rowid order almost for free. See docs/adr/0003-search-cjk-bigrams.md and docs/benchmarks.md.
+ * Ranking is done among the newest RANK_WINDOW matches: FTS5's bm25 walks every match of a
+ * common word (tens of milliseconds at a million papers, whatever the LIMIT), while the newest
+ * matches come from the index in rowid order almost for free. See docs/adr/0003.
  */
-export const RANK_WINDOW = 2000;
+export const RANK_WINDOW = 200;
 
 export interface SearchOptions {
   limit?: number;
@@ -26,26 +26,18 @@ export interface SearchOptions {
 }
 
 export function createPaperSearch(db: Db) {
-  const match = db.prepare<{ q: string; window: number; limit: number; offset: number }, { rowid: number; rank: number }>(
-    `SELECT rowid, bm25(paper_search, ${WEIGHTS}) AS rank FROM paper_search
-     WHERE paper_search MATCH @q
-       AND rowid >= coalesce((SELECT min(rowid) FROM (
-             SELECT rowid FROM paper_search WHERE paper_search MATCH @q ORDER BY rowid DESC LIMIT @window)), 0)
-     ORDER BY rank LIMIT @limit OFFSET @offset`,
-  );
-  const paper = db.prepare<[number], { key: string; arxiv_id: string | null; title: string; abstract: string | null }>(
-    'SELECT key, arxiv_id, title, abstract FROM papers WHERE id = ?',
+  const newest = db
+    .prepare<[string, number], number>('SELECT rowid FROM paper_search WHERE paper_search MATCH ? ORDER BY rowid DESC LIMIT ?')
+    .pluck();
+  const paper = db.prepare<[number], { key: string; arxiv_id: string | null; title: string; abstract: string | null; authors: string }>(
+    'SELECT key, arxiv_id, title, abstract, authors FROM papers WHERE id = ?',
   );
   const summaries = db.prepare<[number], { title: string | null; sections: string }>(
     'SELECT title, sections FROM summaries WHERE paper_id = ?',
   );
 
-  function snippetFor(id: number, abstract: string | null, query: string): string {
-    const summaryTexts = summaries
-      .all(id)
-      .flatMap((s) => [s.title, ...parseJson<SummarySection[]>(s.sections, []).map((x) => x.text)]);
-    const texts = hasCjk(query) ? [...summaryTexts, abstract] : [abstract, ...summaryTexts];
-    return makeSnippet(texts, query);
+  function summaryTexts(id: number): string[] {
+    return summaries.all(id).flatMap((s) => [s.title ?? '', ...parseJson<SummarySection[]>(s.sections, []).map((x) => x.text)]);
   }
 
   return {
@@ -53,12 +45,25 @@ export function createPaperSearch(db: Db) {
       const fts = toFtsQuery(query);
       if (!fts) return [];
       const limit = Math.max(1, Math.min(options.limit ?? 10, 100));
-      const rows = match.all({ q: fts, window: options.rankWindow ?? RANK_WINDOW, limit, offset: Math.max(0, options.offset ?? 0) });
-      return rows.flatMap((r) => {
-        const p = paper.get(r.rowid);
+      const offset = Math.max(0, options.offset ?? 0);
+      const window = Math.max(options.rankWindow ?? RANK_WINDOW, offset + limit);
+      const score = relevanceScorer(query);
+      const scored = newest.all(fts, window).flatMap((id) => {
+        const p = paper.get(id);
         if (!p) return [];
-        return [{ key: p.key, arxivId: p.arxiv_id, title: p.title, score: Number((-r.rank).toFixed(4)), snippet: snippetFor(r.rowid, p.abstract, query) }];
+        const texts = summaryTexts(id);
+        const fields = { title: p.title, authors: parseJson<string[]>(p.authors, []).join(', '), summaries: texts.join('\n'), abstract: p.abstract ?? '' };
+        return [{ id, p, texts, score: score(fields) }];
       });
+      // Best score first; among equals, the newer paper.
+      scored.sort((a, b) => b.score - a.score || b.id - a.id);
+      return scored.slice(offset, offset + limit).map(({ p, texts, score: s }) => ({
+        key: p.key,
+        arxivId: p.arxiv_id,
+        title: p.title,
+        score: Number(s.toFixed(4)),
+        snippet: makeSnippet(hasCjk(query) ? [...texts, p.abstract] : [p.abstract, ...texts], query),
+      }));
     },
   };
 }
