@@ -43,20 +43,23 @@ function commandLatency(): void {
   }
   const stores = openStores(dbFile);
   const papers = stores.reader.counts().papers;
-  const deps = buildCommandDeps(stores, parseConfig('', 'bench'));
+  // `today` looks at the newest announced day: put the clock on it, as on a day the bot runs.
+  const newestDay = (stores.db.prepare('SELECT max(announced_on) AS d FROM papers').get() as { d: string | null }).d ?? '2024-10-30';
+  const deps = buildCommandDeps(stores, parseConfig('', 'bench'), () => new Date(`${newestDay}T12:00:00Z`));
   const ctx: CommandContext = { platform: 'discord', userId: '1', channelId: '2', canManageChannel: false, isDirect: false, platformLocale: 'ko' };
   const run = (input: CommandInput) => () => {
     const a = handleCommand(ctx, input, deps, silentLogger());
     if (a.error) throw new Error(`${input.command}: ${a.error}`);
+    if (!a.cards?.length) throw new Error(`${input.command}: no papers in the answer`);
   };
   const someId = (stores.db.prepare('SELECT arxiv_id FROM papers WHERE arxiv_id IS NOT NULL ORDER BY id DESC LIMIT 1').get() as { arxiv_id: string }).arxiv_id;
-  console.log(`\n## Command latency, ${papers.toLocaleString('en')} papers (${dbFile})\n`);
+  console.log(`\n## Command latency, ${papers.toLocaleString('en')} papers (${dbFile}; today = ${newestDay})\n`);
   console.log('| command | p50 ms | p99 ms | runs |\n|---|---|---|---|');
   for (const q of ['learning', 'hippocampus', '검색', '강화학습', '検索']) console.log(latency(`search ${q}`, run({ command: 'search', query: q })));
   console.log(latency(`show ${someId}`, run({ command: 'show', id: someId })));
   console.log(latency(`show https://arxiv.org/abs/${someId}v2`, run({ command: 'show', id: `https://arxiv.org/abs/${someId}v2` })));
   console.log(latency('today', run({ command: 'today' })));
-  console.log(latency('today robot', run({ command: 'today', topic: 'robot' })));
+  console.log(latency('today learning', run({ command: 'today', topic: 'learning' })));
   stores.close();
 }
 

@@ -16,7 +16,7 @@ import type { Db } from './open-database.js';
  * common word (tens of milliseconds at a million papers, whatever the LIMIT), while the newest
  * matches come from the index in rowid order almost for free. See docs/adr/0003.
  */
-export const RANK_WINDOW = 200;
+export const RANK_WINDOW = 100;
 
 export interface SearchOptions {
   limit?: number;
