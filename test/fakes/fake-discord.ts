@@ -6,6 +6,10 @@
  * for an empty message), nonce + enforce_nonce de-duplication, threads started from a message,
  * per-channel and global rate limits with Discord's headers and 429 body. Gateway: HELLO,
  * IDENTIFY → READY, heartbeat ACK, and `dispatch()` for events a test wants to deliver.
+ * Direct messages: `POST /users/@me/channels {recipient_id}` opens (or returns) the user's DM
+ * channel (type 1), whose messages are stored under its id like any channel's; a user marked with
+ * `blockDms()` makes every post into their DM channel fail with 403 50007, as Discord answers when
+ * the user blocks DMs or shares no server with the bot.
  * Lengths are counted in code points, as Discord (Python) counts them.
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -21,7 +25,7 @@ export type FakeRequest = { method: string; path: string; body: unknown; headers
  * back until `release()`, or for good: a response lost on the way back.
  */
 export type Failure = { status: number; body?: unknown; headers?: Record<string, string> } | 'hang' | 'reset' | 'hold';
-export type ChannelKind = 'text' | 'thread' | 'no-access' | 'no-permission';
+export type ChannelKind = 'text' | 'thread' | 'no-access' | 'no-permission' | 'dm';
 export type Limit = { limit: number; windowMs: number };
 export interface FakeDiscordOptions {
   token?: string;
@@ -49,6 +53,10 @@ export interface FakeDiscord {
   /** 429 responses served so far (rate limits and injected ones). */
   readonly served429: number;
   addChannel(id: string, options?: { guildId?: string; kind?: ChannelKind }): void;
+  /** The DM channel id opened for a user so far (stable per user), if any. */
+  dmChannel(userId: string): string | undefined;
+  /** From now on posts into this user's DM channel answer 403 50007 "Cannot send messages to this user". */
+  blockDms(userId: string): void;
   /**
    * The next request whose path matches (substring or RegExp) gets `failure` instead; with
    * `skip`, that many matching requests are answered as usual first.
@@ -150,7 +158,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const token = options.token ?? 'fake-bot-token';
   const bot = { id: snowflake(), username: 'paperboy-test' };
   const user = { ...bot, discriminator: '0', global_name: null, avatar: null, bot: true, flags: 0 };
-  const meta = new Map<string, { kind: ChannelKind; guildId: string }>();
+  const meta = new Map<string, { kind: ChannelKind; guildId: string; recipient?: string }>();
+  const dms = new Map<string, string>(); // user id → DM channel id
+  const dmBlocked = new Set<string>();
   const channels = new Map<string, FakeMessage[]>();
   const windows = new Map<string, { count: number; resetAt: number }>();
   const nonces = new Map<string, { message: FakeMessage; at: number }>();
@@ -184,6 +194,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     if (!kind) return error(404, 10003, 'Unknown Channel');
     if (kind === 'no-access') return error(403, 50001, 'Missing Access');
     if (kind === 'no-permission') return error(403, 50013, 'Missing Permissions');
+    const recipient = meta.get(id)?.recipient;
+    if (kind === 'dm' && recipient !== undefined && dmBlocked.has(recipient)) return error(403, 50007, 'Cannot send messages to this user');
     return undefined;
   }
 
@@ -196,7 +208,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     const seen = enforced ? nonces.get(`${channelId}:${nonce}`) : undefined;
     if (seen && Date.now() - seen.at < (options.nonceWindowMs ?? 300_000)) return { status: 200, body: seen.message };
     const message: FakeMessage = {
-      id: snowflake(), type: 0, channel_id: channelId, guild_id: meta.get(channelId)?.guildId, author: user,
+      id: snowflake(), type: 0, channel_id: channelId, guild_id: meta.get(channelId)?.guildId || undefined, author: user,
       content: typeof b.content === 'string' ? b.content : '',
       embeds: ((b.embeds as Json[] | undefined) ?? []).map((e) => ({ type: 'rich', ...e })),
       timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [],
@@ -227,6 +239,22 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     };
     Object.assign(starter, { thread, flags: 32 }); // 32: HAS_THREAD
     return { status: 201, body: thread };
+  }
+
+  /** POST /users/@me/channels {recipient_id}: the user's DM channel (type 1), the same one every time. */
+  function openDm(body: unknown): Reply {
+    const recipient = at(body, ['recipient_id']);
+    const id = typeof recipient === 'string' || typeof recipient === 'number' ? String(recipient) : '';
+    if (!/^\d{1,20}$/.test(id)) return { status: 400, body: formError([[['recipient_id'], 'NUMBER_TYPE_COERCE', `Value "${id}" is not snowflake.`]]) };
+    let channelId = dms.get(id);
+    if (!channelId) {
+      channelId = snowflake();
+      dms.set(id, channelId);
+      meta.set(channelId, { kind: 'dm', guildId: '', recipient: id });
+      channels.set(channelId, []);
+    }
+    const recipientUser = { id, username: `user${id.slice(-4)}`, discriminator: '0', global_name: null, avatar: null, avatar_decoration_data: null, public_flags: 0 };
+    return { status: 200, body: { id: channelId, type: 1, last_message_id: null, flags: 0, recipients: [recipientUser] } };
   }
 
   /** GET /channels/{id}/messages?after=&limit=: newest first; like Discord, without the nonce. */
@@ -261,6 +289,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       return { status: 200, body: { url: server.gatewayUrl, shards: 1, session_start_limit } };
     }
     if (method === 'GET' && path === '/users/@me') return { status: 200, body: user };
+    if (method === 'POST' && (path === '/users/@me/channels' || path === '/users/%40me/channels')) return openDm(body);
     const commands = method === 'PUT' ? path.match(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/) : null;
     if (commands) {
       const [, applicationId = '', guildId] = commands;
@@ -356,6 +385,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       meta.set(id, { kind, guildId });
       if (!channels.has(id)) channels.set(id, []);
     },
+    dmChannel: (userId) => dms.get(userId),
+    blockDms: (userId) => void dmBlocked.add(userId),
     failNext: (path, failure, { skip = 0 } = {}) => void failures.push({ path, failure, skip }),
     get held() {
       return held.length;

@@ -7,6 +7,9 @@
  * read with conversations.replies. `close()` destroys open sockets, so a hanging call never keeps
  * a test alive. users.info answers for the users added (locale only with include_locale), and
  * `responseUrl(name)` serves a response_url whose posts are recorded in `responses`.
+ * conversations.open with `users=U…` opens (or returns) the direct message channel `D…` with an
+ * added user, the same id every time, into which chat.postMessage posts like into any channel;
+ * for a user never added it answers `user_not_found`.
  */
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -49,6 +52,8 @@ export interface FakeSlack {
   ratelimitPerChannelPerSecond: number | undefined;
   addChannel(id: string, options?: ChannelOptions): void;
   addUser(id: string, user?: FakeUser): void;
+  /** The direct message channel opened with a user so far (stable per user), if any. */
+  dmChannel(userId: string): string | undefined;
   /** A `response_url` served by the fake (no token needed, as with Slack's); its posts land in `responses`. */
   responseUrl(name: string): string;
   /** Every post to a `responseUrl()`, in arrival order. */
@@ -195,6 +200,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const messages = new Map<string, FakeMessage[]>();
   const requests: FakeRequest[] = [];
   const users = new Map<string, FakeUser>();
+  const dms = new Map<string, string>(); // user id → D… channel id
   const responses: FakeResponse[] = [];
   const failures = new Map<string, { failure: Failure; skip: number }[]>();
   const held: { res: ServerResponse; answer: Answer }[] = [];
@@ -266,12 +272,32 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     return ok({ user: truthy(p.include_locale) && locale ? { ...user, locale } : user });
   }
 
+  /** conversations.open {users}: the DM (one user) with the bot, opened once and then returned again. */
+  function openConversation(p: Params): Answer {
+    const list = typeof p.users === 'string' ? p.users.split(',').map((u) => u.trim()).filter(Boolean) : [];
+    if (list.length === 0) return err(typeof p.channel === 'string' ? 'method_not_supported_for_channel_type' : 'users_list_not_supplied');
+    if (list.length > 1) return err('not_implemented', 'the fake opens direct messages with one user only');
+    const user = list[0]!;
+    if (user === FAKE_IDS.user_id) return err('cannot_dm_bot');
+    if (!users.has(user)) return err('user_not_found');
+    const existing = dms.get(user);
+    const id = existing ?? `D0${String(dms.size + 1).padStart(9, '0')}`;
+    if (!existing) {
+      dms.set(user, id);
+      channels.set(id, { member: true, archived: false });
+      messages.set(id, []);
+    }
+    const channel = { id, created: Math.floor(Date.now() / 1000), is_im: true, is_org_shared: false, user, is_user_deleted: false, priority: 0 };
+    return ok({ no_op: existing !== undefined, already_open: existing !== undefined, channel: truthy(p.return_im) ? channel : { id } });
+  }
+
   function answer(method: string, p: Params): Answer {
     if (method === 'auth.test') return ok({ url: 'https://fake-workspace.slack.com/', ...FAKE_IDS, is_enterprise_install: false });
     if (method === 'chat.postMessage') return postMessage(p);
     if (method === 'conversations.history') return history(p, false);
     if (method === 'conversations.replies') return history(p, true);
     if (method === 'users.info') return userInfo(p);
+    if (method === 'conversations.open') return openConversation(p);
     return err('unknown_method');
   }
 
@@ -342,6 +368,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     addUser(id, user = {}) {
       users.set(id, user);
     },
+    dmChannel: (userId) => dms.get(userId),
     responseUrl: (name) => `http://127.0.0.1:${port}/response/${name}`,
     failNext(method, failure, { skip = 0 } = {}) {
       failures.set(method, [...(failures.get(method) ?? []), { failure, skip }]);
