@@ -10,9 +10,17 @@
  * conversations.open with `users=U…` opens (or returns) the direct message channel `D…` with an
  * added user, the same id every time, into which chat.postMessage posts like into any channel;
  * for a user never added it answers `user_not_found`.
+ *
+ * Socket Mode: apps.connections.open, called with the app-level `xapp-…` token (the bot token gets
+ * `not_allowed_token_type`, any other `invalid_auth`), answers a one-use `ws://…/link/?ticket=…` URL
+ * on the same port; a client connecting with it is greeted with `hello`, as Slack does.
+ * `sendEnvelope()` / `sendSlashCommand()` push envelopes to the client and wait for its ack
+ * `{envelope_id, payload?}`; every ack is recorded in `acks`.
  */
+import { randomUUID } from 'node:crypto';
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
 
 type Params = Record<string, unknown>;
 type Metadata = { event_type: string; event_payload: Record<string, unknown> };
@@ -32,8 +40,14 @@ export type Failure = { status?: number; body?: unknown; headers?: Record<string
 export type FakeUser = { name?: string; locale?: string; tz?: string; is_admin?: boolean; is_owner?: boolean };
 /** A POST to a `responseUrl()`: the JSON body `respond()` sent. */
 export type FakeResponse = { name: string; body: Record<string, unknown> };
+/** What the Socket Mode client sent back for an envelope: `{envelope_id, payload?}`. */
+export type FakeSocketAck = { envelope_id: string; payload?: Record<string, unknown> };
+/** An envelope as Slack pushes it over Socket Mode (`type`: 'slash_commands', 'interactive', 'events_api'). */
+export type FakeEnvelope = { envelope_id?: string; type: string; payload: Record<string, unknown>; accepts_response_payload?: boolean; retry_attempt?: number };
 export type FakeSlackOptions = {
   token?: string;
+  /** The only app-level token apps.connections.open accepts. */
+  appToken?: string;
   channels?: Record<string, ChannelOptions>;
   ratelimitPerChannelPerSecond?: number;
   users?: Record<string, FakeUser>;
@@ -67,6 +81,23 @@ export interface FakeSlack {
   readonly held: number;
   /** Sends every answer held back so far. */
   release(): void;
+  /** The only app-level (`xapp-…`) token apps.connections.open accepts. */
+  appToken: string;
+  /** Socket Mode connections open now (after `hello`). */
+  readonly socketConnections: number;
+  /** Every ack received over Socket Mode, in arrival order. */
+  acks: FakeSocketAck[];
+  /** Sends a raw message to every open Socket Mode connection (a `disconnect`, say). */
+  socketSend(message: Record<string, unknown>): void;
+  /**
+   * Pushes an envelope (an `envelope_id` is made up when missing) to the newest connection and
+   * resolves with the ack carrying the same `envelope_id`; rejects after `timeoutMs` without one.
+   */
+  sendEnvelope(envelope: FakeEnvelope, timeoutMs?: number): Promise<FakeSocketAck>;
+  /** A `slash_commands` envelope with Slack's command fields (`fields` override them), then its ack. */
+  sendSlashCommand(fields: Record<string, string>, options?: { envelopeId?: string; timeoutMs?: number }): Promise<FakeSocketAck>;
+  /** Tells the clients to reconnect, as Slack does before recycling a connection (`reason`: 'warning' | 'refresh_requested' | 'link_disabled'). */
+  socketDisconnect(reason?: string): void;
   close(): Promise<void>;
 }
 export const FAKE_IDS = { team_id: 'T0FAKE', team: 'Fake Workspace', user_id: 'U0PAPERBOY', user: 'paperboy', bot_id: 'B0PAPERBOY', app_id: 'A0PAPERBOY' };
@@ -196,6 +227,11 @@ function page(list: FakeMessage[], p: Params): Answer {
 
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
   const token = options.token ?? 'xoxb-fake-paperboy-token';
+  const appToken = options.appToken ?? 'xapp-1-A0PAPERBOY-1-fake';
+  const tickets = new Set<string>();
+  const clients = new Set<WebSocket>();
+  const acks: FakeSocketAck[] = [];
+  const ackWaiters = new Map<string, { resolve: (ack: FakeSocketAck) => void; reject: (e: Error) => void }>();
   const channels = new Map<string, Required<ChannelOptions>>();
   const messages = new Map<string, FakeMessage[]>();
   const requests: FakeRequest[] = [];
@@ -334,10 +370,27 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       return send(res, { status: rec.status, headers: failure.headers, body: failure.body ?? STATUS_CODES[rec.status] ?? '' });
     }
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? (typeof params.token === 'string' ? params.token : undefined);
-    const a = bearer === undefined ? err('not_authed') : bearer !== token ? err('invalid_auth') : answer(method, params);
+    const a = method === 'apps.connections.open' ? openConnection(bearer) : bearer === undefined ? err('not_authed') : bearer !== token ? err('invalid_auth') : answer(method, params);
     rec.status = a.status ?? 200;
     if (failure === 'hold') return void held.push({ res, answer: a });
     send(res, a);
+  }
+
+  function openConnection(bearer: string | undefined): Answer {
+    if (bearer === undefined) return err('not_authed');
+    if (bearer === token) return err('not_allowed_token_type');
+    if (bearer !== appToken) return err('invalid_auth');
+    const ticket = randomUUID();
+    tickets.add(ticket);
+    return ok({ url: `ws://127.0.0.1:${port}/link/?ticket=${ticket}&app_id=${FAKE_IDS.app_id}` });
+  }
+
+  function receiveSocketMessage(raw: string): void {
+    const m = decodeJson(raw);
+    if (!isObject(m) || typeof m.envelope_id !== 'string') return;
+    const ack: FakeSocketAck = { envelope_id: m.envelope_id, ...(isObject(m.payload) ? { payload: m.payload } : {}) };
+    acks.push(ack);
+    ackWaiters.get(ack.envelope_id)?.resolve(ack);
   }
 
   const server = createServer((req, res) => void handle(req, res));
@@ -345,11 +398,36 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
+  const wss = new WebSocketServer({
+    server,
+    path: '/link/',
+    // A ticket from apps.connections.open opens one connection, as Slack's do.
+    verifyClient: ({ req }: { req: IncomingMessage }) => tickets.delete(new URL(req.url ?? '', 'http://x').searchParams.get('ticket') ?? ''),
+  });
+  wss.on('connection', (ws) => {
+    clients.add(ws);
+    ws.on('message', (data, isBinary) => isBinary || receiveSocketMessage(String(data)));
+    ws.on('close', () => clients.delete(ws)).on('error', () => undefined);
+    const debug_info = { host: 'applink-fake-1', build_number: 1, approximate_connection_time: 18060 };
+    ws.send(JSON.stringify({ type: 'hello', num_connections: clients.size, debug_info, connection_info: { app_id: FAKE_IDS.app_id } }));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+
+  const sendEnvelope = (envelope: FakeEnvelope, timeoutMs = 3000): Promise<FakeSocketAck> => {
+    const ws = [...clients].at(-1);
+    if (!ws) return Promise.reject(new Error('no Socket Mode connection is open'));
+    const full = { accepts_response_payload: false, ...envelope, envelope_id: envelope.envelope_id ?? randomUUID() };
+    return new Promise<FakeSocketAck>((resolve, reject) => {
+      const settle = (e?: Error, ack?: FakeSocketAck) => (clearTimeout(timer), ackWaiters.delete(full.envelope_id), ack ? resolve(ack) : reject(e));
+      const timer = setTimeout(() => settle(new Error(`no ack for envelope ${full.envelope_id} within ${timeoutMs} ms`)), timeoutMs);
+      ackWaiters.set(full.envelope_id, { resolve: (ack) => settle(undefined, ack), reject: settle });
+      ws.send(JSON.stringify(full));
+    });
+  };
 
   const fake: FakeSlack = {
     apiUrl: `http://127.0.0.1:${port}/api/`,
@@ -379,9 +457,26 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     release() {
       for (const { res, answer: a } of held.splice(0)) if (!res.destroyed) send(res, a);
     },
+    appToken,
+    get socketConnections() { return clients.size; },
+    acks,
+    socketSend: (message) => clients.forEach((ws) => ws.send(JSON.stringify(message))),
+    sendEnvelope,
+    sendSlashCommand: (fields, { envelopeId, timeoutMs } = {}) => {
+      const payload = {
+        token: 'legacy-verification-token', team_id: FAKE_IDS.team_id, team_domain: 'fake', channel_id: 'C0GENERAL', channel_name: 'general',
+        user_id: 'U0MEMBER', user_name: 'u0member', command: '/papers', text: '', api_app_id: FAKE_IDS.app_id, is_enterprise_install: 'false',
+        response_url: `http://127.0.0.1:${port}/response/socket`, trigger_id: `trigger-${randomUUID()}`, ...fields,
+      };
+      return sendEnvelope({ envelope_id: envelopeId, type: 'slash_commands', payload, accepts_response_payload: true }, timeoutMs);
+    },
+    socketDisconnect: (reason = 'refresh_requested') => fake.socketSend({ type: 'disconnect', reason, debug_info: { host: 'applink-fake-1' } }),
     close: () =>
       new Promise<void>((resolve) => {
         held.splice(0);
+        for (const { reject } of ackWaiters.values()) reject(new Error('fake Slack closed'));
+        clients.forEach((ws) => ws.terminate());
+        wss.close();
         server.close(() => resolve());
         for (const s of sockets) s.destroy();
       }),
