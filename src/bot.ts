@@ -8,7 +8,8 @@ import { latestSlot, nextSlot } from './core/zoned-time.js';
 import type { Logger } from './log.js';
 import { attachInteractionHandler } from './adapters/discord/commands/interaction-handler.js';
 import { registerSlackCommands } from './adapters/slack/commands/register-commands.js';
-import { buildCommandDeps, buildDigestRunner, buildIngestRunner, buildSubscriptionDelivery, channelSpecs, openStores, sourceSpecs } from './main.js';
+import type { Channel } from './core/channel.js';
+import { buildCommandDeps, buildDigestRunner, buildSummarizer, buildSummaryGeneration, buildIngestRunner, buildSubscriptionDelivery, channelSpecs, openStores, sourceSpecs } from './main.js';
 import { previewDigest, windowStartFor } from './pipeline/plan-digest.js';
 import { scheduleDigests } from './scheduler/digest-job.js';
 import { scheduleIngest } from './scheduler/ingest-job.js';
@@ -34,7 +35,12 @@ export async function startBot(o: BotOptions) {
   const ingestRunner = buildIngestRunner(stores, o.config, o.log, now);
   const deliverSubs = buildSubscriptionDelivery(stores, o.config, chat, o.log, now);
   const ingestJob = scheduleIngest(ingestRunner, sourceSpecs(o.config), o.config.ingest.schedule, o.config.timezone, o.log, o.schedule !== false, deliverSubs);
-  const digestRunner = buildDigestRunner({ stores, config: o.config, chat, log: o.log, ingest: ingestJob.runNow, now, stopping: () => stopping });
+  const summarize = buildSummaryGeneration(stores, o.config, buildSummarizer(o.env, o.config), o.log, now);
+  const prepare = async (channels: Channel[]) => {
+    const report = await summarize(channels.map((c) => c.locale));
+    if (report) o.log.info(report, 'summaries generated before digests');
+  };
+  const digestRunner = buildDigestRunner({ stores, config: o.config, chat, log: o.log, ingest: ingestJob.runNow, prepare, now, stopping: () => stopping });
   const digestJob = scheduleDigests(digestRunner, o.log, o.schedule !== false);
   const commandDeps = buildCommandDeps(stores, o.config, now);
   if (chat.slack) registerSlackCommands(chat.slack, commandDeps, o.log.child({ component: 'slack-commands' }), { admins: o.config.commands.slackAdmins });

@@ -26,6 +26,7 @@ describe('config', () => {
       ingest: { schedule: '*/30 * * * *', timeoutSeconds: 30, maxBytes: 50 * 1024 * 1024 },
       digest: { catchUpHours: 6, firstDigestLookbackHours: 24, concurrency: 64 },
       commands: { maxSubscriptions: 20, searchPageSize: 5, slackAdmins: [], subscriptionMessageMax: 10 },
+      llm: { concurrency: 2, dailyBudget: 200, deadlineSeconds: 60, timeoutSeconds: 30, retries: 3, maxPapers: 50 },
       sources: [],
       channels: [],
     });

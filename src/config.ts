@@ -73,6 +73,21 @@ const configSchema = z.strictObject({
       subscriptionMessageMax: z.number().int().min(1).max(25).default(10),
     })
     .prefault({}),
+  llm: z
+    .strictObject({
+      /** Summaries written at once. */
+      concurrency: z.number().int().min(1).max(16).default(2),
+      /** Summaries per UTC day, at most. */
+      dailyBudget: z.number().int().min(0).default(200),
+      /** How long generation may hold up a digest, in seconds; what is missing then falls back. */
+      deadlineSeconds: z.number().positive().max(600).default(60),
+      /** Per request to the model. */
+      timeoutSeconds: z.number().positive().max(600).default(30),
+      retries: z.number().int().min(0).max(10).default(3),
+      /** Papers looked at per run (newest first) when no digest names them. */
+      maxPapers: z.number().int().min(1).max(1000).default(50),
+    })
+    .prefault({}),
   sources: z.array(sourceSchema).default([]),
   channels: z.array(channelSchema).default([]),
 }).superRefine((c, ctx) => {

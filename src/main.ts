@@ -5,8 +5,13 @@
  */
 import { hostname } from 'node:os';
 import type { ChatClients } from './chat-clients.js';
-import { sourceName, type Config } from './config.js';
-import type { ChannelSpec } from './core/channel.js';
+import { sourceName as configSourceName, type Config, type Env } from './config.js';
+import { createGeneratedSummaryStore } from './db/generated-summary-store.js';
+import { generateSummaries, type Summarizer } from './pipeline/generate-summaries.js';
+import { createLlmClient } from './summarize/llm-client.js';
+import { PROMPT_VERSION } from './summarize/prompt.js';
+import { createSummarizer, sourceName } from './summarize/summarizer.js';
+import type { Channel, ChannelSpec } from './core/channel.js';
 import { createChannelStore } from './db/channel-store.js';
 import { createDigestStore } from './db/digest-store.js';
 import { createIngestStore } from './db/ingest-store.js';
@@ -46,7 +51,7 @@ export function sourceSpecs(config: Config): SourceSpec[] {
   return config.sources
     .filter((s) => s.enabled)
     .map((s) => ({
-      name: sourceName(s),
+      name: configSourceName(s),
       ...(s.url ? { url: s.url } : {}),
       ...(s.path ? { path: s.path } : {}),
       ...(s.format ? { format: s.format } : {}),
@@ -115,6 +120,43 @@ export function buildSubscriptionDelivery(stores: Stores, config: Config, chat: 
     });
 }
 
+/** The optional LLM summarizer: undefined unless LLM_BASE_URL and LLM_MODEL are set. */
+export function buildSummarizer(env: Env, config: Config): Summarizer | undefined {
+  if (!env.LLM_BASE_URL || !env.LLM_MODEL) return undefined;
+  const client = createLlmClient({
+    baseUrl: env.LLM_BASE_URL,
+    ...(env.LLM_API_KEY ? { apiKey: env.LLM_API_KEY } : {}),
+    model: env.LLM_MODEL,
+    timeoutMs: config.llm.timeoutSeconds * 1000,
+    retries: config.llm.retries,
+  });
+  const llm = createSummarizer({ client });
+  const source = sourceName(env.LLM_MODEL, PROMPT_VERSION);
+  return {
+    source,
+    summarize: async (paper, options) => (await llm.summarize(paper, options)).sections,
+  };
+}
+
+/** Generates missing summaries for these locales (and papers) within the configured budget and deadline. */
+export function buildSummaryGeneration(stores: Stores, config: Config, summarizer: Summarizer | undefined, log: Logger, now: () => Date = () => new Date()) {
+  const store = createGeneratedSummaryStore(stores.db);
+  return async (locales: string[], paperIds?: number[]) => {
+    if (!summarizer || locales.length === 0) return undefined;
+    return generateSummaries(
+      { store, summarizer, log, now },
+      {
+        locales: [...new Set(locales)],
+        ...(paperIds ? { paperIds } : {}),
+        limit: config.llm.maxPapers,
+        concurrency: config.llm.concurrency,
+        dailyBudget: config.llm.dailyBudget,
+        deadline: new Date(now().getTime() + config.llm.deadlineSeconds * 1000),
+      },
+    );
+  };
+}
+
 /** This process as recorded on the deliveries it claims. */
 export const PROCESS_OWNER = `${hostname()}:${process.pid}`;
 
@@ -139,6 +181,8 @@ export interface DigestRunnerOptions {
   chat: ChatClients;
   log: Logger;
   ingest(): Promise<void>;
+  /** Before planning due digests: write missing summaries in their languages (optional LLM). */
+  prepare?: (channels: Channel[]) => Promise<unknown>;
   now?: () => Date;
   stopping?: () => boolean;
 }
@@ -157,6 +201,7 @@ export function buildDigestRunner(o: DigestRunnerOptions) {
     ...(o.stopping ? { stopping: o.stopping } : {}),
     posterFor: o.chat.posterFor,
     ingest: o.ingest,
+    ...(o.prepare ? { prepare: o.prepare } : {}),
     catchUpHours: o.config.digest.catchUpHours,
     firstDigestLookbackHours: o.config.digest.firstDigestLookbackHours,
     concurrency: o.config.digest.concurrency,

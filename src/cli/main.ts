@@ -12,6 +12,7 @@ import { RUN_USAGE, runCommand } from './commands/run.js';
 import { SEARCH_USAGE, searchCommand } from './commands/search.js';
 import { SHOW_USAGE, showCommand } from './commands/show.js';
 import { STATUS_USAGE, statusCommand } from './commands/status.js';
+import { SUMMARIZE_USAGE, summarizeCommand } from './commands/summarize.js';
 import { EXIT, processIo, UsageError, type CliIo } from './io.js';
 
 type Command = { usage: string; summary: string; run: (args: string[], io: CliIo) => Promise<number> };
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, Command> = {
   status: { usage: STATUS_USAGE, summary: 'counts, and the last ingest of each source', run: statusCommand },
   digest: { usage: DIGEST_USAGE, summary: 'print exactly what a digest would post; sends nothing', run: digestCommand },
   post: { usage: POST_USAGE, summary: "post a channel's digest now", run: postCommand },
+  summarize: { usage: SUMMARIZE_USAGE, summary: 'write missing summaries with the optional LLM', run: summarizeCommand },
   'register-commands': { usage: REGISTER_USAGE, summary: 'register the /papers slash command with Discord (--guild ID: one server, at once)', run: registerCommandsCommand },
   run: { usage: RUN_USAGE, summary: 'run the bot: ingest and digests on schedule (npm start)', run: runCommand },
 };

@@ -19,6 +19,8 @@ export interface DigestRunnerDeps extends PlanDeps, SendDeps {
   catchUpHours: number;
   /** How many channels are sent to at once. */
   concurrency: number;
+  /** Runs after the ingest and before planning (summary generation for these channels' languages). */
+  prepare?(channels: Channel[]): Promise<unknown>;
 }
 
 export interface TickReport {
@@ -93,7 +95,10 @@ export function createDigestRunner(deps: DigestRunnerDeps) {
   async function tick(): Promise<TickReport> {
     const report: TickReport = { planned: 0, results: [], missed: [] };
     const { due, resume } = classify(deps.now(), report);
-    if (due.length > 0) await deps.ingest().catch((err: unknown) => deps.log.error({ err }, 'ingest before digest failed'));
+    if (due.length > 0) {
+      await deps.ingest().catch((err: unknown) => deps.log.error({ err }, 'ingest before digest failed'));
+      await deps.prepare?.(due.map((d) => d.channel)).catch((err: unknown) => deps.log.error({ err }, 'preparing digests failed'));
+    }
     const now = deps.now();
     const work: (() => Promise<void>)[] = [
       ...[...resume.entries()].map(([id, channel]) => () => send(id, channel, deps.digests.byId(id)?.local_date ?? '', report)),

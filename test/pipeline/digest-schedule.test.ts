@@ -107,6 +107,20 @@ describe('digest schedule', () => {
     expect(t.poster.sent[0]!.text).toContain('Paper number 7');
   });
 
+  it('prepares due digests (summaries in their languages) after the ingest, and a failing preparation stops nothing', async () => {
+    const seen: string[][] = [];
+    const t = setupDigests(':memory:', '2024-10-29T12:00:00Z', async (channels) => {
+      seen.push(channels.map((c) => c.locale));
+      throw new Error('model down');
+    });
+    t.channels.syncFromConfig([channelSpec('111111111111111111', { locale: 'ja' })], t.clock.now().toISOString());
+    t.clock.set(SEOUL_0900_OCT30);
+    t.arrive(paper(7));
+    await t.runner.tick();
+    expect(seen).toEqual([['ja']]);
+    expect(t.poster.sent[0]!.text).toContain('Paper number 7');
+  });
+
   it('does not flood a new channel with history: the first digest looks back one day', async () => {
     const t = setupDigests(':memory:', '2024-10-20T00:00:00Z');
     t.store(paper(1)); // ten days before the channel exists

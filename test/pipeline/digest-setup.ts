@@ -31,7 +31,7 @@ export function paper(n: number, votes = n, extra: Partial<SourceEntry> = {}): S
   };
 }
 
-export function setupDigests(file = ':memory:', startAt = '2024-10-29T12:00:00Z') {
+export function setupDigests(file = ':memory:', startAt = '2024-10-29T12:00:00Z', prepare?: (channels: { locale: string }[]) => Promise<unknown>) {
   const db = openDatabase(file);
   let now = new Date(startAt);
   const clock = {
@@ -63,6 +63,7 @@ export function setupDigests(file = ':memory:', startAt = '2024-10-29T12:00:00Z'
     catchUpHours: 6,
     firstDigestLookbackHours: 24,
     concurrency: 4,
+    ...(prepare ? { prepare } : {}),
   });
   return {
     db,
