@@ -33,9 +33,14 @@ export async function startBot(o: BotOptions) {
   const chat = createChatClients(o.env, o.log, { connect: true, ...(o.write ? { write: o.write } : {}) });
   let stopping = false;
   const ingestRunner = buildIngestRunner(stores, o.config, o.log, now);
-  const deliverSubs = buildSubscriptionDelivery(stores, o.config, chat, o.log, now);
-  const ingestJob = scheduleIngest(ingestRunner, sourceSpecs(o.config), o.config.ingest.schedule, o.config.timezone, o.log, o.schedule !== false, deliverSubs);
+  const deliverSubscriptions = buildSubscriptionDelivery(stores, o.config, chat, o.log, now);
   const summarize = buildSummaryGeneration(stores, o.config, buildSummarizer(o.env, o.config), o.log, now);
+  // Subscribers get their messages in their language: write what is missing first (within the deadline).
+  const deliverSubs = async () => {
+    await summarize(stores.subscriptions.active().map((s) => s.locale)).catch((err: unknown) => o.log.warn({ err }, 'summaries for subscriptions failed'));
+    return deliverSubscriptions();
+  };
+  const ingestJob = scheduleIngest(ingestRunner, sourceSpecs(o.config), o.config.ingest.schedule, o.config.timezone, o.log, o.schedule !== false, deliverSubs);
   const prepare = async (channels: Channel[]) => {
     const report = await summarize(channels.map((c) => c.locale));
     if (report) o.log.info(report, 'summaries generated before digests');

@@ -151,7 +151,8 @@ export function buildSummaryGeneration(stores: Stores, config: Config, summarize
         limit: config.llm.maxPapers,
         concurrency: config.llm.concurrency,
         dailyBudget: config.llm.dailyBudget,
-        deadline: new Date(now().getTime() + config.llm.deadlineSeconds * 1000),
+        // A deadline is real time (the model's answers take real time), even under a test clock.
+        deadline: new Date(Date.now() + config.llm.deadlineSeconds * 1000),
       },
     );
   };

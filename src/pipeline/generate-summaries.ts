@@ -46,7 +46,7 @@ export async function generateSummaries(
   const worker = async (): Promise<void> => {
     while (next < jobs.length) {
       const { need, locale } = jobs[next++]!;
-      if (budget <= 0 || deps.now().getTime() >= o.deadline.getTime()) {
+      if (budget <= 0 || Date.now() >= o.deadline.getTime()) {
         report.skipped++;
         continue;
       }
