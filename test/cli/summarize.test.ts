@@ -1,15 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeLlm, type FakeLlm } from '../fakes/fake-llm.js';
 import { fixture, runCli, tempDb } from './run-cli.js';
 
-const KO = JSON.stringify({
-  tldr: '여러 LLM이 협업해 수학 추론을 배우는 방법입니다.',
-  whats_new: '여러 LLM이 함께 답을 만들어 가는 흐름 구조로 수학 추론 능력을 높이는 새로운 방법을 제안합니다.',
-  technical_details: '답변 모델과 중단 모델이 온라인 선호 최적화로 함께 학습하며 부분 답안에서 롤아웃을 수행합니다.',
-  performance_highlights: '여러 모델에서 정확도가 79%에서 83%로 향상되었습니다. 기존 방법보다 더 나은 추론을 보였습니다.',
-});
+// A valid Korean answer of the model, as the chat completion's content.
+const KO = readFileSync(new URL('../fixtures/llm/ko-summary.json', import.meta.url), 'utf8');
 
 let llm: FakeLlm | undefined;
 afterEach(async () => {
@@ -37,7 +33,7 @@ describe('paperboy summarize', () => {
     const shown = JSON.parse((await runCli(['show', '2410.22304', '--json', '--db', t.db], t.env)).stdout);
     expect(shown.summaries).toContainEqual(expect.objectContaining({ locale: 'ko', origin: 'generated', source: 'llm:test-model@v1' }));
     const digest = (await runCli(['digest', '--locale', 'ko', '--date', shown.announcedOn, '--db', t.db], t.env)).stdout;
-    expect(digest).toContain('여러 LLM이 함께 답을 만들어 가는 흐름 구조');
+    expect(digest).toContain('생성된 요약: 여러 LLM이 함께 답을 만들어 가는 흐름 구조');
     // Asked again, nothing is generated twice.
     expect(JSON.parse((await runCli(['summarize', '--paper', '2410.22304', '--json', '--db', t.db], t.env)).stdout).generated).toBe(0);
     expect(t.llm.requests.length).toBe(1);

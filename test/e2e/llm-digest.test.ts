@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,12 +7,8 @@ import { loadEnv, parseConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
 import { startFakeLlm, type FakeLlm } from '../fakes/fake-llm.js';
 
-const KO = JSON.stringify({
-  tldr: '여러 LLM이 협업해 수학 추론을 배우는 방법입니다.',
-  whats_new: '생성된 요약: 여러 LLM이 함께 답을 만들어 가는 흐름 구조로 수학 추론 능력을 높입니다.',
-  technical_details: '답변 모델과 중단 모델이 온라인 선호 최적화로 함께 학습하며 부분 답안에서 롤아웃을 수행합니다.',
-  performance_highlights: '여러 모델에서 정확도가 79%에서 83%로 향상되었습니다. 기존 방법보다 더 나은 추론을 보였습니다.',
-});
+// A valid Korean answer of the model, as the chat completion's content.
+const KO = readFileSync(new URL('../fixtures/llm/ko-summary.json', import.meta.url), 'utf8');
 
 let bot: Bot | undefined;
 let llm: FakeLlm | undefined;
