@@ -18,6 +18,8 @@ const sourceSchema = z
     path: z.string().min(1).optional(),
     format: z.enum(SOURCE_FORMATS).optional(),
     enabled: z.boolean().default(true),
+    /** For `paperboy backfill`: the URL of one past day, with {date} (YYYY-MM-DD), {yyyy}, {mm}, {dd}. */
+    backfillUrl: z.string().regex(/^https?:\/\/\S*\{(date|yyyy|mm|dd)\}/, 'not an http(s) URL with a {date} (or {yyyy}/{mm}/{dd}) placeholder').optional(),
   })
   .refine((s) => (s.url === undefined) !== (s.path === undefined), { message: 'give exactly one of url or path' });
 
@@ -88,6 +90,24 @@ const configSchema = z.strictObject({
       maxPapers: z.number().int().min(1).max(1000).default(50),
     })
     .prefault({}),
+  backfill: z
+    .strictObject({
+      /** Seconds between two requests to the same host (arXiv asks for 3). */
+      delaySeconds: z.number().min(0).max(60).default(3),
+      /** Most days one backfill may cover. */
+      maxDays: z.number().int().min(1).max(3660).default(366),
+    })
+    .prefault({}),
+  http: z
+    .strictObject({
+      /** Port of the /healthz and /metrics listener; absent = no listener. */
+      port: z.number().int().min(0).max(65535).optional(),
+      /** Interface to listen on; 0.0.0.0 in a container. */
+      host: z.string().min(1).default('127.0.0.1'),
+      /** /healthz reports unhealthy when the last successful ingest is older than this. */
+      maxIngestAgeHours: z.number().positive().max(720).default(6),
+    })
+    .prefault({}),
   sources: z.array(sourceSchema).default([]),
   channels: z.array(channelSchema).default([]),
 }).superRefine((c, ctx) => {
@@ -123,6 +143,10 @@ const envSchema = z.object({
   LLM_API_KEY: optional,
   LLM_MODEL: optional,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** json: JSON lines; pretty: human-readable; auto: pretty when stderr is a terminal. */
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+  /** arXiv's query API, used by `paperboy backfill` for arXiv category feeds. */
+  ARXIV_API_URL: z.url().default('https://export.arxiv.org/api/query'),
 });
 export type Env = z.infer<typeof envSchema>;
 
