@@ -13,6 +13,10 @@ import { buildCommandDeps, buildDigestRunner, buildSummarizer, buildSummaryGener
 import { previewDigest, windowStartFor } from './pipeline/plan-digest.js';
 import { scheduleDigests } from './scheduler/digest-job.js';
 import { scheduleIngest } from './scheduler/ingest-job.js';
+import { createHealthStore } from './db/health-store.js';
+import { healthReport } from './observability/health-report.js';
+import { startHttpListener, type HttpListener } from './observability/http-listener.js';
+import { createPrometheusMetrics } from './observability/prometheus-metrics.js';
 
 export interface BotOptions {
   env: Env;
@@ -32,7 +36,11 @@ export async function startBot(o: BotOptions) {
   stores.channels.syncFromConfig(channelSpecs(o.config), now().toISOString());
   const chat = createChatClients(o.env, o.log, { connect: true, ...(o.write ? { write: o.write } : {}) });
   let stopping = false;
-  const ingestRunner = buildIngestRunner(stores, o.config, o.log, now);
+  let ready = false;
+  const health = createHealthStore(stores.db);
+  const prometheus = o.config.http.port !== undefined ? createPrometheusMetrics({ health, connections: chat.connections }) : undefined;
+  const metrics = prometheus?.metrics;
+  const ingestRunner = buildIngestRunner(stores, o.config, o.log, now, metrics);
   const deliverSubscriptions = buildSubscriptionDelivery(stores, o.config, chat, o.log, now);
   const summarize = buildSummaryGeneration(stores, o.config, buildSummarizer(o.env, o.config), o.log, now);
   // Subscribers get their messages in their language: write what is missing first (within the deadline).
@@ -45,23 +53,35 @@ export async function startBot(o: BotOptions) {
     const report = await summarize(channels.map((c) => c.locale));
     if (report) o.log.info(report, 'summaries generated before digests');
   };
-  const digestRunner = buildDigestRunner({ stores, config: o.config, chat, log: o.log, ingest: ingestJob.runNow, prepare, now, stopping: () => stopping });
+  const digestRunner = buildDigestRunner({ stores, config: o.config, chat, log: o.log, ingest: ingestJob.runNow, prepare, now, stopping: () => stopping, ...(metrics ? { metrics } : {}) });
   const digestJob = scheduleDigests(digestRunner, o.log, o.schedule !== false);
-  const commandDeps = buildCommandDeps(stores, o.config, now);
+  const commandDeps = buildCommandDeps(stores, o.config, now, metrics);
   if (chat.slack) registerSlackCommands(chat.slack, commandDeps, o.log.child({ component: 'slack-commands' }), { admins: o.config.commands.slackAdmins });
   if (chat.discord) attachInteractionHandler(chat.discord, commandDeps, o.log.child({ component: 'discord-commands' }));
+  let listener: HttpListener | undefined;
   try {
+    // Listening before the chat clients connect lets a supervisor see "starting" (503) rather than nothing.
+    if (prometheus && o.config.http.port !== undefined) {
+      const startedAt = new Date();
+      const report = () =>
+        healthReport({ ready: () => ready && !stopping, health, connections: chat.connections, sources: sourceSpecs(o.config).length, maxIngestAgeMs: o.config.http.maxIngestAgeHours * 3_600_000, startedAt, now });
+      listener = await startHttpListener({ port: o.config.http.port, host: o.config.http.host, health: report, metrics: prometheus, log: o.log });
+    }
     await chat.start();
   } catch (err) {
     await Promise.all([ingestJob.stop(), digestJob.stop()]);
     await chat.stop();
+    await listener?.close();
     stores.close();
     throw err;
   }
+  ready = true;
   logSchedule(stores, chat, o.log, now());
   return {
     stores,
     chat,
+    /** The port of the /healthz and /metrics listener, when `http.port` is set. */
+    httpPort: listener?.port,
     tick: () => digestRunner.tick(),
     ingest: ingestJob.runNow,
     /** Console mode: print what each channel's next digest would hold right now. */
@@ -72,6 +92,7 @@ export async function startBot(o: BotOptions) {
       // Wait for a pass in flight (it sends no further message once stopping); start none.
       await digestRunner.idle();
       await chat.stop();
+      await listener?.close();
       stores.close();
     },
   };

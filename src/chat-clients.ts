@@ -6,9 +6,9 @@
 import type { App } from '@slack/bolt';
 import type { Client } from 'discord.js';
 import { createConsolePoster } from './adapters/console/console-poster.js';
-import { createDiscordClient, loginDiscord } from './adapters/discord/discord-client.js';
+import { createDiscordClient, discordConnected, loginDiscord } from './adapters/discord/discord-client.js';
 import { createDiscordPoster } from './adapters/discord/discord-poster.js';
-import { createSlackApp, startSlackApp, stopSlackApp } from './adapters/slack/slack-app.js';
+import { createSlackApp, slackConnected, startSlackApp, stopSlackApp } from './adapters/slack/slack-app.js';
 import { createSlackPoster } from './adapters/slack/slack-poster.js';
 import type { Env } from './config.js';
 import type { Channel } from './core/channel.js';
@@ -21,6 +21,8 @@ export interface ChatClients {
   posters: Partial<Record<Platform, ChatPoster>>;
   console: ChatPoster;
   posterFor(channel: Channel): ChatPoster;
+  /** For each platform with a token: is its connection up now (gateway ready, Socket Mode open, HTTP listening)? */
+  connections(): Partial<Record<Platform, boolean>>;
   /** Connects what needs a connection (Discord gateway, Slack receiver). */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -61,6 +63,10 @@ export function createChatClients(env: Env, log: Logger, options: ChatOptions): 
     posters,
     console: consolePoster,
     posterFor: (channel) => posters[channel.platform] ?? consolePoster,
+    connections: () => ({
+      ...(discord ? { discord: discordConnected(discord) } : {}),
+      ...(slack ? { slack: slackConnected(slack) } : {}),
+    }),
     async start() {
       if (!options.connect) return;
       if (discord && env.DISCORD_TOKEN) await loginDiscord(discord, env.DISCORD_TOKEN, 30_000);

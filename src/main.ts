@@ -12,6 +12,7 @@ import { createLlmClient } from './summarize/llm-client.js';
 import { PROMPT_VERSION } from './summarize/prompt.js';
 import { createSummarizer, sourceName } from './summarize/summarizer.js';
 import type { Channel, ChannelSpec } from './core/channel.js';
+import { createBackfillStore } from './db/backfill-store.js';
 import { createChannelStore } from './db/channel-store.js';
 import { createDigestStore } from './db/digest-store.js';
 import { createIngestStore } from './db/ingest-store.js';
@@ -25,6 +26,7 @@ import { createUserStore } from './db/user-store.js';
 import type { CommandDeps } from './pipeline/commands/command-deps.js';
 import { deliverSubscriptions } from './pipeline/deliver-subscriptions.js';
 import type { Logger } from './log.js';
+import type { PipelineMetrics } from './pipeline/metrics.js';
 import { createDigestRunner } from './pipeline/run-digests.js';
 import { createIngestRunner, type SourceSpec } from './pipeline/run-ingest.js';
 
@@ -41,6 +43,7 @@ export function openStores(dbFile: string) {
     outbox: createOutboxStore(db),
     users: createUserStore(db),
     subscriptions: createSubscriptionStore(db),
+    backfill: createBackfillStore(db),
     close: () => db.close(),
   };
 }
@@ -79,7 +82,7 @@ export function channelSpecs(config: Config): ChannelSpec[] {
   }));
 }
 
-export function buildIngestRunner(stores: Stores, config: Config, log: Logger, now?: () => Date) {
+export function buildIngestRunner(stores: Stores, config: Config, log: Logger, now?: () => Date, metrics?: PipelineMetrics) {
   return createIngestRunner({
     store: stores.ingest,
     status: stores.status,
@@ -87,11 +90,12 @@ export function buildIngestRunner(stores: Stores, config: Config, log: Logger, n
     load: { timeoutMs: config.ingest.timeoutSeconds * 1000, maxBytes: config.ingest.maxBytes },
     log,
     ...(now ? { now } : {}),
+    ...(metrics ? { metrics } : {}),
   });
 }
 
 /** What the slash-command use cases need, from the stores and the config. */
-export function buildCommandDeps(stores: Stores, config: Config, now: () => Date = () => new Date()): CommandDeps {
+export function buildCommandDeps(stores: Stores, config: Config, now: () => Date = () => new Date(), metrics?: PipelineMetrics): CommandDeps {
   return {
     reader: stores.reader,
     search: stores.search,
@@ -103,6 +107,7 @@ export function buildCommandDeps(stores: Stores, config: Config, now: () => Date
     timezone: config.timezone,
     limits: { subscriptionsPerTarget: config.commands.maxSubscriptions, searchPageSize: config.commands.searchPageSize, todayMax: 10 },
     now,
+    ...(metrics ? { metrics } : {}),
   };
 }
 
@@ -186,6 +191,7 @@ export interface DigestRunnerOptions {
   prepare?: (channels: Channel[]) => Promise<unknown>;
   now?: () => Date;
   stopping?: () => boolean;
+  metrics?: PipelineMetrics;
 }
 
 export function buildDigestRunner(o: DigestRunnerOptions) {
@@ -206,5 +212,6 @@ export function buildDigestRunner(o: DigestRunnerOptions) {
     catchUpHours: o.config.digest.catchUpHours,
     firstDigestLookbackHours: o.config.digest.firstDigestLookbackHours,
     concurrency: o.config.digest.concurrency,
+    ...(o.metrics ? { metrics: o.metrics } : {}),
   });
 }

@@ -8,6 +8,7 @@ import type { Channel } from '../core/channel.js';
 import type { ChatPoster } from '../core/chat-poster.js';
 import { latestSlot } from '../core/zoned-time.js';
 import type { ChannelStore } from '../db/channel-store.js';
+import type { PipelineMetrics } from './metrics.js';
 import { planDigest, type PlanDeps } from './plan-digest.js';
 import { sendDigest, type SendDeps, type SendOutcome } from './send-digest.js';
 
@@ -21,6 +22,7 @@ export interface DigestRunnerDeps extends PlanDeps, SendDeps {
   concurrency: number;
   /** Runs after the ingest and before planning (summary generation for these channels' languages). */
   prepare?(channels: Channel[]): Promise<unknown>;
+  metrics?: PipelineMetrics;
 }
 
 export interface TickReport {
@@ -67,16 +69,20 @@ export function createDigestRunner(deps: DigestRunnerDeps) {
       channelId: channel.id, localDate: slot.date, slotAt: slot.at.toISOString(), windowStart: iso, windowEnd: iso,
       state: 'missed', paperIds: [], deliveries: [], now: iso,
     });
+    deps.metrics?.digestFinished({ platform: channel.platform, outcome: 'missed' });
     deps.log.warn({ channel: channel.channel, date: slot.date }, 'digest missed: the bot was down past the catch-up window');
   }
 
   async function send(digestId: number, channel: Channel, date: string, report: TickReport): Promise<void> {
+    let outcome: SendOutcome | 'error';
     try {
-      report.results.push({ channel: channel.channel, date, outcome: await sendDigest(deps, digestId, channel, deps.posterFor(channel)) });
+      outcome = await sendDigest(deps, digestId, channel, deps.posterFor(channel));
     } catch (err) {
-      deps.log.error({ err, channel: channel.channel }, 'digest send failed');
-      report.results.push({ channel: channel.channel, date, outcome: 'error' });
+      deps.log.error({ err, channel: channel.channel, date }, 'digest send failed');
+      outcome = 'error';
     }
+    report.results.push({ channel: channel.channel, date, outcome });
+    deps.metrics?.digestFinished({ platform: channel.platform, outcome });
   }
 
   /** Plans one due digest and sends it: planning inside the worker lets the first sends start at once. */
@@ -86,7 +92,8 @@ export function createDigestRunner(deps: DigestRunnerDeps) {
       id = planDigest(deps, channel, deps.posterFor(channel), slot, now);
       report.planned++;
     } catch (err) {
-      deps.log.error({ err, channel: channel.channel }, 'digest planning failed');
+      deps.log.error({ err, channel: channel.channel, date: slot.date }, 'digest planning failed');
+      deps.metrics?.digestFinished({ platform: channel.platform, outcome: 'error' });
       return;
     }
     await send(id, channel, slot.date, report);
@@ -123,7 +130,9 @@ export function createDigestRunner(deps: DigestRunnerDeps) {
     /** Plans (if needed) and sends a channel's digest for a date now, whatever the clock says. */
     async postNow(channel: Channel, slot: { date: string; at: Date }): Promise<SendOutcome> {
       const id = planDigest(deps, channel, deps.posterFor(channel), slot, deps.now());
-      return sendDigest(deps, id, channel, deps.posterFor(channel));
+      const outcome = await sendDigest(deps, id, channel, deps.posterFor(channel));
+      deps.metrics?.digestFinished({ platform: channel.platform, outcome });
+      return outcome;
     },
   };
 }

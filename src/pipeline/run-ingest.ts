@@ -11,6 +11,7 @@ import { SourceError } from '../ingest/errors.js';
 import { loadPath, loadUrl, type LoadOptions, type RawDocument } from '../ingest/load-source.js';
 import { parseDocument } from '../ingest/parse-document.js';
 import type { Logger } from '../log.js';
+import type { PipelineMetrics } from './metrics.js';
 
 export interface SourceSpec {
   name: string;
@@ -44,6 +45,7 @@ export interface IngestDeps {
   load: LoadOptions;
   log: Logger;
   now?: () => Date;
+  metrics?: PipelineMetrics;
 }
 
 async function loadDocuments(spec: SourceSpec, load: LoadOptions): Promise<{ docs: RawDocument[]; errors: EntryError[] }> {
@@ -100,6 +102,7 @@ export function createIngestRunner(deps: IngestDeps) {
       deps.status.record({ source: spec.name, ...(spec.format ? { format: spec.format } : {}), at, entries: 0, new: 0, updated: 0, unchanged: 0, errors: [], failure: message });
       deps.log.warn({ source: spec.name, err: message }, 'source ingest failed');
     }
+    deps.metrics?.sourceIngested({ source: spec.name, failed: report.failed, new: report.new, updated: report.updated, unchanged: report.unchanged, entryErrors: report.failed ? 0 : report.errors.length });
     return report;
   }
 

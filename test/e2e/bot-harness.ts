@@ -95,6 +95,8 @@ export interface HarnessOptions {
   catchUpHours?: number;
   /** The fake Discord's per-channel limit; generous by default so only injected 429s happen. */
   discordRouteLimit?: Limit;
+  /** Start the /healthz and /metrics listener on a free port (config `http`). */
+  http?: { maxIngestAgeHours?: number };
 }
 
 export interface Clock {
@@ -168,6 +170,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
       timezone: 'UTC',
       ingest: { timeoutSeconds: 5 },
       digest: { catchUpHours: o.catchUpHours ?? 6, firstDigestLookbackHours: 24 },
+      ...(o.http ? { http: { port: 0, ...o.http } } : {}),
       sources: Object.entries(FEED_PATHS).map(([name, path]) => ({ name, url: feeds.url(path), format: FORMATS[name as FeedName] })),
       channels: [...channels, ...(o.unknownChannels ?? [])],
     });

@@ -3,7 +3,7 @@
  * never reads messages), REST pointed at `apiUrl` so tests can aim it at the fake, and
  * discord.js's own debug/warn/error output routed through our pino logger.
  */
-import { Client, Events, GatewayIntentBits, RESTEvents } from 'discord.js';
+import { Client, Events, GatewayIntentBits, RESTEvents, Status } from 'discord.js';
 import type { Logger } from '../../log.js';
 
 export const DISCORD_API_URL = 'https://discord.com/api';
@@ -87,4 +87,9 @@ export async function loginDiscord(client: Client, token: string, timeoutMs: num
 function isTokenInvalid(err: unknown): boolean {
   // discord.js turns the 401 from GET /gateway/bot into a DiscordjsError with code 'TokenInvalid'.
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'TokenInvalid';
+}
+
+/** True while the gateway session is ready (false before login, while reconnecting, after destroy). */
+export function discordConnected(client: Client): boolean {
+  return client.isReady() && client.ws.status === Status.Ready;
 }

@@ -96,3 +96,14 @@ export async function startSlackApp(app: App, port: number, host?: string): Prom
 export async function stopSlackApp(app: App): Promise<void> {
   await app.stop();
 }
+
+/**
+ * Whether the app can receive slash commands now: in Socket Mode, whether its WebSocket is open
+ * (false while the client reconnects); over HTTP, whether the receiver is listening.
+ */
+export function slackConnected(app: App): boolean {
+  // Bolt keeps its receiver private; both receivers expose what is read here at run time.
+  const receiver = (app as unknown as { receiver?: { client?: { websocket?: { isActive(): boolean } }; server?: { listening: boolean } } }).receiver;
+  if (receiver?.client) return receiver.client.websocket?.isActive() === true;
+  return receiver?.server?.listening === true;
+}

@@ -8,6 +8,7 @@ import type { SourceStatusStore } from '../../db/source-status-store.js';
 import type { SubscriptionStore } from '../../db/subscription-store.js';
 import type { UserStore } from '../../db/user-store.js';
 import type { Translator } from '../../i18n/translator.js';
+import type { PipelineMetrics } from '../metrics.js';
 
 export interface CommandDeps {
   reader: PaperReader;
@@ -21,6 +22,8 @@ export interface CommandDeps {
   timezone: string;
   limits: { subscriptionsPerTarget: number; searchPageSize: number; todayMax: number };
   now(): Date;
+  /** Command latency and outcomes for /metrics (optional). */
+  metrics?: PipelineMetrics;
 }
 
 export type { Translate, Translator };

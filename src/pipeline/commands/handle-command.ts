@@ -14,6 +14,14 @@ import { settings } from './settings.js';
 import { listSubscriptions, subscribe, unsubscribe } from './subscriptions.js';
 
 export function handleCommand(ctx: CommandContext, input: CommandInput, deps: CommandDeps, log: Logger): Answer {
+  const started = performance.now();
+  const answer = dispatch(ctx, input, deps, log);
+  const outcome = answer.error === undefined ? 'ok' : answer.error === 'error.generic' ? 'error' : 'user_error';
+  deps.metrics?.commandAnswered({ platform: ctx.platform, command: input.command, outcome, seconds: (performance.now() - started) / 1000 });
+  return answer;
+}
+
+function dispatch(ctx: CommandContext, input: CommandInput, deps: CommandDeps, log: Logger): Answer {
   const loc = answerLocale(ctx, deps);
   try {
     switch (input.command) {
@@ -47,7 +55,9 @@ export function handleCommandText(ctx: CommandContext, text: string, deps: Comma
   try {
     input = parseCommandText(text);
   } catch (err) {
-    return errorAnswer(err, ctx, undefined, answerLocale(ctx, deps), log);
+    const answer = errorAnswer(err, ctx, undefined, answerLocale(ctx, deps), log);
+    deps.metrics?.commandAnswered({ platform: ctx.platform, command: 'unparsed', outcome: 'user_error', seconds: 0 });
+    return answer;
   }
   return handleCommand(ctx, input, deps, log);
 }

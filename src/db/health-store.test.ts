@@ -1,0 +1,37 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createHealthStore } from './health-store.js';
+import { openDatabase } from './open-database.js';
+
+describe('health store', () => {
+  it('finds a writable database writable and leaves nothing behind', () => {
+    const db = openDatabase(':memory:');
+    const changes = db.prepare('SELECT total_changes() AS n').pluck();
+    const before = changes.get();
+    expect(createHealthStore(db).checkWritable()).toEqual({ ok: true });
+    expect(changes.get()).toBe(before);
+    expect(db.inTransaction).toBe(false);
+  });
+
+  it('reports a database it cannot write to', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'paperboy-health-')), 'p.db');
+    openDatabase(file).close();
+    const readonly = new Database(file, { readonly: true });
+    const result = createHealthStore(readonly).checkWritable();
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toMatch(/^SQLITE_READONLY/);
+    expect(readonly.inTransaction).toBe(false);
+  });
+
+  it('reads the newest successful ingest and the queued deliveries per platform', () => {
+    const db = openDatabase(':memory:');
+    const health = createHealthStore(db);
+    expect(health.lastIngestSuccess()).toBeNull();
+    db.prepare("INSERT INTO source_status (source, last_run_at, last_success_at) VALUES ('a', '2024-10-30T06:00:00.000Z', '2024-10-30T06:00:00.000Z'), ('b', '2024-10-30T07:00:00.000Z', NULL)").run();
+    expect(health.lastIngestSuccess()).toBe('2024-10-30T06:00:00.000Z');
+    expect(health.outboxDepth()).toEqual([]);
+  });
+});

@@ -1,0 +1,56 @@
+/** What /healthz and /metrics read from the database: a write probe, ingest freshness, outbox depth. */
+import type { Db } from './open-database.js';
+
+export interface OutboxDepth {
+  platform: string;
+  state: 'planned' | 'sending';
+  count: number;
+}
+
+export function createHealthStore(db: Db) {
+  const lastSuccess = db.prepare<[], { at: string | null }>('SELECT max(last_success_at) AS at FROM source_status');
+  const perSource = db.prepare<[], { source: string; last_success_at: string | null; last_run_at: string }>(
+    'SELECT source, last_success_at, last_run_at FROM source_status ORDER BY source',
+  );
+  // Uses the partial index deliveries_unsent, so the scrape stays cheap however long the history.
+  const depth = db.prepare<[], OutboxDepth>(
+    `SELECT c.platform AS platform, d.state AS state, count(*) AS count
+       FROM deliveries d JOIN digests g ON g.id = d.digest_id JOIN channels c ON c.id = g.channel_id
+      WHERE d.state IN ('planned', 'sending')
+      GROUP BY c.platform, d.state`,
+  );
+  const probe = db.prepare('UPDATE source_status SET source = source WHERE 0');
+
+  return {
+    /**
+     * Takes the write lock and runs a write statement, then rolls back: fails on a read-only file,
+     * a database another process keeps locked past the busy timeout, or a broken connection.
+     */
+    checkWritable(): { ok: true } | { ok: false; error: string } {
+      try {
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          probe.run();
+        } finally {
+          db.exec('ROLLBACK');
+        }
+        return { ok: true };
+      } catch (err) {
+        const e = err as { code?: string; message?: string };
+        return { ok: false, error: `${e.code ?? 'error'}: ${e.message ?? String(err)}` };
+      }
+    },
+    /** The newest successful ingest of any source (ISO time), or null if none ever succeeded. */
+    lastIngestSuccess(): string | null {
+      return lastSuccess.get()?.at ?? null;
+    },
+    sources() {
+      return perSource.all();
+    },
+    outboxDepth(): OutboxDepth[] {
+      return depth.all();
+    },
+  };
+}
+
+export type HealthStore = ReturnType<typeof createHealthStore>;

@@ -1,0 +1,54 @@
+/**
+ * /healthz: is this bot doing its job? Ready (started, not stopping), the database writable, the
+ * last successful ingest recent enough, and every platform with a token connected.
+ */
+import type { HealthStore } from '../db/health-store.js';
+
+export interface HealthInputs {
+  ready(): boolean;
+  health: HealthStore;
+  connections(): Partial<Record<string, boolean>>;
+  /** How many sources the config enables (no sources: ingest age is not checked). */
+  sources: number;
+  maxIngestAgeMs: number;
+  startedAt: Date;
+  now(): Date;
+}
+
+export interface HealthReport {
+  status: 'ok' | 'unhealthy';
+  ready: boolean;
+  database: { writable: boolean; error?: string };
+  ingest: { ok: boolean; lastSuccessAt: string | null; ageSeconds: number | null; maxAgeSeconds: number };
+  chat: Partial<Record<string, boolean>>;
+  /** What is wrong, one phrase each; empty when healthy. */
+  problems: string[];
+}
+
+export function healthReport(i: HealthInputs): HealthReport {
+  const problems: string[] = [];
+  const now = i.now().getTime();
+  const ready = i.ready();
+  if (!ready) problems.push('not ready (starting or stopping)');
+
+  const db = i.health.checkWritable();
+  if (!db.ok) problems.push(`database not writable: ${db.error}`);
+
+  const last = i.health.lastIngestSuccess();
+  const ageMs = last ? Math.max(0, now - Date.parse(last)) : null;
+  // Without any success yet, the bot is given one max age from its start for the first ingest.
+  const stale = i.sources > 0 && (ageMs === null ? now - i.startedAt.getTime() > i.maxIngestAgeMs : ageMs > i.maxIngestAgeMs);
+  if (stale) problems.push(last ? `last successful ingest ${Math.round((ageMs ?? 0) / 60_000)} min ago` : 'no successful ingest yet');
+
+  const chat = i.connections();
+  for (const [platform, up] of Object.entries(chat)) if (!up) problems.push(`${platform} not connected`);
+
+  return {
+    status: problems.length === 0 ? 'ok' : 'unhealthy',
+    ready,
+    database: db.ok ? { writable: true } : { writable: false, error: db.error },
+    ingest: { ok: !stale, lastSuccessAt: last, ageSeconds: ageMs === null ? null : Math.round(ageMs / 1000), maxAgeSeconds: i.maxIngestAgeMs / 1000 },
+    chat,
+    problems,
+  };
+}
