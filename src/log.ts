@@ -1,10 +1,33 @@
-/** The root logger: JSON lines on stderr (stdout stays free for `--json` output). Modules take a child. */
+/**
+ * The root logger, on stderr (stdout stays free for `--json` output). JSON lines by default;
+ * human-readable lines (pino-pretty) when LOG_FORMAT=pretty, or LOG_FORMAT=auto and stderr is a
+ * terminal. Modules take a child with their context (source, channel, paper).
+ */
+import type { Writable } from 'node:stream';
 import { pino, type Logger } from 'pino';
+import { PinoPretty } from 'pino-pretty';
 
 export type { Logger };
 
-export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino({ level, base: { app: 'paperboy' } }, pino.destination(2));
+export type LogFormat = 'auto' | 'json' | 'pretty';
+
+export interface LoggerOptions {
+  level?: string;
+  format?: LogFormat;
+  /** Where lines go; stderr by default (its TTY-ness decides `auto`). */
+  destination?: Writable & { isTTY?: boolean };
+}
+
+export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', options: Omit<LoggerOptions, 'level'> = {}): Logger {
+  const destination = options.destination;
+  const format = options.format ?? 'auto';
+  const isTty = destination ? destination.isTTY === true : process.stderr.isTTY === true;
+  const pretty = format === 'pretty' || (format === 'auto' && isTty);
+  const base = { level, base: { app: 'paperboy' } };
+  if (!pretty) return pino(base, destination ?? pino.destination(2));
+  // In-process and synchronous (no worker thread): a line is written before the call returns, as with JSON.
+  const stream = PinoPretty({ destination: destination ?? 2, sync: true, colorize: isTty, translateTime: 'SYS:yyyy-mm-dd HH:MM:ss.l o', ignore: 'pid,hostname,app' });
+  return pino(base, stream);
 }
 
 /** A logger that drops everything, for tests and quiet CLI commands. */

@@ -81,6 +81,9 @@ export function createSourceStatusStore(db: Db) {
         errors: JSON.stringify(run.failure ? [{ message: run.failure }, ...run.errors] : run.errors),
       });
     },
+    get(source: string): SourceStatus | undefined {
+      return this.list().find((s) => s.source === source);
+    },
     list(): SourceStatus[] {
       return all.all().map((r) => ({
         source: r.source,

@@ -71,7 +71,8 @@ async function deliver(g: Group, deps: SubscriptionDeps, now: Date): Promise<'se
       deps.log.warn({ platform: g.platform, scope: g.scope, target: g.target, reason: err.reason }, 'subscriber unreachable; subscriptions paused');
       return 'paused';
     }
-    deps.log.warn({ platform: g.platform, target: g.target, err }, 'subscription message failed; will retry next cycle');
+    const message = err instanceof Error ? err.message : String(err);
+    deps.log.warn({ platform: g.platform, scope: g.scope, target: g.target, err: message }, 'subscription message failed; will retry next cycle');
     return 'failed';
   }
   for (const s of g.subs) deps.subscriptions.recordMatches(s.sub.id, s.paperIds, now.toISOString(), now.toISOString());

@@ -83,6 +83,9 @@ export function createIngestRunner(deps: IngestDeps) {
   async function ingestOne(spec: SourceSpec): Promise<SourceReport> {
     const at = now().toISOString();
     const report: SourceReport = { source: spec.name, format: spec.format ?? null, entries: 0, new: 0, updated: 0, unchanged: 0, errors: [], failed: false };
+    // A source that keeps failing the same way is logged at warn once, then at debug until it changes.
+    const before = deps.status.get(spec.name);
+    const failedBefore = before !== undefined && before.lastSuccessAt !== before.lastRunAt;
     try {
       const loaded = await loadDocuments(spec, deps.load);
       const parsed = await parseAll(spec, loaded.docs);
@@ -94,13 +97,16 @@ export function createIngestRunner(deps: IngestDeps) {
       // Entries the source repeats (the same paper on two digest days) count once.
       report.entries = report.new + report.updated + report.unchanged;
       deps.status.record({ source: spec.name, ...(format ? { format } : {}), at, ...counts(report), errors });
-      for (const e of errors) deps.log.warn({ source: spec.name, place: e.place }, e.message);
+      if (failedBefore) deps.log.info({ source: spec.name, lastFailedAt: before.lastErrorAt }, 'source recovered');
+      const sameErrors = !failedBefore && JSON.stringify(before?.errors ?? []) === JSON.stringify(errors);
+      for (const e of errors) deps.log[sameErrors ? 'debug' : 'warn']({ source: spec.name, place: e.place }, e.message);
     } catch (err) {
       const message = describe(err);
       report.failed = true;
       report.errors = [{ message }];
       deps.status.record({ source: spec.name, ...(spec.format ? { format: spec.format } : {}), at, entries: 0, new: 0, updated: 0, unchanged: 0, errors: [], failure: message });
-      deps.log.warn({ source: spec.name, err: message }, 'source ingest failed');
+      const again = failedBefore && before.lastError === message;
+      deps.log[again ? 'debug' : 'warn']({ source: spec.name, err: message }, again ? 'source still failing' : 'source ingest failed');
     }
     deps.metrics?.sourceIngested({ source: spec.name, failed: report.failed, new: report.new, updated: report.updated, unchanged: report.unchanged, entryErrors: report.failed ? 0 : report.errors.length });
     return report;

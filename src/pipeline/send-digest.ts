@@ -99,6 +99,9 @@ function handleError(deps: SendDeps, digestId: number, channel: Channel, d: Deli
     return finishFailed(deps, digestId, `gave up after ${MAX_ATTEMPTS} attempts: ${message}`);
   }
   deps.outbox.release(d.id, message);
-  deps.log.warn({ channel: channel.channel, platform: channel.platform, delivery: d.key, attempt: d.attempts + 1, err: message }, 'delivery failed; will retry');
+  // Logged once, at the first failure; the retries that follow are debug lines (the outcome is logged either way).
+  const context = { channel: channel.channel, platform: channel.platform, delivery: d.key, attempt: d.attempts + 1, err: message };
+  if (d.attempts === 0) deps.log.warn(context, 'delivery failed; will retry');
+  else deps.log.debug(context, 'delivery failed again; will retry');
   return 'pending';
 }

@@ -7,7 +7,7 @@ import { createIngestStore } from '../../src/db/ingest-store.js';
 import { openDatabase } from '../../src/db/open-database.js';
 import { createOutboxStore } from '../../src/db/outbox-store.js';
 import { createPaperReader } from '../../src/db/paper-reader.js';
-import { silentLogger } from '../../src/log.js';
+import { silentLogger, type Logger } from '../../src/log.js';
 import { createDigestRunner } from '../../src/pipeline/run-digests.js';
 import { createRecordingPoster } from '../fakes/recording-poster.js';
 
@@ -31,7 +31,7 @@ export function paper(n: number, votes = n, extra: Partial<SourceEntry> = {}): S
   };
 }
 
-export function setupDigests(file = ':memory:', startAt = '2024-10-29T12:00:00Z', prepare?: (channels: { locale: string }[]) => Promise<unknown>) {
+export function setupDigests(file = ':memory:', startAt = '2024-10-29T12:00:00Z', prepare?: (channels: { locale: string }[]) => Promise<unknown>, log: Logger = silentLogger()) {
   const db = openDatabase(file);
   let now = new Date(startAt);
   const clock = {
@@ -52,7 +52,7 @@ export function setupDigests(file = ':memory:', startAt = '2024-10-29T12:00:00Z'
     digests,
     outbox,
     reader,
-    log: silentLogger(),
+    log,
     owner: 'test-host:1',
     isAbandoned: (owner) => owner !== 'test-host:1',
     now: clock.now,

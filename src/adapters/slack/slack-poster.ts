@@ -21,7 +21,7 @@ export function createSlackPoster(client: webApi.WebClient, log: Logger, { minIn
 
   const fail = (err: unknown, channel: string, method: string): unknown => {
     if (isRateLimitRetry(err) || platformErrorCode(err) === 'ratelimited') {
-      log.warn({ channel, method, err }, 'slack rate limit outlasted the retries');
+      log.warn({ channel, method, err: (err as Error).message }, 'slack rate limit outlasted the retries');
     }
     return classifySlackError(err, channel);
   };

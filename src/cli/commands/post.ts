@@ -20,7 +20,7 @@ export async function postCommand(args: string[], io: CliIo): Promise<number> {
   const env = envOf(io);
   const config = configOf(io);
   if (!channelSpecs(config).some((c) => c.channel === values.channel)) throw new UsageError(`no channel "${values.channel}" in ${env.PAPERBOY_CONFIG}`);
-  const log = createLogger(env.LOG_LEVEL);
+  const log = createLogger(env.LOG_LEVEL, { format: env.LOG_FORMAT });
   return withStores(io, values.db, async (stores) => {
     stores.channels.syncFromConfig(channelSpecs(config), new Date().toISOString());
     const channel = stores.channels.find(values.channel!)!;

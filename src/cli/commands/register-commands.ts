@@ -22,7 +22,7 @@ export async function registerCommandsCommand(args: string[], io: CliIo): Promis
     return EXIT.usage;
   }
   const appId = env.DISCORD_APPLICATION_ID!;
-  const client = createDiscordClient({ token: env.DISCORD_TOKEN!, apiUrl: env.DISCORD_API_URL, log: createLogger(env.LOG_LEVEL), rest: { retries: 1 } });
+  const client = createDiscordClient({ token: env.DISCORD_TOKEN!, apiUrl: env.DISCORD_API_URL, log: createLogger(env.LOG_LEVEL, { format: env.LOG_FORMAT }), rest: { retries: 1 } });
   try {
     const route = values.guild ? Routes.applicationGuildCommands(appId, values.guild) : Routes.applicationCommands(appId);
     const registered = (await client.rest.put(route, { body: COMMANDS })) as { name: string }[];

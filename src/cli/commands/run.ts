@@ -11,7 +11,7 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(args, {}, false);
   const env = envOf(io);
   const config = configOf(io);
-  const log = createLogger(env.LOG_LEVEL);
+  const log = createLogger(env.LOG_LEVEL, { format: env.LOG_FORMAT });
   const dbFile = dbPath(io, values.db);
   const bot = await startBot({ env, config, dbFile, log, write: io.out });
   log.info({ db: dbFile, sources: config.sources.length, channels: config.channels.length }, 'paperboy started');

@@ -17,7 +17,7 @@ export async function summarizeCommand(args: string[], io: CliIo): Promise<numbe
   const locales = values.locale ? [values.locale] : [...new Set(channelSpecs(config).map((c) => c.locale))];
   if (locales.length === 0) throw new UsageError('no locale: give --locale or configure channels');
   const limit = positiveInt(values.limit, 'limit', config.llm.maxPapers);
-  const log = createLogger(env.LOG_LEVEL);
+  const log = createLogger(env.LOG_LEVEL, { format: env.LOG_FORMAT });
   const report = await withStores(io, values.db, async (stores) => {
     let paperIds: number[] | undefined;
     if (values.paper) {
