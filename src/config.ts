@@ -98,6 +98,15 @@ const configSchema = z.strictObject({
       maxDays: z.number().int().min(1).max(3660).default(366),
     })
     .prefault({}),
+  retention: z
+    .strictObject({
+      /**
+       * After this many days without a change, a paper's raw source entries keep only what its
+       * record does not already hold (see docs/adr/0007-retention.md); absent = keep them whole.
+       */
+      rawEntryDays: z.number().int().min(1).max(3650).optional(),
+    })
+    .prefault({}),
   http: z
     .strictObject({
       /** Port of the /healthz and /metrics listener; absent = no listener. */
