@@ -4,6 +4,7 @@
  */
 import { ConfigError } from '../config.js';
 import { SchemaTooNewError } from '../db/migrate.js';
+import { BACKUP_USAGE, backupCommand } from './commands/backup.js';
 import { DIGEST_USAGE, digestCommand } from './commands/digest.js';
 import { INGEST_USAGE, ingestCommand } from './commands/ingest.js';
 import { POST_USAGE, postCommand } from './commands/post.js';
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, Command> = {
   post: { usage: POST_USAGE, summary: "post a channel's digest now", run: postCommand },
   summarize: { usage: SUMMARIZE_USAGE, summary: 'write missing summaries with the optional LLM', run: summarizeCommand },
   'register-commands': { usage: REGISTER_USAGE, summary: 'register the /papers slash command with Discord (--guild ID: one server, at once)', run: registerCommandsCommand },
+  backup: { usage: BACKUP_USAGE, summary: 'write an online, consistent copy of the database (safe while the bot runs)', run: backupCommand },
   run: { usage: RUN_USAGE, summary: 'run the bot: ingest and digests on schedule (npm start)', run: runCommand },
 };
 

@@ -1,0 +1,108 @@
+/**
+ * `paperboy backup FILE`: an online copy taken while another process keeps writing opens,
+ * passes its integrity check and is one consistent snapshot of the source.
+ */
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixture, runCli, tempDb } from './run-cli.js';
+
+const WRITER = new URL('../helpers/db-writer.ts', import.meta.url).pathname;
+
+function startWriter(db: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', WRITER, db], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let batches = 0;
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (batches = Number(/batch (\d+)\n$/.exec(d.toString())?.[1] ?? batches)));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  return {
+    batches: () => batches,
+    stderr: () => stderr,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}
+
+interface Report {
+  file: string;
+  papers: number;
+  schemaVersion: number;
+}
+
+/** The copy opens, passes integrity_check, and holds whole transactions only, equal to the source's rows up to its newest. */
+function checkSnapshot(sourceFile: string, target: string, report: Report, batchesBefore: number): void {
+  const copy = new Database(target, { readonly: true });
+  const one = <T>(sql: string) => copy.prepare(sql).pluck().get() as T;
+  expect(one<string>('PRAGMA integrity_check')).toBe('ok');
+  expect(one<number>('PRAGMA user_version')).toBe(report.schemaVersion);
+  const papers = one<number>('SELECT count(*) FROM papers');
+  expect(report.papers).toBe(papers);
+  // Every written paper came with its observation and its search entry, in whole batches of 50.
+  expect(one<number>('SELECT count(*) FROM paper_search')).toBe(papers);
+  const written = one<number>("SELECT count(*) FROM observations WHERE source = 'writer'");
+  expect(written % 50).toBe(0);
+  expect(written / 50).toBeGreaterThanOrEqual(batchesBefore);
+  expect(one<number>('SELECT count(*) FROM papers p WHERE NOT EXISTS (SELECT 1 FROM observations o WHERE o.paper_id = p.id)')).toBe(0);
+  const source = new Database(sourceFile, { readonly: true });
+  const rows = 'SELECT id, key, title, abstract FROM papers WHERE id <= ? ORDER BY id';
+  const newest = one<number>('SELECT max(id) FROM papers');
+  expect(source.prepare(rows).all(newest)).toEqual(copy.prepare(rows).all(newest));
+  source.close();
+  copy.close();
+}
+
+async function until(done: () => boolean, ms = 20_000): Promise<void> {
+  for (const end = Date.now() + ms; !done(); await new Promise((r) => setTimeout(r, 20))) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+  }
+}
+
+describe('paperboy backup', () => {
+  it('copies a database while another process writes to it: the copy opens, checks and is one snapshot', async () => {
+    const db = tempDb();
+    expect((await runCli(['ingest', fixture('hf/daily_papers-2024-10-30.json'), '--db', db])).code).toBe(0);
+    const writer = startWriter(db);
+    try {
+      await until(() => writer.batches() >= 100);
+      // A copy takes milliseconds; take copies until one was made while the writer committed.
+      let overlapped = 0;
+      for (let attempt = 1; attempt <= 10 && overlapped < 2; attempt++) {
+        const before = writer.batches();
+        const target = join(dirname(db), `copy-${attempt}.db`);
+        const r = await runCli(['backup', target, '--db', db, '--json']);
+        expect(r.stderr).toBe('');
+        expect(r.code).toBe(0);
+        if (writer.batches() > before) overlapped++;
+        checkSnapshot(db, target, JSON.parse(r.stdout) as Report, before);
+      }
+      expect(overlapped, 'copies taken while the writer committed').toBeGreaterThan(0);
+      expect(readdirSync(dirname(db)).filter((f) => f.endsWith('.partial'))).toEqual([]);
+    } finally {
+      await writer.stop();
+    }
+    expect(writer.stderr()).toBe('');
+  }, 60_000);
+
+  it('refuses to overwrite a file unless told to, and reports a missing database', async () => {
+    const db = tempDb();
+    await runCli(['ingest', fixture('hf/daily_papers-2024-10-30.json'), '--db', db]);
+    const target = join(dirname(db), 'exists.db');
+    writeFileSync(target, 'keep me');
+    const refused = await runCli(['backup', target, '--db', db]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('exists; choose a new file name or pass --force');
+    const forced = await runCli(['backup', target, '--db', db, '--force']);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toMatch(/written to .*exists\.db: .* MB, schema v\d+, \d+ papers, 0 articles, integrity ok/);
+
+    const missing = await runCli(['backup', join(dirname(db), 'x.db'), '--db', join(dirname(db), 'none.db')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('no database at');
+    expect(existsSync(join(dirname(db), 'none.db'))).toBe(false);
+    expect((await runCli(['backup', '--db', db])).code).toBe(2);
+  });
+});

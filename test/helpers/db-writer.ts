@@ -1,0 +1,39 @@
+/**
+ * A second process that writes to a Paperboy database the way the bot does (ingest transactions:
+ * observation, paper row, summaries and search entry together) until it is killed. It prints
+ * "batch N" after each committed transaction. Usage: node --import tsx test/helpers/db-writer.ts DB
+ */
+import { openStores } from '../../src/main.js';
+
+const file = process.argv[2];
+if (!file) throw new Error('usage: db-writer.ts DB');
+const stores = openStores(file);
+let batch = 0;
+
+function entries(n: number) {
+  return Array.from({ length: 50 }, (_, i) => {
+    const k = n * 50 + i;
+    const id = `2411.${String(10000 + k).padStart(5, '0')}`;
+    return {
+      entryKey: `arxiv:${id}`,
+      kind: 'paper' as const,
+      arxivId: id,
+      title: `Written while a backup runs ${k}`,
+      authors: ['Ada Lovelace'],
+      abstract: `Abstract ${k} `.repeat(40),
+      categories: ['cs.CL'],
+      links: { arxiv: `https://arxiv.org/abs/${id}` },
+    };
+  });
+}
+
+const timer = setInterval(() => {
+  stores.ingest.applyEntries('writer', 'arxiv-rss', entries(batch), new Date().toISOString());
+  batch++;
+  process.stdout.write(`batch ${batch}\n`);
+}, 2);
+process.on('SIGTERM', () => {
+  clearInterval(timer);
+  stores.close();
+  process.exit(0);
+});
