@@ -5,6 +5,10 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** True when stdout is a terminal (for human-friendly output). */
   isTty: boolean;
+  /** True when stderr is a terminal (a progress bar may be redrawn there). */
+  errIsTty?: boolean;
+  /** Writes to stderr as is, without a newline: for a progress line redrawn with `\r`. */
+  progress?(text: string): void;
 }
 
 export const processIo: CliIo = {
@@ -12,6 +16,8 @@ export const processIo: CliIo = {
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
   env: process.env,
   isTty: process.stdout.isTTY === true,
+  errIsTty: process.stderr.isTTY === true,
+  progress: (t) => process.stderr.write(t),
 };
 
 /** A mistake in how the command was called: exit code 2. */

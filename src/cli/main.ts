@@ -4,6 +4,7 @@
  */
 import { ConfigError } from '../config.js';
 import { SchemaTooNewError } from '../db/migrate.js';
+import { BACKFILL_USAGE, backfillCommand } from './commands/backfill.js';
 import { BACKUP_USAGE, backupCommand } from './commands/backup.js';
 import { DIGEST_USAGE, digestCommand } from './commands/digest.js';
 import { INGEST_USAGE, ingestCommand } from './commands/ingest.js';
@@ -20,6 +21,7 @@ type Command = { usage: string; summary: string; run: (args: string[], io: CliIo
 
 const COMMANDS: Record<string, Command> = {
   ingest: { usage: INGEST_USAGE, summary: 'read sources (paths, URLs, or the config) into the store', run: ingestCommand },
+  backfill: { usage: BACKFILL_USAGE, summary: 'fetch past days of the sources (resumable; arXiv, Hugging Face, backfillUrl)', run: backfillCommand },
   show: { usage: SHOW_USAGE, summary: 'show one paper or article with its summaries and sources', run: showCommand },
   search: { usage: SEARCH_USAGE, summary: 'full-text search in English, Korean and Japanese', run: searchCommand },
   status: { usage: STATUS_USAGE, summary: 'counts, and the last ingest of each source', run: statusCommand },

@@ -37,6 +37,22 @@ describe('the fake feed server', () => {
     expect(server.requests.map((r) => [r.method, r.path, r.headers['user-agent'], r.completed])).toEqual([['GET', '/ko.md?day=1', 'test-agent', true]]);
   });
 
+  it('answers a route keyed with a query string only for that query, falling back to the path, and stamps each request with its arrival time', async () => {
+    server = await startFeedServer({
+      '/api/daily_papers': route.body('[]', { contentType: 'application/json' }),
+      '/api/daily_papers?date=2024-10-03': route.body('[1]', { contentType: 'application/json' }),
+    });
+    const before = Date.now();
+    const texts = [];
+    for (const q of ['?date=2024-10-03', '?date=2024-10-04', '']) texts.push(await (await fetch(server.url(`/api/daily_papers${q}`))).text());
+    expect(texts).toEqual(['[1]', '[]', '[]']);
+    const missing = await fetch(server.url('/api/other?date=2024-10-03'));
+    await missing.text();
+    expect(missing.status).toBe(404);
+    const times = server.requests.map((r) => r.at);
+    expect(times.every((t, i) => t >= before && t <= Date.now() && (i === 0 || t >= times[i - 1]!))).toBe(true);
+  });
+
   it('sends a 503 with Retry-After and a redirect with Location', async () => {
     server = await startFeedServer({ '/busy': route.error(503), '/old': route.redirect('/new', 301) });
     const busy = await fetch(server.url('/busy'));

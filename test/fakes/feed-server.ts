@@ -35,6 +35,8 @@ export interface RecordedRequest {
   method: string;
   path: string;
   headers: IncomingHttpHeaders;
+  /** When the request arrived (Date.now(), ms). */
+  at: number;
   /** Body bytes written to the socket for this request so far. */
   bytesSent: number;
   /** True once the whole response was handed to the socket. */
@@ -48,6 +50,11 @@ export interface FeedServer {
   url(path: string): string;
   /** Every request received, in order (redirect hops included). */
   requests: RecordedRequest[];
+  /**
+   * Answers GET `path`. A path with a query string (`/api/daily_papers?date=2024-10-03`) answers
+   * exactly that query, as an API answers each query on its own; a path without one answers
+   * every query the more specific routes do not.
+   */
   setRoute(path: string, route: Route): void;
   close(): Promise<void>;
 }
@@ -121,6 +128,7 @@ export async function startFeedServer(routes: Record<string, Route> = {}): Promi
       method: req.method ?? 'GET',
       path: req.url ?? '/',
       headers: req.headers,
+      at: Date.now(),
       bytesSent: 0,
       completed: false,
       settled: new Promise<void>((resolve) => (settle = resolve)),
@@ -131,8 +139,8 @@ export async function startFeedServer(routes: Record<string, Route> = {}): Promi
       rec.completed = true;
       settle();
     });
-    const path = new URL(rec.path, 'http://127.0.0.1').pathname;
-    const r = table.get(path);
+    const { pathname, search } = new URL(rec.path, 'http://127.0.0.1');
+    const r = (search ? table.get(pathname + search) : undefined) ?? table.get(pathname);
     if (rec.method !== 'GET' && rec.method !== 'HEAD') {
       sendBody(req, res, rec, { kind: 'body', status: 405, headers: { 'content-type': 'text/html', allow: 'GET, HEAD' }, body: buf(nginxPage(405)) });
     } else if (!r) {
