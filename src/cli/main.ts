@@ -7,6 +7,7 @@ import { SchemaTooNewError } from '../db/migrate.js';
 import { BACKFILL_USAGE, backfillCommand } from './commands/backfill.js';
 import { BACKUP_USAGE, backupCommand } from './commands/backup.js';
 import { DIGEST_USAGE, digestCommand } from './commands/digest.js';
+import { DOCTOR_USAGE, doctorCommand } from './commands/doctor.js';
 import { INGEST_USAGE, ingestCommand } from './commands/ingest.js';
 import { POST_USAGE, postCommand } from './commands/post.js';
 import { REGISTER_USAGE, registerCommandsCommand } from './commands/register-commands.js';
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, Command> = {
   show: { usage: SHOW_USAGE, summary: 'show one paper or article with its summaries and sources', run: showCommand },
   search: { usage: SEARCH_USAGE, summary: 'full-text search in English, Korean and Japanese', run: searchCommand },
   status: { usage: STATUS_USAGE, summary: 'counts, and the last ingest of each source', run: statusCommand },
+  doctor: { usage: DOCTOR_USAGE, summary: 'check the config, database, sources, tokens and channels; changes nothing', run: doctorCommand },
   digest: { usage: DIGEST_USAGE, summary: 'print exactly what a digest would post; sends nothing', run: digestCommand },
   post: { usage: POST_USAGE, summary: "post a channel's digest now", run: postCommand },
   summarize: { usage: SUMMARIZE_USAGE, summary: 'write missing summaries with the optional LLM', run: summarizeCommand },

@@ -31,6 +31,8 @@ describe('the fake Discord REST API', () => {
     await start();
     expect(fake!.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api$/);
     expect(await call('/users/@me', undefined, 'Bot wrong')).toMatchObject({ status: 401, body: { message: '401: Unauthorized', code: 0 } });
+    // @discordjs/rest sends `@me` URL-encoded; Discord answers both spellings.
+    expect((await call('/users/%40me')).body).toMatchObject({ id: fake!.bot.id, bot: true });
     const gateway = await call('/gateway/bot');
     expect(gateway.body).toMatchObject({ url: fake!.gatewayUrl, shards: 1, session_start_limit: { max_concurrency: 1 } });
   });
@@ -61,6 +63,31 @@ describe('the fake Discord REST API', () => {
     expect(await post('1299999999999999999')).toMatchObject({ status: 404, body: { code: 10003, message: 'Unknown Channel' } });
     expect(await post('1200000000000000002')).toMatchObject({ status: 403, body: { code: 50001, message: 'Missing Access' } });
     expect(await post('1200000000000000003')).toMatchObject({ status: 403, body: { code: 50013 } });
+  });
+
+  it('shows channels with their overwrites, the guild roles and the bot member in Discord shapes', async () => {
+    await start();
+    const guild = '1100000000000000001';
+    fake!.addChannel('1200000000000000004', { name: 'papers', overwrites: [{ id: guild, type: 0, deny: 1n << 11n }] });
+    fake!.addChannel('1200000000000000002', { kind: 'no-access' });
+    fake!.addChannel('1200000000000000003', { kind: 'no-permission' });
+    const channel = await call('/channels/1200000000000000004');
+    expect(channel).toMatchObject({ status: 200, body: { id: '1200000000000000004', type: 0, guild_id: guild, name: 'papers' } });
+    expect(channel.body.permission_overwrites).toEqual([{ id: guild, type: 0, allow: '0', deny: '2048' }]);
+    expect((await call(`/channels/${CHANNEL}`)).body.permission_overwrites).toEqual([]);
+    expect((await call('/channels/1200000000000000003')).body.permission_overwrites).toEqual([{ id: fake!.bot.id, type: 1, allow: '0', deny: '2048' }]);
+    expect(await call('/channels/1299999999999999999')).toMatchObject({ status: 404, body: { code: 10003, message: 'Unknown Channel' } });
+    expect(await call('/channels/1200000000000000002')).toMatchObject({ status: 403, body: { code: 50001, message: 'Missing Access' } });
+    const roles = (await call(`/guilds/${guild}/roles`)).body as { id: string; permissions: string; managed: boolean }[];
+    expect(roles.map((r) => [r.id, r.managed])).toEqual([[guild, false], [fake!.botRoleId(guild), true]]);
+    expect(roles.every((r) => /^\d+$/.test(r.permissions))).toBe(true);
+    const member = await call(`/guilds/${guild}/members/${fake!.bot.id}`);
+    expect(member.body).toMatchObject({ roles: [fake!.botRoleId(guild)], user: { id: fake!.bot.id, bot: true } });
+    expect(await call(`/guilds/${guild}/members/1300000000000000001`)).toMatchObject({ status: 404, body: { code: 10007, message: 'Unknown Member' } });
+    expect(await call('/guilds/1999999999999999999/roles')).toMatchObject({ status: 404, body: { code: 10004, message: 'Unknown Guild' } });
+    fake!.setGuildPermissions(guild, { everyone: 0n, botRoles: ['1024', 2048n] });
+    const narrowed = (await call(`/guilds/${guild}/roles`)).body as { permissions: string }[];
+    expect(narrowed.map((r) => r.permissions)).toEqual(['0', '1024', '2048']);
   });
 
   it('starts a thread from a message once, under the message id, and keeps its messages apart', async () => {

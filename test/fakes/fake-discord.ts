@@ -10,11 +10,18 @@
  * channel (type 1), whose messages are stored under its id like any channel's; a user marked with
  * `blockDms()` makes every post into their DM channel fail with 403 50007, as Discord answers when
  * the user blocks DMs or shares no server with the bot.
+ * Guilds (fake-discord-guilds.ts): `GET /channels/{id}` (the channel object with its permission
+ * overwrites), `GET /guilds/{id}/roles` and `GET /guilds/{id}/members/{bot id}`; a channel of kind
+ * 'no-permission' shows an overwrite that denies the bot Send Messages, which is why posting there
+ * gets 403 50013.
  * Lengths are counted in code points, as Discord (Python) counts them.
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { createGuildDirectory, PERMISSION, type GuildPermissions, type OverwriteInput } from './fake-discord-guilds.js';
+
+export type { GuildPermissions, OverwriteInput } from './fake-discord-guilds.js';
 
 export type Json = Record<string, unknown>;
 export type FakeMessage = Json & { id: string; channel_id: string; content: string; embeds: Json[] };
@@ -52,7 +59,12 @@ export interface FakeDiscord {
   commandRegistrations: { applicationId: string; guildId?: string; body: unknown }[];
   /** 429 responses served so far (rate limits and injected ones). */
   readonly served429: number;
-  addChannel(id: string, options?: { guildId?: string; kind?: ChannelKind }): void;
+  /** `overwrites` and `name` show in `GET /channels/{id}`; the guild is registered with default permissions. */
+  addChannel(id: string, options?: { guildId?: string; kind?: ChannelKind; name?: string; overwrites?: OverwriteInput[] }): void;
+  /** Replaces a guild's @everyone and bot role permissions (defaults: what a normally invited bot has). */
+  setGuildPermissions(guildId: string, permissions: GuildPermissions): void;
+  /** The id of the bot's `index`-th role in a guild (0: its managed role), for role overwrites. */
+  botRoleId(guildId: string, index?: number): string;
   /** The DM channel id opened for a user so far (stable per user), if any. */
   dmChannel(userId: string): string | undefined;
   /** From now on posts into this user's DM channel answer 403 50007 "Cannot send messages to this user". */
@@ -158,7 +170,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const token = options.token ?? 'fake-bot-token';
   const bot = { id: snowflake(), username: 'paperboy-test' };
   const user = { ...bot, discriminator: '0', global_name: null, avatar: null, bot: true, flags: 0 };
-  const meta = new Map<string, { kind: ChannelKind; guildId: string; recipient?: string }>();
+  const meta = new Map<string, { kind: ChannelKind; guildId: string; recipient?: string; name?: string; overwrites?: OverwriteInput[] }>();
+  const guilds = createGuildDirectory(bot);
+  const threads = new Map<string, Json>();
   const dms = new Map<string, string>(); // user id → DM channel id
   const dmBlocked = new Set<string>();
   const channels = new Map<string, FakeMessage[]>();
@@ -238,6 +252,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         archive_timestamp: new Date().toISOString(), locked: false },
     };
     Object.assign(starter, { thread, flags: 32 }); // 32: HAS_THREAD
+    threads.set(messageId, thread);
     return { status: 201, body: thread };
   }
 
@@ -265,6 +280,25 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     return { status: 200, body: list.map(({ nonce: _nonce, ...rest }) => rest) };
   }
 
+  /** GET /channels/{id}: a guild text channel with its overwrites, a thread, or a DM channel. */
+  function getChannel(id: string): Reply {
+    const m = meta.get(id);
+    if (!m) return error(404, 10003, 'Unknown Channel');
+    if (m.kind === 'no-access') return error(403, 50001, 'Missing Access');
+    if (m.kind === 'dm') return { status: 200, body: { id, type: 1, last_message_id: null, flags: 0, recipients: [] } };
+    if (m.kind === 'thread') return { status: 200, body: threads.get(id) ?? { id, type: 11, guild_id: m.guildId, parent_id: null, name: 'thread', flags: 0 } };
+    const denySend: OverwriteInput[] = [{ id: bot.id, type: 1, deny: PERMISSION.SendMessages }];
+    const overwrites = m.overwrites ?? (m.kind === 'no-permission' ? denySend : []);
+    return { status: 200, body: guilds.textChannel(id, m.guildId, m.name ?? `channel-${id.slice(-4)}`, overwrites) };
+  }
+
+  /** GET /guilds/{id}/roles and /guilds/{id}/members/{user}, for guilds the bot is in. */
+  function guildRoute(guildId: string, memberId: string | undefined): Reply {
+    if (!guilds.has(guildId)) return error(404, 10004, 'Unknown Guild');
+    if (memberId === undefined) return { status: 200, body: guilds.roles(guildId) };
+    return memberId === bot.id ? { status: 200, body: guilds.botMember(guildId, user) } : error(404, 10007, 'Unknown Member');
+  }
+
   function route(method: string, path: string, headers: IncomingHttpHeaders, body: unknown, query = new URLSearchParams()): Reply {
     const callback = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/);
     if (callback && method === 'POST') {
@@ -288,7 +322,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const session_start_limit = { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 };
       return { status: 200, body: { url: server.gatewayUrl, shards: 1, session_start_limit } };
     }
-    if (method === 'GET' && path === '/users/@me') return { status: 200, body: user };
+    if (method === 'GET' && (path === '/users/@me' || path === '/users/%40me')) return { status: 200, body: user };
     if (method === 'POST' && (path === '/users/@me/channels' || path === '/users/%40me/channels')) return openDm(body);
     const commands = method === 'PUT' ? path.match(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/) : null;
     if (commands) {
@@ -297,6 +331,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const list = Array.isArray(body) ? (body as Json[]) : [];
       return { status: 200, body: list.map((c) => ({ id: snowflake(), application_id: applicationId, version: snowflake(), ...(guildId ? { guild_id: guildId } : {}), ...c })) };
     }
+    const channel = method === 'GET' ? path.match(/^\/channels\/(\d+)$/) : null;
+    if (channel) return getChannel(channel[1] ?? '');
+    const guild = method === 'GET' ? path.match(/^\/guilds\/(\d+)\/(?:roles|members\/(\d+))$/) : null;
+    if (guild) return guildRoute(guild[1] ?? '', path.endsWith('/roles') ? undefined : guild[2]);
     const history = method === 'GET' ? path.match(/^\/channels\/(\d+)\/messages$/) : null;
     if (history) return channelError(history[1] ?? '') ?? listMessages(history[1] ?? '', query);
     const m = method === 'POST' ? path.match(/^\/channels\/(\d+)\/messages(?:\/(\d+)\/threads)?$/) : null;
@@ -381,10 +419,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     get served429() {
       return fake.served429;
     },
-    addChannel(id, { guildId = '1100000000000000001', kind = 'text' } = {}) {
-      meta.set(id, { kind, guildId });
+    addChannel(id, { guildId = '1100000000000000001', kind = 'text', name, overwrites } = {}) {
+      meta.set(id, { kind, guildId, ...(name ? { name } : {}), ...(overwrites ? { overwrites } : {}) });
+      if (kind !== 'dm') guilds.setPermissions(guildId);
       if (!channels.has(id)) channels.set(id, []);
     },
+    setGuildPermissions: (guildId, permissions) => guilds.setPermissions(guildId, permissions),
+    botRoleId: (guildId, index) => guilds.botRoleId(guildId, index),
     dmChannel: (userId) => dms.get(userId),
     blockDms: (userId) => void dmBlocked.add(userId),
     failNext: (path, failure, { skip = 0 } = {}) => void failures.push({ path, failure, skip }),

@@ -62,6 +62,15 @@ describe('the fake Slack Web API', () => {
     expect(fake.messages.get('C1')).toEqual([]);
   });
 
+  it('shows a channel with conversations.info, member or not, archived or not, and nothing for unknown ids', async () => {
+    fake = await startFakeSlack({ channels: { C1: { name: 'papers' }, COUT: { member: false }, COLD: { archived: true } } });
+    const info = async (channel: string) => (await call(fake!, 'conversations.info', { channel })).body;
+    expect(await info('C1')).toMatchObject({ ok: true, channel: { id: 'C1', name: 'papers', is_channel: true, is_archived: false, is_member: true } });
+    expect(await info('COUT')).toMatchObject({ ok: true, channel: { name: 'cout', is_member: false } });
+    expect(await info('COLD')).toMatchObject({ ok: true, channel: { is_archived: true } });
+    expect(await info('CNOPE')).toEqual({ ok: false, error: 'channel_not_found' });
+  });
+
   it('validates headers, context elements and image accessories like Slack', () => {
     const header = (text: string) => ({ blocks: [{ type: 'header', text: { type: 'plain_text', text } }] });
     expect(validatePostMessage(header('x'.repeat(150)))).toBeUndefined();

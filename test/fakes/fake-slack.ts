@@ -9,7 +9,9 @@
  * `responseUrl(name)` serves a response_url whose posts are recorded in `responses`.
  * conversations.open with `users=U…` opens (or returns) the direct message channel `D…` with an
  * added user, the same id every time, into which chat.postMessage posts like into any channel;
- * for a user never added it answers `user_not_found`.
+ * for a user never added it answers `user_not_found`. conversations.info shows a channel added
+ * (`is_member`, `is_archived`) even to an app that is not in it, as Slack does for public channels;
+ * any other id is `channel_not_found`.
  *
  * Socket Mode: apps.connections.open, called with the app-level `xapp-…` token (the bot token gets
  * `not_allowed_token_type`, any other `invalid_auth`), answers a one-use `ws://…/link/?ticket=…` URL
@@ -21,6 +23,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { conversationObject } from './fake-slack-conversations.js';
+import { decodeJson, isObject, validatePostMessage } from './fake-slack-messages.js';
 
 type Params = Record<string, unknown>;
 type Metadata = { event_type: string; event_payload: Record<string, unknown> };
@@ -30,7 +34,8 @@ export interface FakeMessage {
   bot_id: string; user: string; app_id: string; team: string; reply_count?: number; latest_reply?: string;
 }
 export type FakeRequest = { method: string; contentType: string; authorization?: string; params: Params; status: number };
-export type ChannelOptions = { member?: boolean; archived?: boolean };
+/** `name` is what conversations.info shows (default: the id in lower case). */
+export type ChannelOptions = { member?: boolean; archived?: boolean; name?: string };
 /**
  * An HTTP status or raw body, no answer, a dropped connection — or 'hold': the call is handled as
  * usual (a message is stored) but its answer is kept back until `release()`, or for good.
@@ -102,84 +107,8 @@ export interface FakeSlack {
 }
 export const FAKE_IDS = { team_id: 'T0FAKE', team: 'Fake Workspace', user_id: 'U0PAPERBOY', user: 'paperboy', bot_id: 'B0PAPERBOY', app_id: 'A0PAPERBOY' };
 
-// ---- validation, exported so renderer tests hold their output to the same rules ----
-
-export type SlackApiError = { error: string; detail?: string };
-type Problem = [message: string, path: string] | undefined;
-const INVALID = Symbol('invalid json');
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const firstProblem = <T>(items: T[], check: (item: T, i: number) => Problem): Problem => items.map(check).find(Boolean);
-
-function decodeJson(v: unknown): unknown {
-  try {
-    return typeof v === 'string' ? JSON.parse(v) : v;
-  } catch {
-    return INVALID;
-  }
-}
-
-function textProblem(t: unknown, max: number, path: string, kinds = ['plain_text', 'mrkdwn']): Problem {
-  if (!isObject(t) || !kinds.includes(String(t.type))) return ['must be a valid text object', path];
-  if (typeof t.text !== 'string' || t.text.length < 1) return ['must be more than 0 characters', `${path}/text`];
-  return t.text.length > max ? [`must be less than ${max + 1} characters`, `${path}/text`] : undefined;
-}
-
-function imageProblem(e: Record<string, unknown>, path: string): Problem {
-  if (typeof e.alt_text !== 'string' || e.alt_text.length < 1 || e.alt_text.length > 2000) return ['invalid alt_text', `${path}/alt_text`];
-  const url = typeof e.image_url === 'string' ? e.image_url : '';
-  if (isObject(e.slack_file) || (/^https?:\/\/\S+$/.test(url) && url.length <= 3000)) return undefined;
-  return ['invalid_url', `${path}/image_url`];
-}
-
-function sectionProblem(b: Record<string, unknown>, path: string): Problem {
-  if (b.text === undefined && b.fields === undefined) return ['must provide text or fields', path];
-  if (b.fields !== undefined && (!Array.isArray(b.fields) || b.fields.length > 10)) return ['must provide no more than 10 items', `${path}/fields`];
-  const fields = Array.isArray(b.fields) ? b.fields : [];
-  const image = isObject(b.accessory) && b.accessory.type === 'image' ? b.accessory : undefined;
-  return (
-    (b.text === undefined ? undefined : textProblem(b.text, 3000, `${path}/text`)) ??
-    firstProblem(fields, (f, i) => textProblem(f, 2000, `${path}/fields/${i}`)) ??
-    (image ? imageProblem(image, `${path}/accessory`) : undefined)
-  );
-}
-
-function contextProblem(elements: unknown, path: string): Problem {
-  if (!Array.isArray(elements) || elements.length < 1 || elements.length > 10) return ['must provide 1 to 10 items', `${path}/elements`];
-  return firstProblem(elements, (e: unknown, i) =>
-    isObject(e) && e.type === 'image' ? imageProblem(e, `${path}/elements/${i}`) : textProblem(e, 3000, `${path}/elements/${i}`),
-  );
-}
-
-function blockProblem(b: unknown, path: string, ids: Set<string>): Problem {
-  if (!isObject(b) || typeof b.type !== 'string') return ['missing required field: type', path];
-  if (b.block_id !== undefined) {
-    if (typeof b.block_id !== 'string' || b.block_id.length > 255 || ids.has(b.block_id)) return ['invalid block_id', `${path}/block_id`];
-    ids.add(b.block_id);
-  }
-  if (b.type === 'header') return textProblem(b.text, 150, `${path}/text`, ['plain_text']);
-  if (b.type === 'section') return sectionProblem(b, path);
-  if (b.type === 'context') return contextProblem(b.elements, path);
-  if (b.type === 'image') return imageProblem(b, path);
-  const unchecked = ['divider', 'actions', 'rich_text', 'markdown', 'video', 'file', 'input'];
-  return unchecked.includes(b.type) ? undefined : [`unsupported type: ${b.type}`, `${path}/type`];
-}
-
-/** What Slack answers for these chat.postMessage arguments (blocks and metadata as arrays or JSON strings), or undefined if it takes them. */
-export function validatePostMessage(args: Params): SlackApiError | undefined {
-  const text = typeof args.text === 'string' ? args.text : '';
-  const blocks = decodeJson(args.blocks);
-  if (blocks === INVALID || (blocks !== undefined && !Array.isArray(blocks))) return { error: 'invalid_blocks_format' };
-  const list: unknown[] = Array.isArray(blocks) ? blocks : [];
-  if (!text && list.length === 0) return { error: 'no_text' };
-  if (text.length > 40_000) return { error: 'msg_too_long' };
-  if (list.length > 50) return { error: 'invalid_blocks', detail: 'must provide no more than 50 items [json-pointer:/blocks]' };
-  const ids = new Set<string>();
-  const p = firstProblem(list, (b, i) => blockProblem(b, `/blocks/${i}`, ids));
-  if (p) return { error: 'invalid_blocks', detail: `${p[0]} [json-pointer:${p[1]}]` };
-  const m = decodeJson(args.metadata);
-  const validMetadata = isObject(m) && typeof m.event_type === 'string' && m.event_type !== '' && isObject(m.event_payload);
-  return m === undefined || validMetadata ? undefined : { error: 'invalid_metadata_format' };
-}
+// Message validation lives in fake-slack-messages.ts; re-exported for the renderer tests that hold their output to it.
+export { validatePostMessage, type SlackApiError } from './fake-slack-messages.js';
 
 // ---- the server ----
 
@@ -320,11 +249,19 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const id = existing ?? `D0${String(dms.size + 1).padStart(9, '0')}`;
     if (!existing) {
       dms.set(user, id);
-      channels.set(id, { member: true, archived: false });
+      channels.set(id, { member: true, archived: false, name: id.toLowerCase() });
       messages.set(id, []);
     }
     const channel = { id, created: Math.floor(Date.now() / 1000), is_im: true, is_org_shared: false, user, is_user_deleted: false, priority: 0 };
     return ok({ no_op: existing !== undefined, already_open: existing !== undefined, channel: truthy(p.return_im) ? channel : { id } });
+  }
+
+  /** conversations.info {channel}: a channel added, member or not (as Slack shows public channels), else channel_not_found. */
+  function conversationInfo(p: Params): Answer {
+    const id = String(p.channel ?? '');
+    const c = channels.get(id);
+    const dmUser = [...dms].find(([, d]) => d === id)?.[0];
+    return c ? ok({ channel: conversationObject(id, c, FAKE_IDS.team_id, dmUser) }) : err('channel_not_found');
   }
 
   function answer(method: string, p: Params): Answer {
@@ -334,6 +271,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     if (method === 'conversations.replies') return history(p, true);
     if (method === 'users.info') return userInfo(p);
     if (method === 'conversations.open') return openConversation(p);
+    if (method === 'conversations.info') return conversationInfo(p);
     return err('unknown_method');
   }
 
@@ -440,7 +378,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     },
     ratelimitPerChannelPerSecond: options.ratelimitPerChannelPerSecond,
     addChannel(id, o = {}) {
-      channels.set(id, { member: o.member ?? true, archived: o.archived ?? false });
+      channels.set(id, { member: o.member ?? true, archived: o.archived ?? false, name: o.name ?? id.toLowerCase() });
       if (!messages.has(id)) messages.set(id, []);
     },
     addUser(id, user = {}) {
