@@ -15,7 +15,7 @@ function startWriter(db: string) {
   const child = spawn(process.execPath, ['--import', 'tsx', WRITER, db], { stdio: ['ignore', 'pipe', 'pipe'] });
   let batches = 0;
   let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (batches = Number(/batch (\d+)\n$/.exec(d.toString())?.[1] ?? batches)));
+  child.stdout.on('data', (d: Buffer) => (batches = Number(/batch (\d+) \d+\n$/.exec(d.toString())?.[1] ?? batches)));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   return {
     batches: () => batches,

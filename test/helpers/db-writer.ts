@@ -1,7 +1,7 @@
 /**
  * A second process that writes to a Paperboy database the way the bot does (ingest transactions:
  * observation, paper row, summaries and search entry together) until it is killed. It prints
- * "batch N" after each committed transaction. Usage: node --import tsx test/helpers/db-writer.ts DB
+ * "batch N T" after each committed transaction (T: Date.now() at the commit). Usage: node --import tsx test/helpers/db-writer.ts DB
  */
 import { openStores } from '../../src/main.js';
 
@@ -30,7 +30,7 @@ function entries(n: number) {
 const timer = setInterval(() => {
   stores.ingest.applyEntries('writer', 'arxiv-rss', entries(batch), new Date().toISOString());
   batch++;
-  process.stdout.write(`batch ${batch}\n`);
+  process.stdout.write(`batch ${batch} ${Date.now()}\n`);
 }, 2);
 process.on('SIGTERM', () => {
   clearInterval(timer);

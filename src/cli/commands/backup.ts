@@ -1,3 +1,4 @@
+import { setPriority } from 'node:os';
 import { backupDatabase, BackupError } from '../../db/backup-database.js';
 import { parseCommandArgs } from '../args.js';
 import { dbPath } from '../context.js';
@@ -10,6 +11,8 @@ export async function backupCommand(args: string[], io: CliIo): Promise<number> 
   const { values, positionals } = parseCommandArgs(args, { force: { type: 'boolean' } });
   if (positionals.length !== 1) throw new UsageError('name one file to write the copy to');
   const source = dbPath(io, values.db);
+  // The copy and its integrity check are CPU work next to a running bot: let the bot go first.
+  lowerPriority();
   try {
     const r = await backupDatabase(source, positionals[0]!, { overwrite: values.force === true });
     if (values.json) io.out(JSON.stringify({ source, ...r }));
@@ -19,5 +22,13 @@ export async function backupCommand(args: string[], io: CliIo): Promise<number> 
     if (!(err instanceof BackupError)) throw err;
     io.err(`paperboy: ${err.message}`);
     return EXIT.failed;
+  }
+}
+
+function lowerPriority(): void {
+  try {
+    setPriority(19);
+  } catch {
+    // Not permitted (some containers): run at normal priority.
   }
 }
