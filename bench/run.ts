@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: the machine, then the ingest benchmark, where the store's time goes, and
- * the search benchmark at 100,000 and 1,000,000 papers.
+ * `npm run bench`: the machine, then the ingest benchmark, where the store's time goes, the
+ * retention benchmark (as many papers as --items), and the search benchmark at 100,000 and 1,000,000 papers.
  *
  *   node --expose-gc --import tsx bench/run.ts [--sizes 100000,1000000] [--reuse] [--items 20000] [--runs 3]
  */
@@ -10,6 +10,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { flag, hasFlag, parseSizes } from './bench-util.js';
 import { runIngestBench } from './ingest-bench.js';
+import { runRetentionBench } from './retention-bench.js';
 import { runSearchBench } from './search-bench.js';
 import { runStoreProfile } from './store-profile.js';
 
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
   const items = Number(flag(args, 'items') ?? 20_000);
   await runIngestBench({ items, runs: Number(flag(args, 'runs') ?? 3), seed: 1, keep: false });
   await runStoreProfile(items);
+  await runRetentionBench(items);
   const ingestDone = performance.now();
   await runSearchBench({
     sizes: parseSizes(flag(args, 'sizes'), [100_000, 1_000_000]),

@@ -9,7 +9,7 @@ import type { Logger } from './log.js';
 import { attachInteractionHandler } from './adapters/discord/commands/interaction-handler.js';
 import { registerSlackCommands } from './adapters/slack/commands/register-commands.js';
 import type { Channel } from './core/channel.js';
-import { buildCommandDeps, buildDigestRunner, buildSummarizer, buildSummaryGeneration, buildIngestRunner, buildSubscriptionDelivery, channelSpecs, openStores, sourceSpecs } from './main.js';
+import { buildCommandDeps, buildDigestRunner, buildRawEntryPrune, buildSummarizer, buildSummaryGeneration, buildIngestRunner, buildSubscriptionDelivery, channelSpecs, openStores, sourceSpecs } from './main.js';
 import { previewDigest, windowStartFor } from './pipeline/plan-digest.js';
 import { scheduleDigests } from './scheduler/digest-job.js';
 import { scheduleIngest } from './scheduler/ingest-job.js';
@@ -48,7 +48,16 @@ export async function startBot(o: BotOptions) {
     await summarize(stores.subscriptions.active().map((s) => s.locale)).catch((err: unknown) => o.log.warn({ err }, 'summaries for subscriptions failed'));
     return deliverSubscriptions();
   };
-  const ingestJob = scheduleIngest(ingestRunner, sourceSpecs(o.config), o.config.ingest.schedule, o.config.timezone, o.log, o.schedule !== false, deliverSubs);
+  const prune = buildRawEntryPrune(stores, o.config, o.log, now);
+  // Then, with retention.rawEntryDays set, settled raw entries are pruned (in batches; never throws).
+  const afterIngest = async () => {
+    try {
+      return await deliverSubs();
+    } finally {
+      await prune?.();
+    }
+  };
+  const ingestJob = scheduleIngest(ingestRunner, sourceSpecs(o.config), o.config.ingest.schedule, o.config.timezone, o.log, o.schedule !== false, afterIngest);
   const prepare = async (channels: Channel[]) => {
     const report = await summarize(channels.map((c) => c.locale));
     if (report) o.log.info(report, 'summaries generated before digests');

@@ -20,6 +20,7 @@ import { openDatabase, type Db } from './db/open-database.js';
 import { createOutboxStore } from './db/outbox-store.js';
 import { createPaperReader } from './db/paper-reader.js';
 import { createPaperSearch } from './db/paper-search.js';
+import { createRetentionStore } from './db/retention-store.js';
 import { createSourceStatusStore } from './db/source-status-store.js';
 import { createSubscriptionStore } from './db/subscription-store.js';
 import { createUserStore } from './db/user-store.js';
@@ -29,6 +30,7 @@ import type { Logger } from './log.js';
 import type { PipelineMetrics } from './pipeline/metrics.js';
 import { createDigestRunner } from './pipeline/run-digests.js';
 import { createIngestRunner, type SourceSpec } from './pipeline/run-ingest.js';
+import { pruneRawEntries } from './pipeline/prune-raw-entries.js';
 
 export function openStores(dbFile: string) {
   const db: Db = openDatabase(dbFile);
@@ -123,6 +125,23 @@ export function buildSubscriptionDelivery(stores: Stores, config: Config, chat: 
       timezone: config.timezone,
       maxPerMessage: config.commands.subscriptionMessageMax,
     });
+}
+
+/** After each ingest: prunes settled raw entries (`retention.rawEntryDays`); undefined when it is not set. */
+export function buildRawEntryPrune(stores: Stores, config: Config, log: Logger, now: () => Date = () => new Date()) {
+  const days = config.retention.rawEntryDays;
+  if (days === undefined) return undefined;
+  const store = createRetentionStore(stores.db);
+  return async () => {
+    try {
+      const report = await pruneRawEntries(store, { days, now: now() });
+      if (report.observations > 0) log.info(report, 'raw entries pruned');
+      return report;
+    } catch (err) {
+      log.warn({ err }, 'pruning raw entries failed');
+      return undefined;
+    }
+  };
 }
 
 /** The optional LLM summarizer: undefined unless LLM_BASE_URL and LLM_MODEL are set. */

@@ -10,6 +10,7 @@ import { DIGEST_USAGE, digestCommand } from './commands/digest.js';
 import { DOCTOR_USAGE, doctorCommand } from './commands/doctor.js';
 import { INGEST_USAGE, ingestCommand } from './commands/ingest.js';
 import { POST_USAGE, postCommand } from './commands/post.js';
+import { PRUNE_USAGE, pruneCommand } from './commands/prune.js';
 import { REGISTER_USAGE, registerCommandsCommand } from './commands/register-commands.js';
 import { RUN_USAGE, runCommand } from './commands/run.js';
 import { SEARCH_USAGE, searchCommand } from './commands/search.js';
@@ -32,6 +33,7 @@ const COMMANDS: Record<string, Command> = {
   summarize: { usage: SUMMARIZE_USAGE, summary: 'write missing summaries with the optional LLM', run: summarizeCommand },
   'register-commands': { usage: REGISTER_USAGE, summary: 'register the /papers slash command with Discord (--guild ID: one server, at once)', run: registerCommandsCommand },
   backup: { usage: BACKUP_USAGE, summary: 'write an online, consistent copy of the database (safe while the bot runs)', run: backupCommand },
+  prune: { usage: PRUNE_USAGE, summary: 'shrink the raw source entries of papers unchanged for N days (retention.rawEntryDays)', run: pruneCommand },
   run: { usage: RUN_USAGE, summary: 'run the bot: ingest and digests on schedule (npm start)', run: runCommand },
 };
 

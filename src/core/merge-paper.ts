@@ -50,8 +50,10 @@ const AUTHORITY: Record<SourceFormat, number> = {
   rss: 4,
   'article-md': 5,
 };
-const ARXIV_FORMATS = new Set<SourceFormat>(['arxiv-rss', 'arxiv-atom']);
-const FEATURE_FORMATS = new Set<SourceFormat>(['hf-daily', 'ko-digest']);
+/** Formats whose `announcedOn` is arXiv's announcement (the record's `announcedOn`). */
+export const ARXIV_FORMATS: ReadonlySet<SourceFormat> = new Set<SourceFormat>(['arxiv-rss', 'arxiv-atom']);
+/** Formats whose `announcedOn` is the day they featured the paper (the record's `featuredOn`). */
+export const FEATURE_FORMATS: ReadonlySet<SourceFormat> = new Set<SourceFormat>(['hf-daily', 'ko-digest']);
 
 function byAuthority(a: Observation, b: Observation): number {
   return AUTHORITY[a.format] - AUTHORITY[b.format] || (a.seenAt < b.seenAt ? 1 : a.seenAt > b.seenAt ? -1 : 0);

@@ -48,8 +48,10 @@ export function createIngestStore(db: Db) {
     `INSERT INTO observations (source, format, entry_key, paper_id, payload, hash, first_seen_at, changed_at)
      VALUES (@source, @format, @entryKey, @paperId, @payload, @hash, @now, @now)`,
   );
+  // A changed entry is stored whole again, even if its previous payload was pruned.
   const updateObs = db.prepare(
-    'UPDATE observations SET paper_id = @paperId, format = @format, payload = @payload, hash = @hash, changed_at = @now WHERE id = @id',
+    `UPDATE observations SET paper_id = @paperId, format = @format, payload = @payload, hash = @hash, changed_at = @now,
+       pruned_at = NULL WHERE id = @id`,
   );
   const lookupKey = db.prepare<[{ key: string }], { id: number }>(
     'SELECT id FROM papers WHERE key = @key UNION ALL SELECT paper_id AS id FROM paper_aliases WHERE key = @key LIMIT 1',

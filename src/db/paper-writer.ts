@@ -1,15 +1,22 @@
 /**
  * Keeps a paper's row, its source summaries and its search entry equal to the merge of its
  * observations. Every write of a paper goes through `recompute`, so the three never disagree.
+ * A pruned observation (docs/adr/0007-retention.md) is resolved against the record as stored
+ * before the merge, and pruned again against the new record after it, so it always resolves
+ * to the entry it was.
  */
 import { mergeObservations, type MergedPaper, type Observation } from '../core/merge-paper.js';
 import { normalizeTitle } from '../core/normalize-title.js';
+import { prunePayload, resolvePayload, type StoredPayload } from '../core/prune-entry.js';
 import { toIndexText } from '../core/search-text.js';
 import type { SourceEntry, SourceFormat, SummarySection } from '../core/types.js';
 import { parseJson } from './json.js';
 import type { Db } from './open-database.js';
+import { createRecordReader } from './paper-record.js';
 
 interface ObsRow {
+  id: number;
+  pruned_at: string | null;
   source: string;
   format: string;
   changed_at: string;
@@ -28,8 +35,11 @@ export function createPaperWriter(db: Db) {
        @publishedAt, @announcedOn, @featuredOn, @votes, @thumbnail, @links, @now, @now)`,
   );
   const observationsOf = db.prepare<[number], ObsRow>(
-    'SELECT source, format, changed_at, payload FROM observations WHERE paper_id = ? ORDER BY id',
+    'SELECT id, pruned_at, source, format, changed_at, payload FROM observations WHERE paper_id = ? ORDER BY id',
   );
+  const records = createRecordReader(db);
+  const setPayload = db.prepare('UPDATE observations SET payload = ? WHERE id = ?');
+  const restorePayload = db.prepare('UPDATE observations SET payload = ?, pruned_at = NULL WHERE id = ?');
   const updatePaper = db.prepare(
     `UPDATE papers SET kind = @kind, arxiv_id = @arxivId, arxiv_version = @arxivVersion, url = @url,
        title = @title, title_norm = @titleNorm, authors = @authors, abstract = @abstract,
@@ -94,6 +104,19 @@ export function createPaperWriter(db: Db) {
     insertSearch.run(id, toIndexText(merged.title), toIndexText(merged.authors.join(', ')), toIndexText(summaryText(summaries)), toIndexText(merged.abstract));
   }
 
+  /** The paper's observations with every pruned payload resolved against its stored record. */
+  function resolvedObservations(id: number): { rows: ObsRow[]; observations: Observation[] } {
+    const rows = observationsOf.all(id);
+    const record = rows.some((r) => r.pruned_at !== null) ? records.read(id) : undefined;
+    const observations = rows.map((r): Observation => {
+      const origin = { source: r.source, format: r.format as SourceFormat };
+      const payload = JSON.parse(r.payload) as StoredPayload;
+      const entry = record && r.pruned_at !== null ? resolvePayload(payload, origin, record) : (payload as unknown as SourceEntry);
+      return { ...origin, seenAt: r.changed_at, entry };
+    });
+    return { rows, observations };
+  }
+
   function drop(id: number): void {
     deleteSearch.run(id);
     deletePaper.run(id);
@@ -109,17 +132,18 @@ export function createPaperWriter(db: Db) {
     },
 
     recompute(id: number, now: string): MergedPaper {
-      const observations: Observation[] = observationsOf.all(id).map((r) => ({
-        source: r.source,
-        format: r.format as SourceFormat,
-        seenAt: r.changed_at,
-        entry: JSON.parse(r.payload) as SourceEntry,
-      }));
+      const { rows, observations } = resolvedObservations(id);
       const m = mergeObservations(observations);
       updatePaper.run({ id, now, ...rowParams(m) });
       deleteSourceSummaries.run(id);
       writeSummaries(id, m, now);
       reindex(id, m);
+      // A reference to a field the merge just changed would now resolve to the new value: write it out.
+      rows.forEach((r, i) => {
+        if (r.pruned_at === null) return;
+        const payload = JSON.stringify(prunePayload(observations[i]!.entry as unknown as StoredPayload, observations[i]!, m));
+        if (payload !== r.payload) setPayload.run(payload, r.id);
+      });
       return m;
     },
 
@@ -132,6 +156,11 @@ export function createPaperWriter(db: Db) {
     /** Folds record `from` (an id-less paper) into record `into`; its key stays valid as an alias. */
     adopt(into: number, from: number, now: string): void {
       const key = keyOf.get(from)?.key;
+      // Pruned payloads reference `from`'s record, which is about to go: make them whole first.
+      const { rows, observations } = resolvedObservations(from);
+      rows.forEach((r, i) => {
+        if (r.pruned_at !== null) restorePayload.run(JSON.stringify(observations[i]!.entry), r.id);
+      });
       moveObs.run(into, from);
       moveAliases.run(into, from);
       moveGenerated.run(into, from);
