@@ -27,6 +27,9 @@ describe('config', () => {
       digest: { catchUpHours: 6, firstDigestLookbackHours: 24, concurrency: 64 },
       commands: { maxSubscriptions: 20, searchPageSize: 5, slackAdmins: [], subscriptionMessageMax: 10 },
       llm: { concurrency: 2, dailyBudget: 200, deadlineSeconds: 60, timeoutSeconds: 30, retries: 3, maxPapers: 50 },
+      backfill: { delaySeconds: 3, maxDays: 366 },
+      retention: {},
+      http: { host: '127.0.0.1', maxIngestAgeHours: 6 },
       sources: [],
       channels: [],
     });
