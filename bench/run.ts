@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: the machine, then the ingest benchmark, where the store's time goes, the
- * retention benchmark (as many papers as --items), and the search benchmark at 100,000 and 1,000,000 papers.
+ * retention benchmark (as many papers as --items), the search benchmark at 100,000 and 1,000,000
+ * papers, and the backup benchmark on a copy of the 100,000-paper database.
  *
  *   node --expose-gc --import tsx bench/run.ts [--sizes 100000,1000000] [--reuse] [--items 20000] [--runs 3]
  */
@@ -9,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { flag, hasFlag, parseSizes } from './bench-util.js';
+import { runBackupBench } from './backup-bench.js';
 import { runIngestBench } from './ingest-bench.js';
 import { runRetentionBench } from './retention-bench.js';
 import { runSearchBench } from './search-bench.js';
@@ -56,10 +58,13 @@ async function main(): Promise<void> {
     batch: 10_000,
     outDir: fileURLToPath(new URL('./out', import.meta.url)),
   });
+  const searchDone = performance.now();
+  // On a copy of the 100,000-paper search database (or generated papers when it was not built).
+  await runBackupBench({ db: fileURLToPath(new URL('./out/search-100000.db', import.meta.url)), papers: items, runs: 3 });
   const minutes = (t: number): string => (t / 60_000).toFixed(1);
   console.log(`\nload average at end (1/5/15 min): ${load()}`);
   console.log(
-    `total ${minutes(performance.now() - started)} min (ingest ${minutes(ingestDone - started)} min, search ${minutes(performance.now() - ingestDone)} min)`,
+    `total ${minutes(performance.now() - started)} min (ingest ${minutes(ingestDone - started)} min, search ${minutes(searchDone - ingestDone)} min, backup ${minutes(performance.now() - searchDone)} min)`,
   );
 }
 
