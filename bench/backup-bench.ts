@@ -7,7 +7,7 @@
  *
  * Without --db (or when the file is missing) it builds a database of --papers generated papers.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,7 +49,12 @@ async function writerRate(db: string, ms: number, during?: () => Promise<unknown
   const to = Date.now();
   child.kill('SIGTERM');
   await closed;
-  const commits = [...out.matchAll(/batch \d+ (\d+)\n/g)].map((m) => Number(m[1])).filter((t) => t >= from && t <= to).length;
+  const times = [...out.matchAll(/batch \d+ (\d+)\n/g)].map((m) => Number(m[1]));
+  const commits = times.filter((t) => t >= from && t <= to).length;
+  if (process.env.BENCH_DEBUG) {
+    const gaps = times.flatMap((t, i) => (i > 0 && t - times[i - 1]! > 200 ? [[times[i - 1]! - from, t - times[i - 1]!]] : []));
+    console.log('debug', { from, to, commits, total: times.length, first: times[0]! - from, last: times.at(-1)! - from, gaps });
+  }
   return { perSecond: (commits * 1000) / (to - from), backups };
 }
 
@@ -93,7 +98,11 @@ export async function runBackupBench(options: { db?: string; papers: number; run
     console.log(`\nbackup / copy: ${ratio.toFixed(2)}×; the backup API's copy alone / copy: ${(median(copyPart) / median(cp)).toFixed(2)}×`);
 
     const seconds = 6;
+    // Both phases start with the copies above written out: gigabytes of dirty pages being flushed
+    // stall the writer's checkpoints (fsync) whatever else runs, and would be measured instead.
+    spawnSync('sync');
     const idle = await writerRate(source, seconds * 1000);
+    spawnSync('sync');
     // As `paperboy backup` does: the lowest CPU priority, so the bot's process goes first.
     setPriority(19);
     let n = 0;
