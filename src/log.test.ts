@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from './log.js';
+import { createFailureLog, createLogger } from './log.js';
 
 function capture(isTTY: boolean) {
   const chunks: string[] = [];
@@ -43,5 +43,30 @@ describe('createLogger', () => {
     createLogger('info', { destination: pretty.stream, format: 'pretty' }).info('y');
     expect(pretty.text()).toMatch(/INFO.*y/);
     expect(pretty.text()).not.toContain('\u001b['); // no colours off a terminal
+  });
+});
+
+describe('createFailureLog', () => {
+  it('logs a lasting failure once with its stack, repeats at debug, a new message again, and the recovery once', () => {
+    const out = capture(false);
+    const log = createLogger('debug', { destination: out.stream });
+    const failures = createFailureLog(log);
+    const boom = new Error('database is locked');
+    for (let i = 0; i < 3; i++) failures.failed('tick', { job: 'digests' }, boom, 'digest tick failed');
+    failures.failed('tick', { job: 'digests' }, new Error('disk I/O error'), 'digest tick failed');
+    failures.succeeded('tick', { job: 'digests' }, 'digest tick recovered');
+    failures.succeeded('tick', { job: 'digests' }, 'digest tick recovered');
+    const lines = out.text().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown> & { err: unknown });
+    expect(lines.map((l) => [l.level, l.msg])).toEqual([
+      [50, 'digest tick failed'],
+      [20, 'digest tick failed (again)'],
+      [20, 'digest tick failed (again)'],
+      [50, 'digest tick failed'],
+      [30, 'digest tick recovered'],
+    ]);
+    expect(lines[0]!.err).toMatchObject({ message: 'database is locked', stack: expect.stringContaining('Error: database is locked') });
+    expect(lines[1]).toMatchObject({ job: 'digests', err: 'database is locked', repeats: 1 });
+    expect(lines[3]!.err).toMatchObject({ message: 'disk I/O error' });
+    expect(lines[4]).toMatchObject({ job: 'digests', repeats: 0 });
   });
 });

@@ -34,3 +34,31 @@ export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', op
 export function silentLogger(): Logger {
   return pino({ level: 'silent' });
 }
+
+/**
+ * Logs a background failure once: the first time (or when its message changes) at `error` with
+ * the error and its stack, then at `debug` with the message only while it repeats, and once at
+ * `info` when it recovers. `key` names what is failing (a job, a channel).
+ */
+export function createFailureLog(log: Logger) {
+  const failing = new Map<string, { message: string; since: string; repeats: number }>();
+  return {
+    failed(key: string, context: Record<string, unknown>, err: unknown, msg: string): void {
+      const message = err instanceof Error ? err.message : String(err);
+      const before = failing.get(key);
+      if (before && before.message === message) {
+        before.repeats++;
+        log.debug({ ...context, err: message, repeats: before.repeats, since: before.since }, `${msg} (again)`);
+        return;
+      }
+      failing.set(key, { message, since: new Date().toISOString(), repeats: 0 });
+      log.error({ ...context, err }, msg);
+    },
+    succeeded(key: string, context: Record<string, unknown>, msg: string): void {
+      const before = failing.get(key);
+      if (!before) return;
+      failing.delete(key);
+      log.info({ ...context, failedSince: before.since, repeats: before.repeats }, msg);
+    },
+  };
+}

@@ -8,6 +8,7 @@ import type { Channel } from '../core/channel.js';
 import type { ChatPoster } from '../core/chat-poster.js';
 import { latestSlot } from '../core/zoned-time.js';
 import type { ChannelStore } from '../db/channel-store.js';
+import { createFailureLog } from '../log.js';
 import type { PipelineMetrics } from './metrics.js';
 import { planDigest, type PlanDeps } from './plan-digest.js';
 import { sendDigest, type SendDeps, type SendOutcome } from './send-digest.js';
@@ -41,6 +42,8 @@ async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<v
 
 export function createDigestRunner(deps: DigestRunnerDeps) {
   let running: Promise<TickReport> | undefined;
+  // A digest that keeps failing is retried every minute: its error is logged once per channel until it changes.
+  const failures = createFailureLog(deps.log);
 
   function classify(now: Date, report: TickReport) {
     const due: { channel: Channel; slot: { date: string; at: Date } }[] = [];
@@ -77,8 +80,9 @@ export function createDigestRunner(deps: DigestRunnerDeps) {
     let outcome: SendOutcome | 'error';
     try {
       outcome = await sendDigest(deps, digestId, channel, deps.posterFor(channel));
+      failures.succeeded(`send:${channel.id}`, { channel: channel.channel, date }, 'digest send recovered');
     } catch (err) {
-      deps.log.error({ err, channel: channel.channel, date }, 'digest send failed');
+      failures.failed(`send:${channel.id}`, { channel: channel.channel, platform: channel.platform, date }, err, 'digest send failed');
       outcome = 'error';
     }
     report.results.push({ channel: channel.channel, date, outcome });
@@ -91,8 +95,9 @@ export function createDigestRunner(deps: DigestRunnerDeps) {
     try {
       id = planDigest(deps, channel, deps.posterFor(channel), slot, now);
       report.planned++;
+      failures.succeeded(`plan:${channel.id}`, { channel: channel.channel, date: slot.date }, 'digest planning recovered');
     } catch (err) {
-      deps.log.error({ err, channel: channel.channel, date: slot.date }, 'digest planning failed');
+      failures.failed(`plan:${channel.id}`, { channel: channel.channel, platform: channel.platform, date: slot.date }, err, 'digest planning failed');
       deps.metrics?.digestFinished({ platform: channel.platform, outcome: 'error' });
       return;
     }

@@ -1,6 +1,6 @@
 /** The ingest schedule: node-cron runs the ingest use case; a failing run is logged, never thrown. */
 import cron from 'node-cron';
-import type { Logger } from '../log.js';
+import { createFailureLog, type Logger } from '../log.js';
 import type { IngestRunner, SourceSpec } from '../pipeline/run-ingest.js';
 
 export interface IngestJob {
@@ -20,15 +20,17 @@ export function scheduleIngest(
   after?: () => Promise<unknown>,
 ): IngestJob {
   let running: Promise<void> | undefined;
+  const failures = createFailureLog(log);
   const runNow = (): Promise<void> => {
     running ??= (async () => {
       try {
         const report = await runner.run(specs);
+        failures.succeeded('ingest', {}, 'ingest run recovered');
         const failed = report.sources.filter((s) => s.failed).map((s) => s.source);
         log.info({ papers: report.papers, articles: report.articles, failed }, 'ingest finished');
         if (after) log.info({ subscriptions: await after() }, 'subscriptions delivered');
       } catch (err) {
-        log.error({ err }, 'ingest run failed');
+        failures.failed('ingest', {}, err, 'ingest run failed');
       } finally {
         running = undefined;
       }

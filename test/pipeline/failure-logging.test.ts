@@ -13,6 +13,8 @@ import { openDatabase } from '../../src/db/open-database.js';
 import { createPaperReader } from '../../src/db/paper-reader.js';
 import { createSourceStatusStore } from '../../src/db/source-status-store.js';
 import { createIngestRunner } from '../../src/pipeline/run-ingest.js';
+import type { DigestRunner } from '../../src/pipeline/run-digests.js';
+import { scheduleDigests } from '../../src/scheduler/digest-job.js';
 import { channelSpec, paper, setupDigests } from './digest-setup.js';
 
 function capturingLogger() {
@@ -83,5 +85,29 @@ describe('delivery failure logging', () => {
     expect(delivery[0]).toMatchObject({ channel: '100', platform: 'discord', err: 'HTTP 503 Service Unavailable' });
     expect(JSON.stringify(lines)).not.toContain('"stack"');
     t.db.close();
+  });
+});
+
+describe('digest clock failure logging', () => {
+  it('logs a tick that keeps failing once with its stack, not every minute', async () => {
+    const { log, lines } = capturingLogger();
+    let fail = true;
+    const runner = {
+      tick: async () => {
+        if (fail) throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+        return { planned: 0, results: [], missed: [] };
+      },
+    } as unknown as DigestRunner;
+    const job = scheduleDigests(runner, log, false);
+    for (let minute = 0; minute < 5; minute++) await job.tick();
+    fail = false;
+    await job.tick();
+    await job.tick();
+    expect(lines.map((l) => [l.level, l.msg])).toEqual([
+      [50, 'digest tick failed'],
+      ...Array.from({ length: 4 }, () => [20, 'digest tick failed (again)']),
+      [30, 'digest tick recovered'],
+    ]);
+    expect(lines.filter((l) => JSON.stringify(l).includes('"stack"'))).toHaveLength(1);
   });
 });
