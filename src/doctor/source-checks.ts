@@ -46,7 +46,7 @@ async function checkSource(source: SourceConfig, index: number, load: LoadOption
   try {
     const loaded = source.url ? { docs: [await loadUrl(source.url, load)], errors: [] } : await loadPath(source.path!, load.maxBytes);
     const parsed = await parseAll(loaded.docs, source);
-    const summary = `${parsed.entries} entries [${parsed.format ?? 'unknown'}]${last}`;
+    const summary = `${parsed.entries} ${parsed.entries === 1 ? 'entry' : 'entries'} [${parsed.format ?? 'unknown'}]${last}`;
     const skipped = [...loaded.errors.map((e) => `${e.place}: ${e.message}`), ...parsed.failures];
     if (skipped.length) return warn(name, `${summary}; ${skipped.length} file(s) skipped, first ${skipped[0]}`);
     if (parsed.entryErrors) return warn(name, `${summary}; ${parsed.entryErrors} entries could not be read (\`paperboy ingest\` names them)`);
