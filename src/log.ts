@@ -36,11 +36,13 @@ export function silentLogger(): Logger {
 }
 
 /**
- * Logs a background failure once: the first time (or when its message changes) at `error` with
+ * Logs a background failure once: the first time (or when its message changes) at `level` with
  * the error and its stack, then at `debug` with the message only while it repeats, and once at
  * `info` when it recovers. `key` names what is failing (a job, a channel).
  */
-export function createFailureLog(log: Logger) {
+export type FailureLog = ReturnType<typeof createFailureLog>;
+
+export function createFailureLog(log: Logger, level: 'error' | 'warn' = 'error') {
   const failing = new Map<string, { message: string; since: string; repeats: number }>();
   return {
     failed(key: string, context: Record<string, unknown>, err: unknown, msg: string): void {
@@ -52,7 +54,7 @@ export function createFailureLog(log: Logger) {
         return;
       }
       failing.set(key, { message, since: new Date().toISOString(), repeats: 0 });
-      log.error({ ...context, err }, msg);
+      log[level]({ ...context, err }, msg);
     },
     succeeded(key: string, context: Record<string, unknown>, msg: string): void {
       const before = failing.get(key);

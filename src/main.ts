@@ -26,7 +26,7 @@ import { createSubscriptionStore } from './db/subscription-store.js';
 import { createUserStore } from './db/user-store.js';
 import type { CommandDeps } from './pipeline/commands/command-deps.js';
 import { deliverSubscriptions } from './pipeline/deliver-subscriptions.js';
-import type { Logger } from './log.js';
+import { createFailureLog, type Logger } from './log.js';
 import type { PipelineMetrics } from './pipeline/metrics.js';
 import { createDigestRunner } from './pipeline/run-digests.js';
 import { createIngestRunner, type SourceSpec } from './pipeline/run-ingest.js';
@@ -115,6 +115,7 @@ export function buildCommandDeps(stores: Stores, config: Config, now: () => Date
 
 /** Matches new papers against subscriptions and sends each subscriber its message. */
 export function buildSubscriptionDelivery(stores: Stores, config: Config, chat: ChatClients, log: Logger, now: () => Date = () => new Date()) {
+  const failures = createFailureLog(log, 'warn');
   return () =>
     deliverSubscriptions({
       subscriptions: stores.subscriptions,
@@ -124,6 +125,7 @@ export function buildSubscriptionDelivery(stores: Stores, config: Config, chat: 
       now,
       timezone: config.timezone,
       maxPerMessage: config.commands.subscriptionMessageMax,
+      failures,
     });
 }
 

@@ -15,7 +15,7 @@ import { localDate } from '../core/zoned-time.js';
 import type { PaperReader } from '../db/paper-reader.js';
 import type { Subscription, SubscriptionStore } from '../db/subscription-store.js';
 import { createTranslator } from '../i18n/translator.js';
-import type { Logger } from '../log.js';
+import type { FailureLog, Logger } from '../log.js';
 import { deliveryKeys } from './plan-digest.js';
 
 export interface SubscriptionDeps {
@@ -27,6 +27,8 @@ export interface SubscriptionDeps {
   timezone: string;
   /** Papers listed in one message; the rest are counted ("and N more"). */
   maxPerMessage: number;
+  /** Kept across cycles, so a subscriber that keeps failing is logged once (a warn per cycle otherwise). */
+  failures?: FailureLog;
 }
 
 interface Group {
@@ -72,10 +74,13 @@ async function deliver(g: Group, deps: SubscriptionDeps, now: Date): Promise<'se
       return 'paused';
     }
     const message = err instanceof Error ? err.message : String(err);
-    deps.log.warn({ platform: g.platform, scope: g.scope, target: g.target, err: message }, 'subscription message failed; will retry next cycle');
+    const context = { platform: g.platform, scope: g.scope, target: g.target };
+    if (deps.failures) deps.failures.failed(`${g.platform}:${g.scope}:${g.target}`, context, message, 'subscription message failed; will retry next cycle');
+    else deps.log.warn({ ...context, err: message }, 'subscription message failed; will retry next cycle');
     return 'failed';
   }
   for (const s of g.subs) deps.subscriptions.recordMatches(s.sub.id, s.paperIds, now.toISOString(), now.toISOString());
+  deps.failures?.succeeded(`${g.platform}:${g.scope}:${g.target}`, { platform: g.platform, scope: g.scope, target: g.target }, 'subscription message sent again');
   return 'sent';
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseTopic, topicKey } from '../../src/core/topic.js';
 import { createSubscriptionStore } from '../../src/db/subscription-store.js';
-import { silentLogger } from '../../src/log.js';
+import { pino } from 'pino';
+import { createFailureLog, silentLogger } from '../../src/log.js';
 import { openStores } from '../../src/main.js';
 import { deliverSubscriptions } from '../../src/pipeline/deliver-subscriptions.js';
 import { createRecordingPoster } from '../fakes/recording-poster.js';
@@ -65,6 +66,26 @@ describe('subscription delivery', () => {
     expect(await deliverSubscriptions(t.deps)).toEqual({ sent: 1, paused: 0, failed: 0 });
     expect(await deliverSubscriptions(t.deps)).toEqual({ sent: 0, paused: 0, failed: 0 });
     expect(t.poster.sent).toHaveLength(1);
+  });
+
+  it('logs a subscriber that keeps failing once, then its recovery', async () => {
+    const t = setup();
+    const lines: Record<string, unknown>[] = [];
+    const log = pino({ level: 'debug' }, { write: (l: string) => void lines.push(JSON.parse(l) as Record<string, unknown>) });
+    const deps = { ...t.deps, log, failures: createFailureLog(log, 'warn') };
+    t.subscribe('robot', 'channel', 'chan-1');
+    t.advance('2024-10-30T01:00:00Z');
+    t.ingest([1, 1, { title: 'Robot arms' }]);
+    for (let i = 0; i < 3; i++) t.poster.failNext({ transient: 'HTTP 503' });
+    for (let i = 0; i < 4; i++) await deliverSubscriptions(deps);
+    expect(t.poster.sent).toHaveLength(1);
+    expect(lines.map((l) => [l.level, l.msg])).toEqual([
+      [40, 'subscription message failed; will retry next cycle'],
+      [20, 'subscription message failed; will retry next cycle (again)'],
+      [20, 'subscription message failed; will retry next cycle (again)'],
+      [30, 'subscription message sent again'],
+    ]);
+    expect(lines[0]).toMatchObject({ platform: 'discord', scope: 'channel', target: 'chan-1', err: 'HTTP 503' });
   });
 
   it('pauses the subscriptions of a user who cannot be messaged, and nothing else breaks', async () => {
