@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/io.js';
-import { ENV_DEFAULTS } from '../../src/config.js';
+import { ENV_DEFAULTS, parseConfig } from '../../src/config.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const read = (rel: string) => readFileSync(root + rel, 'utf8');
@@ -104,5 +104,17 @@ describe('.env.example', () => {
 
   it('shows each default (empty for the ones that are unset by default)', () => {
     for (const [name, value] of Object.entries(ENV_DEFAULTS)) expect(example[name], name).toBe(value === undefined ? '' : String(value));
+  });
+});
+
+describe('config/paperboy.yaml', () => {
+  it('parses as shipped, and with its commented-out sections switched on', () => {
+    const text = read('config/paperboy.yaml');
+    expect(() => parseConfig(text, 'config/paperboy.yaml')).not.toThrow();
+    // "# key:" starts a commented section; its lines are "#   key: value".
+    const on = text.replace(/^# (http|retention):/gm, '$1:').replace(/^#( {3}\w+:)/gm, '$1');
+    const config = parseConfig(on, 'uncommented');
+    expect(config.http.port).toBe(9464);
+    expect(config.retention.rawEntryDays).toBe(30);
   });
 });
