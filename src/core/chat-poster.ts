@@ -16,12 +16,16 @@ export interface SendOptions {
   threadOf?: string;
 }
 
-export interface ChatPoster {
+/** What a platform makes of a digest, without a client: previews need only this. */
+export interface ChatRenderer {
   readonly platform: Platform | 'console';
   /** Renders a digest into the messages to send, within the platform's size limits. */
   render(model: DigestModel, layout: DigestLayout): OutgoingMessage[];
   /** The exact request body `send` would send (Discord create-message JSON, Slack chat.postMessage arguments). */
   requestBody(channel: string, message: OutgoingMessage, options: SendOptions): Record<string, unknown>;
+}
+
+export interface ChatPoster extends ChatRenderer {
   /** Sends one message; returns its platform id. Throws ChannelUnavailableError for permanent failures. */
   send(channel: string, message: OutgoingMessage, options: SendOptions): Promise<{ messageId: string }>;
   /** The direct-message channel with a user (opened if needed), for personal subscriptions. */

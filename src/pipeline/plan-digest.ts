@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { buildDigestModel } from '../core/build-digest.js';
 import type { Channel } from '../core/channel.js';
-import type { ChatPoster } from '../core/chat-poster.js';
+import type { ChatPoster, ChatRenderer } from '../core/chat-poster.js';
 import type { DigestModel, OutgoingMessage } from '../core/digest-model.js';
 import type { PaperView } from '../core/paper-view.js';
 import { selectPapers, type Candidate } from '../core/select-papers.js';
@@ -35,7 +35,7 @@ export function deliveryKeys(count: number): string[] {
 }
 
 /** Builds what a channel would get for these candidates (nothing is written). */
-export function previewDigest(channel: Channel, candidates: Candidate[], date: string, poster: ChatPoster, reader: PaperReader): DigestPreview {
+export function previewDigest(channel: Channel, candidates: Candidate[], date: string, poster: ChatRenderer, reader: PaperReader): DigestPreview {
   const { chosen, total } = selectPapers(candidates, channel.settings);
   const papers = chosen.map((c) => reader.getById(c.id)).filter((p): p is PaperView => p !== undefined);
   const loc = createTranslator(channel.locale);

@@ -4,7 +4,7 @@
  * with the message it already created, so a retry after a lost response posts nothing twice.
  */
 import { DiscordAPIError, Routes, type APIMessage, type Client } from 'discord.js';
-import { ChannelUnavailableError, type ChatPoster, type SendOptions } from '../../core/chat-poster.js';
+import { ChannelUnavailableError, type ChatPoster, type ChatRenderer, type SendOptions } from '../../core/chat-poster.js';
 import type { OutgoingMessage } from '../../core/digest-model.js';
 import type { Logger } from '../../log.js';
 import { renderDiscordDigest, THREAD_NAME_KEY } from './render-digest.js';
@@ -40,6 +40,9 @@ function sameMessage(posted: APIMessage, message: OutgoingMessage): boolean {
   return (posted.content ?? '') === (body.content ?? '') && titles(posted.embeds) === titles(body.embeds);
 }
 
+/** Discord's rendering and request bodies, with no client (previews). */
+export const discordRenderer: ChatRenderer = { platform: 'discord', render: renderDiscordDigest, requestBody };
+
 export function createDiscordPoster(client: Client, log: Logger): ChatPoster {
   // One start per header message; concurrent sends into the same thread share the request.
   const threads = new Map<string, Promise<string>>();
@@ -57,9 +60,7 @@ export function createDiscordPoster(client: Client, log: Logger): ChatPoster {
   }
 
   return {
-    platform: 'discord',
-    render: renderDiscordDigest,
-    requestBody,
+    ...discordRenderer,
     async send(channel: string, message: OutgoingMessage, options: SendOptions) {
       const { key, threadOf } = options;
       const threadName = message.body[THREAD_NAME_KEY];

@@ -4,7 +4,7 @@
  * and turns permanent errors into ChannelUnavailableError.
  */
 import type { webApi } from '@slack/bolt';
-import type { ChatPoster } from '../../core/chat-poster.js';
+import type { ChatPoster, ChatRenderer } from '../../core/chat-poster.js';
 import type { Logger } from '../../log.js';
 import { createChannelPacer } from './channel-pacer.js';
 import { DELIVERY_EVENT, findDelivery } from './find-delivery.js';
@@ -16,6 +16,19 @@ export interface SlackPosterOptions {
   minIntervalMs?: number;
 }
 
+/** Slack's rendering and request bodies, with no client (previews). */
+export const slackRenderer: ChatRenderer = {
+  platform: 'slack',
+  render: renderSlackDigest,
+  requestBody: (channel, message, { key, threadOf }) => ({
+    // The body cannot override where the message goes or the key it carries.
+    ...message.body,
+    channel,
+    metadata: { event_type: DELIVERY_EVENT, event_payload: { key } },
+    ...(threadOf ? { thread_ts: threadOf } : {}),
+  }),
+};
+
 export function createSlackPoster(client: webApi.WebClient, log: Logger, { minIntervalMs = 1000 }: SlackPosterOptions = {}): ChatPoster {
   const pacer = createChannelPacer(minIntervalMs);
 
@@ -26,18 +39,10 @@ export function createSlackPoster(client: webApi.WebClient, log: Logger, { minIn
     return classifySlackError(err, channel);
   };
 
-  const requestBody: ChatPoster['requestBody'] = (channel, message, { key, threadOf }) => ({
-    // The body cannot override where the message goes or the key it carries.
-    ...message.body,
-    channel,
-    metadata: { event_type: DELIVERY_EVENT, event_payload: { key } },
-    ...(threadOf ? { thread_ts: threadOf } : {}),
-  });
+  const { requestBody } = slackRenderer;
 
   return {
-    platform: 'slack',
-    render: renderSlackDigest,
-    requestBody,
+    ...slackRenderer,
 
     async send(channel, message, options) {
       const args = requestBody(channel, message, options);

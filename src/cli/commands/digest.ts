@@ -1,17 +1,14 @@
 import { DEFAULT_CHANNEL_SETTINGS, type Channel } from '../../core/channel.js';
-import type { ChatPoster, Platform } from '../../core/chat-poster.js';
+import type { ChatRenderer, Platform } from '../../core/chat-poster.js';
 import { localDate } from '../../core/zoned-time.js';
-import { silentLogger } from '../../log.js';
 import { channelSpecs } from '../../main.js';
 import { deliveryKeys, previewDigest, windowStartFor } from '../../pipeline/plan-digest.js';
 import { createConsolePoster } from '../../adapters/console/console-poster.js';
-import { createDiscordPoster } from '../../adapters/discord/discord-poster.js';
-import { createDiscordClient } from '../../adapters/discord/discord-client.js';
-import { createSlackPoster } from '../../adapters/slack/slack-poster.js';
+import { discordRenderer } from '../../adapters/discord/discord-poster.js';
+import { slackRenderer } from '../../adapters/slack/slack-poster.js';
 import { parseCommandArgs } from '../args.js';
 import { configOf, envOf, withStores } from '../context.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
-import { webApi } from '@slack/bolt';
 
 export const DIGEST_USAGE =
   'paperboy digest [--channel ID | --locale L --platform discord|slack|text] [--date YYYY-MM-DD] [--json] [--db FILE]';
@@ -19,11 +16,10 @@ export const DIGEST_USAGE =
 const PLATFORMS = ['discord', 'slack', 'text'] as const;
 type PreviewPlatform = (typeof PLATFORMS)[number];
 
-/** Renderers only: previews never send, so no client connects and no token is needed. */
-function rendererFor(platform: PreviewPlatform): ChatPoster {
-  const log = silentLogger();
-  if (platform === 'discord') return createDiscordPoster(createDiscordClient({ log }), log);
-  if (platform === 'slack') return createSlackPoster(new webApi.WebClient(undefined, { slackApiUrl: 'http://127.0.0.1:9/' }), log);
+/** Renderers only: previews never send, so no client is built and no token is needed. */
+function rendererFor(platform: PreviewPlatform): ChatRenderer {
+  if (platform === 'discord') return discordRenderer;
+  if (platform === 'slack') return slackRenderer;
   return createConsolePoster(() => undefined);
 }
 
