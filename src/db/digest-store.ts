@@ -5,6 +5,7 @@
  */
 import type { Candidate } from '../core/select-papers.js';
 import type { SummarySection } from '../core/types.js';
+import { CANDIDATE_COLUMNS, toCandidate, type CandidateRow } from './candidate-rows.js';
 import { parseJson } from './json.js';
 import type { Db } from './open-database.js';
 
@@ -51,20 +52,9 @@ export interface PlannedDigest {
   now: string;
 }
 
-interface CandidateRow {
-  id: number;
-  title: string;
-  abstract: string | null;
-  categories: string;
-  votes: number | null;
-  date: string | null;
-  first_seen_at: string;
-}
-
 export function createDigestStore(db: Db) {
   const candidates = db.prepare<{ channel: number; start: string; end: string; sources: string }, CandidateRow>(
-    `SELECT p.id, p.title, p.abstract, p.categories, p.votes, p.first_seen_at,
-            coalesce(p.featured_on, p.announced_on, substr(p.published_at, 1, 10)) AS date
+    `SELECT ${CANDIDATE_COLUMNS}
      FROM papers p
      WHERE p.first_seen_at > @start AND p.first_seen_at <= @end
        AND NOT EXISTS (SELECT 1 FROM channel_papers cp WHERE cp.channel_id = @channel AND cp.paper_id = p.id)
@@ -72,8 +62,7 @@ export function createDigestStore(db: Db) {
             WHERE o.paper_id = p.id AND o.source IN (SELECT value FROM json_each(@sources))))`,
   );
   const onDate = db.prepare<{ date: string }, CandidateRow>(
-    `SELECT p.id, p.title, p.abstract, p.categories, p.votes, p.first_seen_at,
-            coalesce(p.featured_on, p.announced_on, substr(p.published_at, 1, 10)) AS date
+    `SELECT ${CANDIDATE_COLUMNS}
      FROM papers p WHERE p.announced_on = @date OR p.featured_on = @date`,
   );
   const summaryTexts = db.prepare<[number], { sections: string }>('SELECT sections FROM summaries WHERE paper_id = ?');
@@ -101,13 +90,7 @@ export function createDigestStore(db: Db) {
 
   function withText(rows: CandidateRow[], needText: boolean): Candidate[] {
     return rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      abstract: r.abstract,
-      categories: parseJson<string[]>(r.categories, []),
-      votes: r.votes,
-      date: r.date,
-      firstSeenAt: r.first_seen_at,
+      ...toCandidate(r),
       ...(needText
         ? { summaryText: summaryTexts.all(r.id).flatMap((s) => parseJson<SummarySection[]>(s.sections, []).map((x) => x.text)).join('\n') }
         : {}),

@@ -2,7 +2,7 @@
 import type { Platform } from '../core/chat-poster.js';
 import type { SubscriptionScope } from '../core/commands.js';
 import type { Candidate } from '../core/select-papers.js';
-import { parseJson } from './json.js';
+import { CANDIDATE_COLUMNS, toCandidate, type CandidateRow } from './candidate-rows.js';
 import type { Db } from './open-database.js';
 
 export interface Subscription {
@@ -62,22 +62,13 @@ export interface NewSubscription {
   now: string;
 }
 
-interface PaperRow {
-  id: number;
-  title: string;
-  abstract: string | null;
-  categories: string;
-  authors: string;
-  votes: number | null;
-  date: string | null;
-  first_seen_at: string;
+interface PaperRow extends CandidateRow {
   summary_text: string | null;
 }
 
 export function createSubscriptionStore(db: Db) {
   const newPapers = db.prepare<[string, string], PaperRow>(
-    `SELECT p.id, p.title, p.abstract, p.categories, p.authors, p.votes, p.first_seen_at,
-            coalesce(p.featured_on, p.announced_on, substr(p.published_at, 1, 10)) AS date,
+    `SELECT ${CANDIDATE_COLUMNS},
             (SELECT group_concat(s.sections, char(10)) FROM summaries s WHERE s.paper_id = p.id) AS summary_text
      FROM papers p WHERE p.first_seen_at > ? AND p.first_seen_at <= ? ORDER BY p.id`,
   );
@@ -103,14 +94,7 @@ export function createSubscriptionStore(db: Db) {
     /** Papers first stored in (since, until], with what topic matching reads. */
     newPapers(since: string, until: string): (Candidate & { authors: string[] })[] {
       return newPapers.all(since, until).map((r) => ({
-        id: r.id,
-        title: r.title,
-        abstract: r.abstract,
-        categories: parseJson<string[]>(r.categories, []),
-        authors: parseJson<string[]>(r.authors, []),
-        votes: r.votes,
-        date: r.date,
-        firstSeenAt: r.first_seen_at,
+        ...toCandidate(r),
         // The sections' JSON is matched as text: its keys are English words no topic looks for.
         summaryText: r.summary_text ?? '',
       }));
