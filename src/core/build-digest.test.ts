@@ -10,6 +10,7 @@ function fakeLocalizer(locale: string): Localizer {
     locale,
     t: (key, params) => `${locale}:${key}${params ? `(${Object.values(params).join(',')})` : ''}`,
     formatDate: (date, timeZone, style) => `${locale}-date(${String(date)},${timeZone},${style})`,
+    formatDateTime: (date, timeZone) => `${locale}-datetime(${String(date)},${timeZone})`,
     formatNumber: (n) => `${locale}-n(${n})`,
   };
 }

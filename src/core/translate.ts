@@ -20,6 +20,8 @@ export interface Localizer {
    * date and comes out as that day in any zone.
    */
   formatDate(date: Date | string, timeZone: string, style: DateStyle): string;
+  /** Formats an instant as date and time of day in `timeZone`, with the zone's short name. */
+  formatDateTime(date: Date | string, timeZone: string): string;
   formatNumber(n: number): string;
 }
 

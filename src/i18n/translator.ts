@@ -81,7 +81,19 @@ function buildTranslator(locale: SupportedLocale, intlLocale: string): Translato
     return dateFormat(day ? 'UTC' : timeZone, style).format(instant);
   };
 
-  return { locale, intlLocale, t, formatDate, formatNumber: (n) => numberFormat.format(n) };
+  const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+  const formatDateTime = (date: Date | string, timeZone: string): string => {
+    const instant = new Date(date);
+    if (Number.isNaN(instant.getTime())) return String(date);
+    let format = dateTimeFormats.get(timeZone);
+    if (!format) {
+      format = new Intl.DateTimeFormat(intlLocale, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone });
+      dateTimeFormats.set(timeZone, format);
+    }
+    return format.format(instant);
+  };
+
+  return { locale, intlLocale, t, formatDate, formatDateTime, formatNumber: (n) => numberFormat.format(n) };
 }
 
 /**

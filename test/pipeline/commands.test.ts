@@ -100,5 +100,7 @@ describe('slash command use cases', () => {
     const status = t.run('status', { platformLocale: 'ja' });
     expect(status.title).toBeDefined();
     expect(status.error).toBeUndefined();
+    // The next digest with its time of day and zone, not the date alone (09:00 in Seoul, tomorrow).
+    expect(answerText(status)).toContain('2024年10月31日 9:00 GMT+9');
   });
 });

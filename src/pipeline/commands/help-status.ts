@@ -12,7 +12,7 @@ export function help(loc: Translator): Answer {
 export function status(ctx: CommandContext, deps: CommandDeps, loc: Translator): Answer {
   const lines: string[] = [];
   for (const s of deps.status.list()) {
-    const time = loc.formatDate(s.lastRunAt, deps.timezone, 'medium');
+    const time = loc.formatDateTime(s.lastRunAt, deps.timezone);
     const failed = s.lastSuccessAt !== s.lastRunAt;
     lines.push(failed ? loc.t('status.source_failed', { source: s.source, time, error: s.lastError ?? '' }) : loc.t('status.source_ok', { source: s.source, time, count: s.entries }));
   }
@@ -20,7 +20,7 @@ export function status(ctx: CommandContext, deps: CommandDeps, loc: Translator):
   const channel = deps.channels.find(ctx.channelId);
   if (channel) {
     const next = nextSlot(deps.now(), channel.time, channel.timezone);
-    lines.push(loc.t('status.next_digest', { time: loc.formatDate(next.at.toISOString(), channel.timezone, 'medium') }));
+    lines.push(loc.t('status.next_digest', { time: loc.formatDateTime(next.at.toISOString(), channel.timezone) }));
   }
   for (const c of deps.channels.list().filter((x) => x.failingReason)) {
     lines.push(loc.t('status.channel_failing', { channel: c.channel, reason: c.failingReason ?? '' }));
