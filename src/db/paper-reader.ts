@@ -3,24 +3,11 @@ import type { PaperView, SummaryView } from '../core/paper-view.js';
 import type { EntryKind, EntryLinks, SummarySection } from '../core/types.js';
 import { parseJson } from './json.js';
 import type { Db } from './open-database.js';
+import type { RecordRow } from './paper-record.js';
 
-interface PaperRow {
+interface PaperRow extends RecordRow {
   id: number;
   key: string;
-  kind: string;
-  arxiv_id: string | null;
-  arxiv_version: number | null;
-  url: string | null;
-  title: string;
-  authors: string;
-  abstract: string | null;
-  categories: string;
-  published_at: string | null;
-  announced_on: string | null;
-  featured_on: string | null;
-  votes: number | null;
-  thumbnail: string | null;
-  links: string;
 }
 
 interface SummaryRow {

@@ -8,7 +8,8 @@ import type { EntryKind, EntryLinks, SummarySection } from '../core/types.js';
 import { parseJson } from './json.js';
 import type { Db } from './open-database.js';
 
-interface RecordRow {
+/** The columns of a `papers` row that hold its merged record. */
+export interface RecordRow {
   kind: string;
   arxiv_id: string | null;
   arxiv_version: number | null;
