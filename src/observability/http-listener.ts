@@ -44,9 +44,12 @@ export async function startHttpListener(o: HttpListenerOptions): Promise<HttpLis
     });
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      const why = err.code === 'EADDRINUSE' ? 'the port is in use' : err.code === 'EACCES' ? 'permission denied' : err.message;
+      reject(new Error(`cannot listen on ${o.host}:${o.port} for /healthz and /metrics (config http.port, http.host): ${why}`, { cause: err }));
+    });
     server.listen(o.port, o.host, () => {
-      server.off('error', reject);
+      server.removeAllListeners('error');
       resolve();
     });
   });
