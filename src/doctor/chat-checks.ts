@@ -28,3 +28,10 @@ export function slackReceiverCheck(env: Env): Check[] {
   if (env.SLACK_SIGNING_SECRET) return [ok(name, `HTTP receiver on port ${env.SLACK_PORT}, requests verified with SLACK_SIGNING_SECRET`)];
   return [fail(name, 'neither SLACK_APP_TOKEN nor SLACK_SIGNING_SECRET is set: slash commands cannot be received; set SLACK_APP_TOKEN (xapp-…, Socket Mode) or SLACK_SIGNING_SECRET')];
 }
+
+/** The health listener and Slack's HTTP receiver cannot share a port (the bot would fail to start). */
+export function portClashCheck(env: Env, config: Config): Check[] {
+  const slackHttp = env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN;
+  if (!slackHttp || config.http.port === undefined || config.http.port === 0 || config.http.port !== env.SLACK_PORT) return [];
+  return [fail('http.port', `${config.http.port} is also SLACK_PORT, where Slack's HTTP receiver listens: give one of them another port`)];
+}

@@ -7,7 +7,7 @@
 import type { Config, Env } from '../config.js';
 import type { DatabaseReport } from '../db/inspect-database.js';
 import { guarded, warn, type Check } from './check.js';
-import { noTokenCheck, slackReceiverCheck, tokenlessChannels } from './chat-checks.js';
+import { noTokenCheck, portClashCheck, slackReceiverCheck, tokenlessChannels } from './chat-checks.js';
 import { loadSetup } from './config-checks.js';
 import { databaseChecks } from './database-checks.js';
 import { sourceChecks } from './source-checks.js';
@@ -78,6 +78,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorResult> {
     ...setup.checks,
     ...databaseChecks(dbFile, report),
     ...sources,
+    ...portClashCheck(env, config),
     ...noTokenCheck(env),
     ...discord,
     ...slack,

@@ -353,6 +353,18 @@ describe('paperboy doctor: Slack', () => {
     expect(wrong.find('slack receiver')).toMatchObject({ status: 'warn', detail: expect.stringContaining('does not start with xapp-') });
   });
 
+  it('fails a health listener port that is also the Slack HTTP receiver\'s', async () => {
+    const { env } = await healthyInstall();
+    const { SLACK_APP_TOKEN: _drop, ...httpMode } = env;
+    const config = writeConfig(`${readFileSync(env.PAPERBOY_CONFIG!, 'utf8')}http:\n  port: 3000\n`);
+    const clash = await doctor(['--offline'], { ...httpMode, SLACK_SIGNING_SECRET: 'secret', PAPERBOY_CONFIG: config });
+    expect(clash.code).toBe(1);
+    expect(clash.find('http.port')).toMatchObject({ status: 'fail', detail: '3000 is also SLACK_PORT, where Slack\'s HTTP receiver listens: give one of them another port' });
+    const apart = await doctor(['--offline'], { ...httpMode, SLACK_SIGNING_SECRET: 'secret', SLACK_PORT: '3001', PAPERBOY_CONFIG: config });
+    expect(apart.code).toBe(0);
+    expect(apart.json.checks.map((c) => c.check)).not.toContain('http.port');
+  });
+
   it('keeps checking the rest when one platform does not answer', async () => {
     const { env, slack: s } = await healthyInstall();
     s.failNext('auth.test', 'reset');
