@@ -36,9 +36,9 @@ export function createBackfillStore(db: Db) {
       return new Map(list.all(source).map(({ url, ...rest }) => [url, rest]));
     },
     /** Applies a fetched URL's entries (attributed to its source) and records the fetch, atomically. */
-    apply(fetch: BackfillFetch, format: SourceFormat | undefined, entries: SourceEntry[], now: string): ApplyCounts {
+    apply(fetch: BackfillFetch, format: SourceFormat | undefined, entries: SourceEntry[], now: string, seenAt: string = now): ApplyCounts {
       return db.transaction(() => {
-        const counts = format && entries.length > 0 ? ingest.applyEntries(fetch.source, format, entries, now) : { new: 0, updated: 0, unchanged: 0 };
+        const counts = format && entries.length > 0 ? ingest.applyEntries(fetch.source, format, entries, seenAt) : { new: 0, updated: 0, unchanged: 0 };
         insert.run({ source: fetch.source, url: fetch.url, day: fetch.day, entries: entries.length, total: fetch.total ?? null, now });
         return counts;
       })();

@@ -93,6 +93,17 @@ function describe(err: unknown): string {
   return err instanceof SourceError ? err.message : `unexpected error: ${(err as Error)?.message ?? String(err)}`;
 }
 
+/**
+ * When a backfilled entry counts as seen: the end of its day (UTC), or now for today. Digests and
+ * subscriptions take the papers first seen since their last run, so a backfill of past days does
+ * not land in the next digest of every channel as "new"; and an old Hugging Face vote count does
+ * not beat a newer one (the newest observation's votes win).
+ */
+export function seenOn(day: string, now: Date): string {
+  const end = new Date(`${day}T23:59:59.999Z`);
+  return (end < now ? end : now).toISOString();
+}
+
 function hostOf(url: string): string {
   return new URL(url).host;
 }
@@ -129,7 +140,8 @@ export async function runBackfill(deps: BackfillDeps, sources: BackfillSource[],
     try {
       const doc = await loadUrl(fetch.url, deps.load);
       const parsed = await parse(doc.body, fetch.url, doc.contentType);
-      const counts = deps.store.apply({ ...fetch, ...(parsed.total !== undefined ? { total: parsed.total } : {}) }, parsed.format, parsed.entries, now().toISOString());
+      const at = now();
+      const counts = deps.store.apply({ ...fetch, ...(parsed.total !== undefined ? { total: parsed.total } : {}) }, parsed.format, parsed.entries, at.toISOString(), seenOn(fetch.day, at));
       src.new += counts.new;
       src.updated += counts.updated;
       src.entryErrors += parsed.entryErrors;

@@ -5,6 +5,7 @@
  */
 import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CHANNEL_SETTINGS } from '../../src/core/channel.js';
 import { openStores } from '../../src/main.js';
 import { route, startFeedServer, type FeedServer } from '../fakes/feed-server.js';
 import { arxivPath, hfPath, papers, serveArxiv, serveHf, writeSetup, type BackfillSetup } from './backfill-harness.js';
@@ -83,6 +84,29 @@ describe('paperboy backfill', () => {
       expect(shadow.publishedAt).toBe('2024-10-28T10:02:00.000Z');
     } finally {
       stores.close();
+    }
+  });
+
+  it('stores past days as seen on their day, so the next digest and subscription cycle do not take them as new', async () => {
+    configure();
+    serveThreeDays();
+    const stores = openStores(setup.dbFile);
+    const addedAt = new Date(Date.now() - 3_600_000).toISOString();
+    stores.channels.syncFromConfig([{ platform: 'discord', channel: '100000000000000001', locale: 'en', time: '09:00', timezone: 'UTC', settings: DEFAULT_CHANNEL_SETTINGS }], addedAt);
+    stores.close();
+    expect((await backfill()).code).toBe(0);
+    const after = openStores(setup.dbFile);
+    try {
+      const shadow = after.reader.getByKey(`arxiv:${SHADOWKV.id}`)!;
+      expect(shadow.sources.map((s) => s.seenAt).sort()).toEqual(['2024-10-28T23:59:59.999Z', '2024-10-30T23:59:59.999Z']);
+      const channel = after.channels.list()[0]!;
+      const now = new Date().toISOString();
+      // The channel's first digest looks back 24 hours: a backfill of 2024 adds nothing to it.
+      expect(after.digests.candidates(channel.id, new Date(Date.now() - 24 * 3_600_000).toISOString(), now, [], false)).toEqual([]);
+      expect(after.subscriptions.newPapers(addedAt, now)).toEqual([]);
+      expect(after.reader.counts().papers).toBe(6 + 204);
+    } finally {
+      after.close();
     }
   });
 
