@@ -4,6 +4,7 @@
  * unchanged since the last ingest is skipped before anything is written.
  */
 import { createHash } from 'node:crypto';
+import { firstSeenTimes } from '../core/entry-seen-at.js';
 import { mergeObservations, type MergedPaper } from '../core/merge-paper.js';
 import { keyForEntry, titleKey } from '../core/paper-key.js';
 import { normalizeTitle } from '../core/normalize-title.js';
@@ -71,7 +72,7 @@ export function createIngestStore(db: Db) {
     return row ? { id: row.id } : { key: tKey };
   }
 
-  function applyOne(source: string, format: SourceFormat, entry: SourceEntry, now: string): keyof ApplyCounts {
+  function applyOne(source: string, format: SourceFormat, entry: SourceEntry, now: string, firstSeenAt: string): keyof ApplyCounts {
     const entryKey = observationKey(entry);
     const payload = payloadOf(entry);
     const hash = createHash('sha1').update(payload).digest('base64url');
@@ -83,7 +84,7 @@ export function createIngestStore(db: Db) {
     if ('key' in target) {
       // A new record has this one observation: merge it from memory, write the row once.
       merged = mergeObservations([{ source, format, seenAt: now, entry }]);
-      paperId = writer.insertMerged(target.key, merged, now);
+      paperId = writer.insertMerged(target.key, merged, now, firstSeenAt);
     } else paperId = target.id;
     if (existing) updateObs.run({ id: existing.id, paperId, format, payload, hash, now });
     else insertObs.run({ source, format, entryKey, paperId, payload, hash, now });
@@ -103,8 +104,10 @@ export function createIngestStore(db: Db) {
       const counts: ApplyCounts = { new: 0, updated: 0, unchanged: 0 };
       const latest = new Map<string, SourceEntry>();
       for (const e of entries) latest.set(observationKey(e), e);
+      // A batch that reaches back days (an archive, a backlog): its older new papers count as seen on their own day.
+      const firstSeen = firstSeenTimes([...latest.values()], now);
       db.transaction(() => {
-        for (const entry of latest.values()) counts[applyOne(source, format, entry, now)]++;
+        for (const entry of latest.values()) counts[applyOne(source, format, entry, now, firstSeen(entry))]++;
       })();
       return counts;
     },

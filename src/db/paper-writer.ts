@@ -32,7 +32,7 @@ export function createPaperWriter(db: Db) {
     `INSERT INTO papers (key, kind, arxiv_id, arxiv_version, url, title, title_norm, authors, abstract, categories,
        published_at, announced_on, featured_on, votes, thumbnail, links, first_seen_at, updated_at)
      VALUES (@key, @kind, @arxivId, @arxivVersion, @url, @title, @titleNorm, @authors, @abstract, @categories,
-       @publishedAt, @announcedOn, @featuredOn, @votes, @thumbnail, @links, @now, @now)`,
+       @publishedAt, @announcedOn, @featuredOn, @votes, @thumbnail, @links, @firstSeenAt, @now)`,
   );
   const observationsOf = db.prepare<[number], ObsRow>(
     'SELECT id, pruned_at, source, format, changed_at, payload FROM observations WHERE paper_id = ? ORDER BY id',
@@ -124,8 +124,8 @@ export function createPaperWriter(db: Db) {
 
   const writer = {
     /** Writes a new record (row, summaries, search entry) from its merge; returns its id. */
-    insertMerged(key: string, m: MergedPaper, now: string): number {
-      const id = Number(insertPaper.run({ key, now, ...rowParams(m) }).lastInsertRowid);
+    insertMerged(key: string, m: MergedPaper, now: string, firstSeenAt: string = now): number {
+      const id = Number(insertPaper.run({ key, now, firstSeenAt, ...rowParams(m) }).lastInsertRowid);
       writeSummaries(id, m, now);
       insertSearch.run(id, toIndexText(m.title), toIndexText(m.authors.join(', ')), toIndexText(summaryText(m.summaries)), toIndexText(m.abstract));
       return id;

@@ -20,6 +20,23 @@ describe('digest schedule', () => {
     expect(t.poster.sent[0]!.text).toContain('Paper number 1 on retrieval');
   });
 
+  it('does not post the archive that a source brings along the first time (a folder of old digest days) as news', async () => {
+    const t = setupDigests();
+    t.channels.syncFromConfig([channelSpec('111111111111111111')], t.clock.now().toISOString());
+    // One batch: two papers of today's digest and, from the archive, three from two weeks ago with far more votes.
+    t.store(paper(1, 5, { announcedOn: '2024-10-29' }), paper(2, 4, { announcedOn: '2024-10-29' }), ...[3, 4, 5].map((n) => paper(n, 500, { announcedOn: '2024-10-15' })));
+    t.clock.set('2024-10-30T00:00:00Z');
+    await t.runner.tick();
+    expect(t.poster.sent).toHaveLength(1);
+    const text = t.poster.sent[0]!.text;
+    expect(text).toContain('Paper number 1 on retrieval');
+    expect(text).toContain('Paper number 2 on retrieval');
+    for (const n of [3, 4, 5]) expect(text).not.toContain(`Paper number ${n} on retrieval`);
+    // Stored all the same, dated on their own day.
+    const firstSeen = t.db.prepare("SELECT first_seen_at FROM papers WHERE arxiv_id = '2410.20003'").pluck().get();
+    expect(firstSeen).toBe('2024-10-15T23:59:59.999Z');
+  });
+
   it('never sends the same paper twice to a channel, and the next day has only what arrived since', async () => {
     const t = setupDigests();
     t.channels.syncFromConfig([channelSpec('111111111111111111')], t.clock.now().toISOString());
