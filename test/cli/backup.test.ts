@@ -4,7 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, runCli, tempDb } from './run-cli.js';
@@ -86,6 +86,21 @@ describe('paperboy backup', () => {
     }
     expect(writer.stderr()).toBe('');
   }, 60_000);
+
+  it('restores as the README says: the copy in place of the database, and Paperboy reads it as before', async () => {
+    const db = tempDb();
+    expect((await runCli(['ingest', fixture('hf/daily_papers-2024-10-30.json'), '--db', db])).code).toBe(0);
+    const status = (await runCli(['status', '--json', '--db', db])).stdout;
+    const show = (await runCli(['show', '2410.21465', '--json', '--db', db])).stdout;
+    const copy = join(dirname(db), 'backup.db');
+    expect((await runCli(['backup', copy, '--db', db])).code).toBe(0);
+    // The bot is stopped; the database and its -wal/-shm files are moved away; the copy takes their place.
+    for (const suffix of ['', '-wal', '-shm']) if (existsSync(db + suffix)) renameSync(db + suffix, `${db}${suffix}.old`);
+    renameSync(copy, db);
+    expect((await runCli(['status', '--json', '--db', db])).stdout).toBe(status);
+    expect((await runCli(['show', '2410.21465', '--json', '--db', db])).stdout).toBe(show);
+    expect((await runCli(['ingest', fixture('hf/daily_papers-2024-10-30.json'), '--db', db, '--json'])).code).toBe(0);
+  });
 
   it('refuses to overwrite a file unless told to, and reports a missing database', async () => {
     const db = tempDb();
