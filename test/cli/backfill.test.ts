@@ -165,6 +165,23 @@ describe('paperboy backfill', () => {
     expect(JSON.parse(second.stdout).sources[0]).toMatchObject({ source: 'arxiv', fetched: 1, skipped: 2, failed: 0, new: 3 });
   });
 
+  it('without --to, backfills up to today in the config\'s time zone', async () => {
+    setup = writeSetup(feeds, [{ name: 'hf', url: feeds.url('/api/daily_papers'), format: 'hf-daily' }], 0);
+    const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+    const todayBefore = day(0);
+    const from = day(-2);
+    serveHf(feeds, { [from]: papers(10100, 1), [day(-1)]: papers(10200, 1), [day(0)]: papers(10300, 1), [day(1)]: papers(10400, 1) });
+    const result = await runCli(['backfill', '--from', from], setup.env);
+    const todayAfter = day(0);
+    expect(result.code).toBe(0);
+    const dates = paths().map((p) => new URL(feeds.url(p)).searchParams.get('date'));
+    // Every day from --from to today, once each, in order (the run may straddle midnight UTC).
+    expect([todayBefore, todayAfter]).toContain(dates.at(-1));
+    const expected = Array.from({ length: dates.length }, (_, i) => new Date(Date.parse(`${from}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10));
+    expect(dates).toEqual(expected);
+    expect(dates.length).toBe(dates.at(-1) === todayBefore ? 3 : 4);
+  });
+
   it('waits at least backfill.delaySeconds between two requests to the same host', async () => {
     configure(0.2);
     serveThreeDays();
