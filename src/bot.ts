@@ -38,7 +38,7 @@ export async function startBot(o: BotOptions) {
   let stopping = false;
   let ready = false;
   const health = createHealthStore(stores.db);
-  const prometheus = o.config.http.port !== undefined ? createPrometheusMetrics({ health, connections: chat.connections }) : undefined;
+  const prometheus = o.config.http.port !== undefined ? createPrometheusMetrics({ health, status: stores.status, connections: chat.connections }) : undefined;
   const metrics = prometheus?.metrics;
   const ingestRunner = buildIngestRunner(stores, o.config, o.log, now, metrics);
   const deliverSubscriptions = buildSubscriptionDelivery(stores, o.config, chat, o.log, now);

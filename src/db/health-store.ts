@@ -9,9 +9,6 @@ export interface OutboxDepth {
 
 export function createHealthStore(db: Db) {
   const lastSuccess = db.prepare<[], { at: string | null }>('SELECT max(last_success_at) AS at FROM source_status');
-  const perSource = db.prepare<[], { source: string; last_success_at: string | null; last_run_at: string }>(
-    'SELECT source, last_success_at, last_run_at FROM source_status ORDER BY source',
-  );
   // Uses the partial index deliveries_unsent, so the scrape stays cheap however long the history.
   const depth = db.prepare<[], OutboxDepth>(
     `SELECT c.platform AS platform, d.state AS state, count(*) AS count
@@ -43,9 +40,6 @@ export function createHealthStore(db: Db) {
     /** The newest successful ingest of any source (ISO time), or null if none ever succeeded. */
     lastIngestSuccess(): string | null {
       return lastSuccess.get()?.at ?? null;
-    },
-    sources() {
-      return perSource.all();
     },
     outboxDepth(): OutboxDepth[] {
       return depth.all();

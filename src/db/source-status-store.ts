@@ -44,6 +44,22 @@ interface Row {
   errors: string;
 }
 
+function toStatus(r: Row): SourceStatus {
+  return {
+    source: r.source,
+    format: r.format,
+    lastRunAt: r.last_run_at,
+    lastSuccessAt: r.last_success_at,
+    lastError: r.last_error,
+    lastErrorAt: r.last_error_at,
+    entries: r.entries,
+    new: r.new,
+    updated: r.updated,
+    unchanged: r.unchanged,
+    errors: parseJson<EntryError[]>(r.errors, []),
+  };
+}
+
 export function createSourceStatusStore(db: Db) {
   // A failed run keeps the counts and success time of the last good run: they are still true of the store.
   const upsert = db.prepare(
@@ -62,6 +78,7 @@ export function createSourceStatusStore(db: Db) {
        errors = excluded.errors`,
   );
   const all = db.prepare<[], Row>('SELECT * FROM source_status ORDER BY source');
+  const one = db.prepare<[string], Row>('SELECT * FROM source_status WHERE source = ?');
 
   return {
     record(run: SourceRun): void {
@@ -82,22 +99,11 @@ export function createSourceStatusStore(db: Db) {
       });
     },
     get(source: string): SourceStatus | undefined {
-      return this.list().find((s) => s.source === source);
+      const row = one.get(source);
+      return row ? toStatus(row) : undefined;
     },
     list(): SourceStatus[] {
-      return all.all().map((r) => ({
-        source: r.source,
-        format: r.format,
-        lastRunAt: r.last_run_at,
-        lastSuccessAt: r.last_success_at,
-        lastError: r.last_error,
-        lastErrorAt: r.last_error_at,
-        entries: r.entries,
-        new: r.new,
-        updated: r.updated,
-        unchanged: r.unchanged,
-        errors: parseJson<EntryError[]>(r.errors, []),
-      }));
+      return all.all().map(toStatus);
     },
   };
 }

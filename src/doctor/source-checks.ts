@@ -5,8 +5,8 @@
 import { sourceName, type Config, type SourceConfig } from '../config.js';
 import type { SourceHealth } from '../db/inspect-database.js';
 import { SourceError } from '../ingest/errors.js';
-import { loadPath, loadUrl, type LoadOptions, type RawDocument } from '../ingest/load-source.js';
-import { parseDocument } from '../ingest/parse-document.js';
+import type { LoadOptions } from '../ingest/load-source.js';
+import { describeSourceError, readSource } from '../ingest/read-source.js';
 import { fail, ok, warn, type Check } from './check.js';
 
 export interface SourceCheckOptions {
@@ -17,42 +17,22 @@ export interface SourceCheckOptions {
   fetch?: typeof fetch;
 }
 
-const message = (err: unknown): string => (err instanceof SourceError ? err.message : `unexpected error: ${(err as Error)?.message ?? String(err)}`);
-
-async function parseAll(docs: RawDocument[], source: SourceConfig) {
-  let entries = 0;
-  let entryErrors = 0;
-  let format = source.format;
-  const failures: string[] = [];
-  for (const doc of docs) {
-    try {
-      const parsed = await parseDocument(doc, source.format);
-      format ??= parsed.format;
-      entries += parsed.entries.length;
-      entryErrors += parsed.errors.length;
-    } catch (err) {
-      if (docs.length === 1) throw err;
-      failures.push(`${doc.relPath ?? doc.location}: ${message(err)}`);
-    }
-  }
-  if (failures.length === docs.length) throw new SourceError(`no file could be parsed; first: ${failures[0]}`);
-  return { entries, entryErrors, format, failures };
-}
-
 async function checkSource(source: SourceConfig, index: number, load: LoadOptions, health: SourceHealth | undefined): Promise<Check> {
   const name = `source ${sourceName(source)}`;
   const key = `sources[${index}].${source.url ? 'url' : 'path'}`;
   const last = health ? (health.lastSuccessAt ? `; last success ${health.lastSuccessAt}` : '; never succeeded') : '';
   try {
-    const loaded = source.url ? { docs: [await loadUrl(source.url, load)], errors: [] } : await loadPath(source.path!, load.maxBytes);
-    const parsed = await parseAll(loaded.docs, source);
-    const summary = `${parsed.entries} ${parsed.entries === 1 ? 'entry' : 'entries'} [${parsed.format ?? 'unknown'}]${last}`;
-    const skipped = [...loaded.errors.map((e) => `${e.place}: ${e.message}`), ...parsed.failures];
+    const read = await readSource(source, load);
+    const skipped = read.skippedFiles.map((e) => `${e.place}: ${e.message}`);
+    if (skipped.length === read.documents) throw new SourceError(`no file could be parsed; first: ${skipped[0]}`);
+    const n = read.entries.length;
+    const summary = `${n} ${n === 1 ? 'entry' : 'entries'} [${read.format ?? 'unknown'}]${last}`;
+    const entryErrors = read.errors.length - read.skippedFiles.length;
     if (skipped.length) return warn(name, `${summary}; ${skipped.length} file(s) skipped, first ${skipped[0]}`);
-    if (parsed.entryErrors) return warn(name, `${summary}; ${parsed.entryErrors} entries could not be read (\`paperboy ingest\` names them)`);
+    if (entryErrors) return warn(name, `${summary}; ${entryErrors} entries could not be read (\`paperboy ingest\` names them)`);
     return ok(name, summary);
   } catch (err) {
-    return fail(name, `${message(err)}${last}; check ${key}, or set enabled: false`);
+    return fail(name, `${describeSourceError(err)}${last}; check ${key}, or set enabled: false`);
   }
 }
 

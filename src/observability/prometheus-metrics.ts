@@ -5,6 +5,7 @@
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { HealthStore } from '../db/health-store.js';
+import type { SourceStatusStore } from '../db/source-status-store.js';
 import type { PipelineMetrics } from '../pipeline/metrics.js';
 
 const PLATFORMS = ['discord', 'slack'] as const;
@@ -12,6 +13,7 @@ const QUEUED_STATES = ['planned', 'sending'] as const;
 
 export interface PrometheusSources {
   health: HealthStore;
+  status: Pick<SourceStatusStore, 'list'>;
   /** Platforms with a token and whether each is connected now. */
   connections(): Partial<Record<string, boolean>>;
 }
@@ -50,7 +52,7 @@ export function createPrometheusMetrics(sources: PrometheusSources) {
     registers,
     collect() {
       this.reset();
-      for (const s of sources.health.sources()) if (s.last_success_at) this.set({ source: s.source }, Date.parse(s.last_success_at) / 1000);
+      for (const s of sources.status.list()) if (s.lastSuccessAt) this.set({ source: s.source }, Date.parse(s.lastSuccessAt) / 1000);
     },
   });
   new Gauge({

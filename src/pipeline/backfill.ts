@@ -13,6 +13,7 @@ import type { BackfillPlan } from '../ingest/backfill-urls.js';
 import { SourceError } from '../ingest/errors.js';
 import { loadUrl, type LoadOptions } from '../ingest/load-source.js';
 import { parseDocument } from '../ingest/parse-document.js';
+import { describeSourceError } from '../ingest/read-source.js';
 
 export interface BackfillSource {
   name: string;
@@ -89,10 +90,6 @@ interface Parsed {
   total?: number;
 }
 
-function describe(err: unknown): string {
-  return err instanceof SourceError ? err.message : `unexpected error: ${(err as Error)?.message ?? String(err)}`;
-}
-
 /**
  * When a backfilled entry counts as seen: the end of its day (UTC), or now for today. Digests and
  * subscriptions take the papers first seen since their last run, so a backfill of past days does
@@ -150,7 +147,7 @@ export async function runBackfill(deps: BackfillDeps, sources: BackfillSource[],
       emit({ type: 'fetched', source: fetch.source, day: fetch.day, ...(known ? { page: known } : {}), entries: parsed.entries.length, new: counts.new, updated: counts.updated });
       return parsed;
     } catch (err) {
-      const message = describe(err);
+      const message = describeSourceError(err);
       report.failures.push({ source: fetch.source, day: fetch.day, url: fetch.url, message });
       emit({ type: 'failed', source: fetch.source, day: fetch.day, ...(page ? { page } : {}), error: message });
       return new Error(message);

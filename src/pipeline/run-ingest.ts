@@ -3,13 +3,12 @@
  * broken file) is recorded with its error and the others go on; nothing stored is touched by
  * a failed source, because its entries are applied in one transaction after it parsed.
  */
-import type { EntryError, SourceEntry, SourceFormat } from '../core/types.js';
+import type { EntryError, SourceFormat } from '../core/types.js';
 import type { IngestStore } from '../db/ingest-store.js';
 import type { PaperReader } from '../db/paper-reader.js';
 import type { SourceStatusStore } from '../db/source-status-store.js';
-import { SourceError } from '../ingest/errors.js';
-import { loadPath, loadUrl, type LoadOptions, type RawDocument } from '../ingest/load-source.js';
-import { parseDocument } from '../ingest/parse-document.js';
+import type { LoadOptions } from '../ingest/load-source.js';
+import { describeSourceError, readSource } from '../ingest/read-source.js';
 import type { Logger } from '../log.js';
 import type { PipelineMetrics } from './metrics.js';
 
@@ -48,35 +47,6 @@ export interface IngestDeps {
   metrics?: PipelineMetrics;
 }
 
-async function loadDocuments(spec: SourceSpec, load: LoadOptions): Promise<{ docs: RawDocument[]; errors: EntryError[] }> {
-  if (spec.url) return { docs: [await loadUrl(spec.url, load)], errors: [] };
-  if (spec.path) return loadPath(spec.path, load.maxBytes);
-  throw new SourceError('has neither url nor path');
-}
-
-function describe(err: unknown): string {
-  return err instanceof SourceError ? err.message : `unexpected error: ${(err as Error)?.message ?? String(err)}`;
-}
-
-/** Parses every document of a source; a bad document in a folder is an error, not a failure of the folder. */
-async function parseAll(spec: SourceSpec, docs: RawDocument[]) {
-  const entries: SourceEntry[] = [];
-  const errors: EntryError[] = [];
-  let format: SourceFormat | undefined = spec.format;
-  for (const doc of docs) {
-    try {
-      const parsed = await parseDocument(doc, spec.format);
-      format ??= parsed.format;
-      entries.push(...parsed.entries);
-      errors.push(...parsed.errors.map((e) => (doc.relPath ? { ...e, place: `${doc.relPath}${e.place ? `, ${e.place}` : ''}` } : e)));
-    } catch (err) {
-      if (!doc.relPath || docs.length === 1) throw err;
-      errors.push({ message: describe(err), place: doc.relPath });
-    }
-  }
-  return { entries, errors, format };
-}
-
 export function createIngestRunner(deps: IngestDeps) {
   const now = deps.now ?? (() => new Date());
 
@@ -87,10 +57,7 @@ export function createIngestRunner(deps: IngestDeps) {
     const before = deps.status.get(spec.name);
     const failedBefore = before !== undefined && before.lastSuccessAt !== before.lastRunAt;
     try {
-      const loaded = await loadDocuments(spec, deps.load);
-      const parsed = await parseAll(spec, loaded.docs);
-      const { entries, format } = parsed;
-      const errors = [...loaded.errors, ...parsed.errors];
+      const { entries, format, errors } = await readSource(spec, deps.load);
       report.format = format ?? null;
       report.errors = errors;
       if (format && entries.length > 0) Object.assign(report, deps.store.applyEntries(spec.name, format, entries, at));
@@ -101,7 +68,7 @@ export function createIngestRunner(deps: IngestDeps) {
       const sameErrors = !failedBefore && JSON.stringify(before?.errors ?? []) === JSON.stringify(errors);
       for (const e of errors) deps.log[sameErrors ? 'debug' : 'warn']({ source: spec.name, place: e.place }, e.message);
     } catch (err) {
-      const message = describe(err);
+      const message = describeSourceError(err);
       report.failed = true;
       report.errors = [{ message }];
       deps.status.record({ source: spec.name, ...(spec.format ? { format: spec.format } : {}), at, entries: 0, new: 0, updated: 0, unchanged: 0, errors: [], failure: message });
