@@ -160,9 +160,10 @@ const envSchema = z.object({
 export type Env = z.infer<typeof envSchema>;
 
 /** Every environment variable Paperboy reads, with its default where it has one (for docs and checks). */
-export const ENV_DEFAULTS: Record<string, string | number | undefined> = Object.fromEntries(
-  Object.keys(envSchema.shape).map((name) => [name, (envSchema.parse({}) as Record<string, string | number | undefined>)[name]]),
-);
+export const ENV_DEFAULTS: Record<string, string | number | undefined> = (() => {
+  const defaults = envSchema.parse({}) as Record<string, string | number | undefined>;
+  return Object.fromEntries(Object.keys(envSchema.shape).map((name) => [name, defaults[name]]));
+})();
 
 /** A config or environment that cannot be used; the message lists every problem, one per line. */
 export class ConfigError extends Error {

@@ -12,11 +12,22 @@ export const BACKLOG_GRACE_HOURS = 48;
 
 type Dated = Pick<SourceEntry, 'announcedOn' | 'publishedAt'>;
 
-/** The end of the entry's own day (announced or featured, else published), in ms; undefined if undated. */
-function dayEnd(entry: Dated): number | undefined {
-  const day = /^\d{4}-\d{2}-\d{2}/.exec(entry.announcedOn ?? entry.publishedAt ?? '')?.[0];
+/** The last millisecond of a day (UTC), from anything that starts YYYY-MM-DD; undefined otherwise. */
+function endOfDay(text: string | undefined): number | undefined {
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(text ?? '')?.[0];
   const end = day ? Date.parse(`${day}T23:59:59.999Z`) : NaN;
   return Number.isNaN(end) ? undefined : end;
+}
+
+/** The end of the entry's own day (announced or featured, else published), in ms; undefined if undated. */
+function dayEnd(entry: Dated): number | undefined {
+  return endOfDay(entry.announcedOn ?? entry.publishedAt);
+}
+
+/** A backfilled day's entries count as seen at the end of that day, or now for today. */
+export function seenAtEndOfDay(day: string, now: Date): string {
+  const end = endOfDay(day) ?? now.getTime();
+  return new Date(Math.min(end, now.getTime())).toISOString();
 }
 
 /** For one batch of entries applied at `now`: the first-seen time of each entry's paper, if new. */
@@ -25,7 +36,7 @@ export function firstSeenTimes(entries: Dated[], now: string, graceHours = BACKL
   if (ends.length === 0) return () => now;
   const nowMs = Date.parse(now);
   // A date in the future (a typo in a feed) must not make today's entries look old.
-  const newest = Math.min(Math.max(...ends), Date.parse(`${now.slice(0, 10)}T23:59:59.999Z`));
+  const newest = Math.min(Math.max(...ends), endOfDay(now) ?? nowMs);
   const cutoff = newest - graceHours * 3_600_000;
   return (entry) => {
     const end = dayEnd(entry);

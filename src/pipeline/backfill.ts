@@ -6,6 +6,7 @@
  * `delayMs` apart (counted from the end of the previous response). When `signal` aborts, the
  * fetch in flight finishes and is recorded, and nothing new starts.
  */
+import { seenAtEndOfDay } from '../core/entry-seen-at.js';
 import type { SourceEntry, SourceFormat } from '../core/types.js';
 import type { BackfillFetch, BackfillStore, RecordedFetch } from '../db/backfill-store.js';
 import { arxivTotalResults, parseArxivFeed } from '../ingest/arxiv-feed.js';
@@ -90,17 +91,6 @@ interface Parsed {
   total?: number;
 }
 
-/**
- * When a backfilled entry counts as seen: the end of its day (UTC), or now for today. Digests and
- * subscriptions take the papers first seen since their last run, so a backfill of past days does
- * not land in the next digest of every channel as "new"; and an old Hugging Face vote count does
- * not beat a newer one (the newest observation's votes win).
- */
-export function seenOn(day: string, now: Date): string {
-  const end = new Date(`${day}T23:59:59.999Z`);
-  return (end < now ? end : now).toISOString();
-}
-
 function hostOf(url: string): string {
   return new URL(url).host;
 }
@@ -138,7 +128,8 @@ export async function runBackfill(deps: BackfillDeps, sources: BackfillSource[],
       const doc = await loadUrl(fetch.url, deps.load);
       const parsed = await parse(doc.body, fetch.url, doc.contentType);
       const at = now();
-      const counts = deps.store.apply({ ...fetch, ...(parsed.total !== undefined ? { total: parsed.total } : {}) }, parsed.format, parsed.entries, at.toISOString(), seenOn(fetch.day, at));
+      // Seen at the end of its own day: a backfilled month is not today's news (src/core/entry-seen-at.ts).
+      const counts = deps.store.apply({ ...fetch, ...(parsed.total !== undefined ? { total: parsed.total } : {}) }, parsed.format, parsed.entries, at.toISOString(), seenAtEndOfDay(fetch.day, at));
       src.new += counts.new;
       src.updated += counts.updated;
       src.entryErrors += parsed.entryErrors;
