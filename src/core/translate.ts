@@ -32,6 +32,7 @@ const SECTION_KINDS: readonly SectionKind[] = [
   'whats_new',
   'technical_details',
   'performance_highlights',
+  'summary',
   'tldr',
   'abstract',
   'excerpt',

@@ -11,6 +11,8 @@ export type SectionKind =
   | 'whats_new'
   | 'technical_details'
   | 'performance_highlights'
+  /** An unlabelled summary (older digests' plain bullets), one item a line. */
+  | 'summary'
   | 'tldr'
   | 'abstract'
   | 'excerpt';

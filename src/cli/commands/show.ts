@@ -10,6 +10,7 @@ const SECTION_LABELS: Record<string, string> = {
   whats_new: "What's New",
   technical_details: 'Technical Details',
   performance_highlights: 'Performance Highlights',
+  summary: 'Summary',
   tldr: 'TL;DR',
   abstract: 'Abstract',
   excerpt: 'Excerpt',

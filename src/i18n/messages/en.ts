@@ -16,6 +16,7 @@ export const en = {
   'section.whats_new': 'What’s New',
   'section.technical_details': 'Technical Details',
   'section.performance_highlights': 'Performance Highlights',
+  'section.summary': 'Summary',
   'section.tldr': 'TL;DR',
   'section.abstract': 'Abstract',
   'section.excerpt': 'Excerpt',

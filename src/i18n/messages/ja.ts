@@ -14,6 +14,7 @@ export const ja: Messages = {
   'section.whats_new': '新規性',
   'section.technical_details': '技術的な詳細',
   'section.performance_highlights': '主な性能結果',
+  'section.summary': '要約',
   'section.tldr': '要点',
   'section.abstract': '概要',
   'section.excerpt': '抜粋',

@@ -14,6 +14,7 @@ export const ko: Messages = {
   'section.whats_new': '새로운 점',
   'section.technical_details': '기술적 세부 사항',
   'section.performance_highlights': '주요 성능 결과',
+  'section.summary': '요약',
   'section.tldr': '한 줄 요약',
   'section.abstract': '초록',
   'section.excerpt': '발췌',
