@@ -36,8 +36,8 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
-// C0 controls other than tab, line feed and carriage return (and DEL) are not text, wherever they came from.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+// Control characters other than tab, line feed and carriage return are not text, wherever they came from.
+const CONTROL = /(?![\t\n\r])\p{Cc}/gu;
 
 /**
  * Decodes HTML character references in one pass, so `&amp;lt;` becomes the text `&lt;`, not `<`.
