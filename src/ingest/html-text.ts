@@ -45,5 +45,5 @@ const CONTROL = /(?![\t\n\r])\p{Cc}/gu;
  * HTML rule would read `&not` in the last one as `¬`).
  */
 export function decodeEntities(s: string): string {
-  return s.includes('&') ? decodeHTMLStrict(s).replace(CONTROL, '') : s;
+  return (s.includes('&') ? decodeHTMLStrict(s) : s).replace(CONTROL, '');
 }
