@@ -4,7 +4,7 @@ import type { SourceEntry } from '../core/types.js';
 import { parseKoDigest } from './ko-digest.js';
 
 const parse = (name: string) =>
-  parseKoDigest(readFileSync(new URL(`../../test/fixtures/digests/ko/${name}`, import.meta.url), 'utf8'));
+  parseKoDigest(readFileSync(new URL(`../../test/fixtures/digests/ko-older/${name}`, import.meta.url), 'utf8'));
 const sections = (e: SourceEntry | undefined) => e?.summaries?.flatMap((s) => s.sections.map((x) => [s.locale, x.kind])) ?? [];
 const text = (e: SourceEntry | undefined) => e?.summaries?.[0]?.sections[0]?.text ?? '';
 
