@@ -36,8 +36,8 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
-// Control characters other than tab, line feed and carriage return are not text, wherever they came from.
-const CONTROL = /(?![\t\n\r])\p{Cc}/gu;
+// Control characters other than tab, line feed and carriage return, as `&#1;` can name them, are not text.
+const CONTROL = /[^\P{Cc}\t\n\r]/gu;
 
 /**
  * Decodes HTML character references in one pass, so `&amp;lt;` becomes the text `&lt;`, not `<`.
@@ -45,5 +45,6 @@ const CONTROL = /(?![\t\n\r])\p{Cc}/gu;
  * HTML rule would read `&not` in the last one as `¬`).
  */
 export function decodeEntities(s: string): string {
-  return (s.includes('&') ? decodeHTMLStrict(s) : s).replace(CONTROL, '');
+  // Text without `&` (most of it) has nothing to decode: returned as is, at the cost of one scan.
+  return s.includes('&') ? decodeHTMLStrict(s).replace(CONTROL, '') : s;
 }
