@@ -198,3 +198,20 @@ describe('buildDigestModel', () => {
     expect(model.papers[0]?.facts.at(-1)?.text).toBe('en-date(2024-10-29T17:59:00Z,Asia/Seoul,medium)');
   });
 });
+
+describe('buildPaperCard: an older digest\'s unlabelled summary', () => {
+  const plain: SummaryView = {
+    locale: 'ko',
+    source: 'daily-papers-ko-2023',
+    origin: 'source',
+    sections: [{ kind: 'summary', text: '- 첫 번째 요점입니다.\n- 두 번째 요점입니다.' }],
+  };
+  const excerpt: SummaryView = { locale: 'ko', source: 'ko-blog', origin: 'source', sections: [{ kind: 'excerpt', text: '블로그 발췌입니다.' }] };
+
+  it('is the Korean card\'s summary, under the summary label, its bullets kept one a line', () => {
+    const card = buildPaperCard(paper({ summaries: [excerpt, plain] }), ko);
+    expect(card.summary?.sections).toEqual([{ label: 'ko:section.summary', text: '- 첫 번째 요점입니다.\n- 두 번째 요점입니다.' }]);
+    expect(card.summary?.attribution).toBe('ko:summary.source(daily-papers-ko-2023)');
+  });
+});
+

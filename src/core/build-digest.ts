@@ -38,7 +38,8 @@ const DEFAULT_SECTION_MAX = 700;
 const MAX_AUTHORS = 5;
 const KEEP_AUTHORS = 3;
 const MAX_CATEGORIES = 4;
-const STRUCTURED: ReadonlySet<SectionKind> = new Set(['whats_new', 'technical_details', 'performance_highlights']);
+// A digest's own summary, labelled or not (older digests' plain bullets), says more than an excerpt.
+const STRUCTURED: ReadonlySet<SectionKind> = new Set(['whats_new', 'technical_details', 'performance_highlights', 'summary']);
 
 export function buildDigestModel(papers: PaperView[], loc: Localizer, options: DigestOptions): DigestModel {
   const { date, timeZone, totalAvailable = papers.length, emptyNotice = false, cardOptions } = options;
