@@ -149,7 +149,7 @@ function sectionLabel(line: string): { kind: SectionKind; text: string } | undef
   const inline = line.match(PLAIN_LABEL);
   const inlineKind = inline && SECTION_NAMES[normalizeName(inline[1] ?? '')];
   if (inlineKind) return { kind: inlineKind, text: inline[2] ?? '' };
-  if (/^[-*+]\s/.test(line) && !/^\*\*/.test(line)) return undefined;
+  if (/^[-*+]\s/.test(line)) return undefined;
   const own = line.match(LABEL_LINE);
   const ownKind = own && SECTION_NAMES[normalizeName(own[1] ?? '')];
   return ownKind ? { kind: ownKind, text: '' } : undefined;

@@ -66,7 +66,7 @@ describe('paperboy show after ingesting every fixture', () => {
     expect(checked).toBe(withSummary.reduce((n, e) => n + (e.summaries ?? []).filter((s) => s.sections.length).length, 0));
   });
 
-  it('changes nothing when the older Korean generations are ingested again', async () => {
+  it('changes nothing when the older Korean generations are ingested again, and shows their summaries readably', async () => {
     const db = tempDb();
     const older = ['2023/11/20.md', '2023/12/05.md', '2024/02/15.md', 'variants.md'].map((f) => fixture(`digests/ko-older/${f}`));
     await runCli(['ingest', ...older, '--db', db]);
@@ -74,6 +74,9 @@ describe('paperboy show after ingesting every fixture', () => {
     const again = JSON.parse((await runCli(['ingest', ...older, '--json', '--db', db])).stdout);
     for (const s of again.sources) expect(s.unchanged).toBe(s.entries);
     expect((await runCli(['show', '2402.08939', '--json', '--db', db])).stdout).toBe(before);
+    const text = (await runCli(['show', '2312.02087', '--db', db])).stdout;
+    expect(text).toContain('  Summary: - 비디오의 주인공을 모양이 다른 대상으로 바꾸는 맞춤형 교체를 다룹니다.\n    - 조밀한 대응');
+    expect(text).toContain('video: https://cdn-uploads.huggingface.co/production/uploads/fixture/videoswap.mp4');
     expect(JSON.parse(before)).toMatchObject({
       votes: 10,
       thumbnail: 'https://cdn-uploads.huggingface.co/production/uploads/fixture/premise.png',

@@ -72,7 +72,8 @@ function renderText(p: PaperView): string {
   for (const s of p.summaries) {
     lines.push('', `Summary [${s.locale}] from ${s.source}${s.origin === 'generated' ? ' (generated)' : ''}:`);
     if (s.title) lines.push(s.title);
-    for (const sec of s.sections) lines.push(`  ${SECTION_LABELS[sec.kind] ?? sec.kind}: ${sec.text}`);
+    // A section of several lines (a bulleted summary) stays indented under its label.
+    for (const sec of s.sections) lines.push(`  ${SECTION_LABELS[sec.kind] ?? sec.kind}: ${sec.text.replace(/\n/g, '\n    ')}`);
   }
   lines.push('', `Sources: ${p.sources.map((s) => `${s.source} (${s.seenAt.slice(0, 10)})`).join(', ')}`);
   return lines.join('\n');
