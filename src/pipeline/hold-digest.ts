@@ -38,15 +38,17 @@ export function waitForSources(deps: HoldDeps, channel: Channel, slot: Slot, che
   }
 }
 
-/** At the end of the catch-up window: a waiting digest becomes held. True if the slot had a hold (so it is not "missed"). */
-export function endOfWindow(deps: HoldDeps, channel: Channel, slot: Slot): boolean {
+/**
+ * At the end of the catch-up window: a waiting digest becomes held. 'held' when it was held just
+ * now, 'already' when it was held before, undefined when the slot had no hold (so it is missed).
+ */
+export function endOfWindow(deps: HoldDeps, channel: Channel, slot: Slot): 'held' | 'already' | undefined {
   const hold = deps.holds.get(channel.id, slot.date);
-  if (!hold) return false;
-  if (deps.holds.hold(channel.id, slot.date)) {
-    deps.log.warn(
-      { channel: channel.channel, platform: channel.platform, date: slot.date, sources: hold.sources, reason: hold.reason, attempts: hold.attempts },
-      'digest held: no source of the channel could be read within the catch-up window; nothing posted',
-    );
-  }
-  return true;
+  if (!hold) return undefined;
+  if (!deps.holds.hold(channel.id, slot.date)) return 'already';
+  deps.log.warn(
+    { channel: channel.channel, platform: channel.platform, date: slot.date, sources: hold.sources, reason: hold.reason, attempts: hold.attempts },
+    'digest held: no source of the channel could be read within the catch-up window; nothing posted',
+  );
+  return 'held';
 }

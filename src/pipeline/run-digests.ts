@@ -61,8 +61,11 @@ export function createDigestRunner(deps: DigestRunnerDeps) {
       if (existing) continue;
       if (now.getTime() - slot.at.getTime() <= deps.catchUpHours * 3_600_000) {
         if (retryDue(deps, channel, slot, now)) due.push({ channel, slot });
-      } else if (endOfWindow(deps, channel, slot)) report.held.push({ channel: channel.channel, date: slot.date });
-      else {
+        continue;
+      }
+      const hold = endOfWindow(deps, channel, slot);
+      if (hold === 'held') report.held.push({ channel: channel.channel, date: slot.date });
+      else if (hold === undefined) {
         recordMissed(channel, slot, now);
         report.missed.push({ channel: channel.channel, date: slot.date });
       }
