@@ -47,4 +47,15 @@ describe('a digest morning on which every source fails', () => {
     const after = (await (await fetch(`http://127.0.0.1:${h.bot.httpPort}/healthz`)).json()) as { problems: string[] };
     expect(after.problems.filter((p) => p.includes('sources failed'))).toEqual([]);
   });
+
+  it('posts what the other sources gave when one fails, naming the one it could not read', async () => {
+    h = await startHarness({ start: '2024-10-29T22:00:00Z', channels: [discordKo] });
+    serve(h, (name) => (name === 'arxiv-cs.AI' ? route.error(503) : FIXTURE_FEEDS[name]));
+    const report = await h.tickAt('2024-10-30T00:00:30Z');
+    expect(report.results).toEqual([{ channel: discordKo.channel, date: '2024-10-30', outcome: 'sent' }]);
+    const [header] = h.received(discordKo);
+    expect(header!.text.split('\n').slice(0, 2)).toEqual(['**📰 오늘의 논문 — 2024년 10월 30일 수요일**', expect.stringMatching(/^새 논문 \d+편 · 이번에는 다음 소스를 읽지 못했습니다: arxiv-cs\.AI\.$/)]);
+    expect(idsIn(h.received(discordKo)).length).toBeGreaterThan(0);
+    expect(h.bot.stores.holds.activeFor(h.bot.stores.channels.find(discordKo.channel)!.id)).toBeUndefined();
+  });
 });
