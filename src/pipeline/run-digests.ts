@@ -64,7 +64,10 @@ export function createDigestRunner(deps: DigestRunnerDeps) {
         continue;
       }
       const hold = endOfWindow(deps, channel, slot);
-      if (hold === 'held') report.held.push({ channel: channel.channel, date: slot.date });
+      if (hold === 'held') {
+        report.held.push({ channel: channel.channel, date: slot.date });
+        deps.metrics?.digestFinished({ platform: channel.platform, outcome: 'held' });
+      }
       else if (hold === undefined) {
         recordMissed(channel, slot, now);
         report.missed.push({ channel: channel.channel, date: slot.date });
