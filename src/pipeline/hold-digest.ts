@@ -45,7 +45,7 @@ export function waitForSources(deps: HoldDeps, channel: Channel, slot: Slot, che
 export function endOfWindow(deps: HoldDeps, channel: Channel, slot: Slot): 'held' | 'already' | undefined {
   const hold = deps.holds.get(channel.id, slot.date);
   if (!hold) return undefined;
-  if (!deps.holds.hold(channel.id, slot.date)) return 'already';
+  if (hold.state === 'held' || !deps.holds.hold(channel.id, slot.date)) return 'already';
   deps.log.warn(
     { channel: channel.channel, platform: channel.platform, date: slot.date, sources: hold.sources, reason: hold.reason, attempts: hold.attempts },
     'digest held: no source of the channel could be read within the catch-up window; nothing posted',
