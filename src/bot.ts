@@ -9,8 +9,9 @@ import type { Logger } from './log.js';
 import { attachInteractionHandler } from './adapters/discord/commands/interaction-handler.js';
 import { registerSlackCommands } from './adapters/slack/commands/register-commands.js';
 import type { Channel } from './core/channel.js';
-import { buildCommandDeps, buildDigestRunner, buildRawEntryPrune, buildSummarizer, buildSummaryGeneration, buildIngestRunner, buildSubscriptionDelivery, channelSpecs, openStores, sourceSpecs } from './main.js';
-import { previewDigest, windowStartFor } from './pipeline/plan-digest.js';
+import { arxivHolidays, buildCommandDeps, buildDigestRunner, buildRawEntryPrune, buildSummarizer, buildSummaryGeneration, buildIngestRunner, buildSubscriptionDelivery, channelSpecs, openStores, sourceSpecs } from './main.js';
+import { digestContext, previewDigest, windowStartFor } from './pipeline/plan-digest.js';
+import { checkSources } from './pipeline/source-reads.js';
 import { scheduleDigests } from './scheduler/digest-job.js';
 import { scheduleIngest } from './scheduler/ingest-job.js';
 import { createHealthStore } from './db/health-store.js';
@@ -73,7 +74,7 @@ export async function startBot(o: BotOptions) {
     if (prometheus && o.config.http.port !== undefined) {
       const startedAt = new Date();
       const report = () =>
-        healthReport({ ready: () => ready && !stopping, health, connections: chat.connections, sources: sourceSpecs(o.config).length, maxIngestAgeMs: o.config.http.maxIngestAgeHours * 3_600_000, startedAt, now });
+        healthReport({ ready: () => ready && !stopping, health, connections: chat.connections, sources: sourceSpecs(o.config).length, maxIngestAgeMs: o.config.http.maxIngestAgeHours * 3_600_000, heldDigests: () => heldPhrases(stores), startedAt, now });
       listener = await startHttpListener({ port: o.config.http.port, host: o.config.http.host, health: report, metrics: prometheus, log: o.log });
     }
     await chat.start();
@@ -94,7 +95,7 @@ export async function startBot(o: BotOptions) {
     tick: () => digestRunner.tick(),
     ingest: ingestJob.runNow,
     /** Console mode: print what each channel's next digest would hold right now. */
-    preview: () => printPreviews(stores, chat, now(), o.config.digest.firstDigestLookbackHours),
+    preview: () => printPreviews(stores, chat, now(), o.config),
     async stop() {
       stopping = true;
       await Promise.all([ingestJob.stop(), digestJob.stop()]);
@@ -109,6 +110,13 @@ export async function startBot(o: BotOptions) {
 
 export type Bot = Awaited<ReturnType<typeof startBot>>;
 
+/** /healthz reasons: each digest not posted because its channel's sources failed. */
+function heldPhrases(stores: ReturnType<typeof openStores>): string[] {
+  return stores.holds
+    .active()
+    .map((h) => `digest ${h.localDate} for ${h.platform}:${h.channel} ${h.state === 'held' ? 'held' : 'waiting'}: sources failed: ${h.sources.join(', ')}`);
+}
+
 function logSchedule(stores: ReturnType<typeof openStores>, chat: ChatClients, log: Logger, now: Date): void {
   for (const c of stores.channels.list()) {
     const next = nextSlot(now, c.time, c.timezone);
@@ -117,12 +125,23 @@ function logSchedule(stores: ReturnType<typeof openStores>, chat: ChatClients, l
   }
 }
 
-function printPreviews(stores: ReturnType<typeof openStores>, chat: ChatClients, now: Date, lookbackHours: number): void {
+function printPreviews(stores: ReturnType<typeof openStores>, chat: ChatClients, now: Date, config: Config): void {
+  const deps = { digests: stores.digests, reader: stores.reader, firstDigestLookbackHours: config.digest.firstDigestLookbackHours, arxivHolidays: arxivHolidays(config) };
+  const reads = { sourceNames: sourceSpecs(config).map((s) => s.name), sourceStatus: stores.status };
   for (const c of stores.channels.list()) {
-    const start = windowStartFor(c, stores.digests, lookbackHours);
+    const target = `${c.platform}:${c.channel} (preview)`;
+    const start = windowStartFor(c, stores.digests, deps.firstDigestLookbackHours);
+    const check = checkSources(reads, c, start);
+    if (check.nothingRead) {
+      // The channel would get nothing: its digest waits for the sources, then is held.
+      const text = `no digest: none of this channel's sources could be read (${check.unread.join(', ')}: ${check.reason}); the bot retries within digest.catchUpHours, then holds the digest`;
+      void chat.console.send(target, { body: { text } }, { key: 'preview' });
+      continue;
+    }
     const candidates = stores.digests.candidates(c.id, start, now.toISOString(), c.settings.sources, c.settings.keywords.length > 0);
     const date = latestSlot(now, c.time, c.timezone).date;
-    const preview = previewDigest(c, candidates, date, chat.console, stores.reader);
-    for (const m of preview.messages) void chat.console.send(`${c.platform}:${c.channel} (preview)`, m, { key: 'preview' });
+    const context = digestContext(deps, c, candidates.length, { start, end: now.toISOString() }, check.unread);
+    const preview = previewDigest(c, candidates, date, chat.console, stores.reader, context);
+    for (const m of preview.messages) void chat.console.send(target, m, { key: 'preview' });
   }
 }

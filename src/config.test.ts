@@ -13,6 +13,11 @@ function problems(text: string): string[] {
 }
 
 describe('config', () => {
+  it('takes extra arXiv holiday dates and names a bad one', () => {
+    expect(parseConfig('digest:\n  arxivHolidays: ["2026-11-26"]\n', 'test.yaml').digest.arxivHolidays).toEqual(['2026-11-26']);
+    expect(problems('digest:\n  arxivHolidays: ["26/11/2026"]\n')).toEqual(['digest.arxivHolidays[0]: not a date YYYY-MM-DD']);
+  });
+
   it('accepts the shipped default config', () => {
     const config = parseConfig(readFileSync(new URL('../config/paperboy.yaml', import.meta.url), 'utf8'), 'paperboy.yaml');
     expect(config.sources.map((s) => s.format)).toEqual(['arxiv-rss', 'arxiv-rss', 'arxiv-rss', 'hf-daily']);
@@ -24,7 +29,7 @@ describe('config', () => {
     expect(config).toEqual({
       timezone: 'UTC',
       ingest: { schedule: '*/30 * * * *', timeoutSeconds: 30, maxBytes: 50 * 1024 * 1024 },
-      digest: { catchUpHours: 6, firstDigestLookbackHours: 24, concurrency: 64 },
+      digest: { catchUpHours: 6, firstDigestLookbackHours: 24, concurrency: 64, arxivHolidays: [] },
       commands: { maxSubscriptions: 20, searchPageSize: 5, slackAdmins: [], subscriptionMessageMax: 10 },
       llm: { concurrency: 2, dailyBudget: 200, deadlineSeconds: 60, timeoutSeconds: 30, retries: 3, maxPapers: 50 },
       backfill: { delaySeconds: 3, maxDays: 366 },

@@ -61,6 +61,8 @@ const configSchema = z.strictObject({
       firstDigestLookbackHours: z.number().min(0).max(168).default(24),
       /** How many channels are sent to at once (each platform client still enforces its rate limits). */
       concurrency: z.number().int().min(1).max(2000).default(64),
+      /** Listing dates (YYYY-MM-DD) on which arXiv announces nothing, beyond the built-in table (core/arxiv-schedule.ts). */
+      arxivHolidays: z.array(z.iso.date({ error: 'not a date YYYY-MM-DD' })).default([]),
     })
     .prefault({}),
   commands: z

@@ -11,9 +11,11 @@ import { generateSummaries, type Summarizer } from './pipeline/generate-summarie
 import { createLlmClient } from './summarize/llm-client.js';
 import { PROMPT_VERSION } from './summarize/prompt.js';
 import { createSummarizer, sourceName } from './summarize/summarizer.js';
+import { ARXIV_HOLIDAYS } from './core/arxiv-schedule.js';
 import type { Channel, ChannelSpec } from './core/channel.js';
 import { createBackfillStore } from './db/backfill-store.js';
 import { createChannelStore } from './db/channel-store.js';
+import { createDigestHoldStore } from './db/digest-hold-store.js';
 import { createDigestStore } from './db/digest-store.js';
 import { createIngestStore } from './db/ingest-store.js';
 import { openDatabase, type Db } from './db/open-database.js';
@@ -42,6 +44,7 @@ export function openStores(dbFile: string) {
     status: createSourceStatusStore(db),
     channels: createChannelStore(db),
     digests: createDigestStore(db),
+    holds: createDigestHoldStore(db),
     outbox: createOutboxStore(db),
     users: createUserStore(db),
     subscriptions: createSubscriptionStore(db),
@@ -202,6 +205,11 @@ export function isAbandoned(owner: string, claimedAt: string, now: Date, leaseMs
   return now.getTime() - new Date(claimedAt).getTime() > leaseMs;
 }
 
+/** arXiv listing dates without an announcement: the built-in table and the operator's `digest.arxivHolidays`. */
+export function arxivHolidays(config: Config): ReadonlySet<string> {
+  return new Set([...ARXIV_HOLIDAYS, ...config.digest.arxivHolidays]);
+}
+
 export interface DigestRunnerOptions {
   stores: Stores;
   config: Config;
@@ -232,6 +240,10 @@ export function buildDigestRunner(o: DigestRunnerOptions) {
     ...(o.prepare ? { prepare: o.prepare } : {}),
     catchUpHours: o.config.digest.catchUpHours,
     firstDigestLookbackHours: o.config.digest.firstDigestLookbackHours,
+    arxivHolidays: arxivHolidays(o.config),
+    sourceNames: sourceSpecs(o.config).map((s) => s.name),
+    sourceStatus: o.stores.status,
+    holds: o.stores.holds,
     concurrency: o.config.digest.concurrency,
     ...(o.metrics ? { metrics: o.metrics } : {}),
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { EmptyDay } from './empty-day.js';
 import { buildDigestModel, buildPaperCard } from './build-digest.js';
 import type { PaperView, SummaryView } from './paper-view.js';
 import type { Localizer } from './translate.js';
@@ -186,9 +187,27 @@ describe('buildDigestModel', () => {
     expect(model.more).toBe('ja:digest.more(7)');
   });
 
-  it('adds the empty-day notice only when the channel wants it', () => {
-    expect(buildDigestModel([], en, { ...day, emptyNotice: true }).notice).toBe('en:digest.empty');
-    expect(buildDigestModel([], en, day).notice).toBeUndefined();
+  it('adds the empty-day notice only when the channel wants it, saying why the day is empty', () => {
+    const notice = (emptyDay?: EmptyDay) => buildDigestModel([], en, { ...day, emptyNotice: true, ...(emptyDay ? { emptyDay } : {}) }).notice;
+    expect(notice()).toBe('en:digest.empty_none');
+    expect(notice({ kind: 'none' })).toBe('en:digest.empty_none');
+    expect(notice({ kind: 'quiet', reason: 'weekend' })).toBe('en:digest.empty_weekend');
+    expect(notice({ kind: 'quiet', reason: 'holiday' })).toBe('en:digest.empty_holiday');
+    expect(notice({ kind: 'filtered', total: 312 })).toBe('en:digest.empty_filtered(312)');
+    expect(buildDigestModel([], en, { ...day, emptyDay: { kind: 'filtered', total: 3 } }).notice).toBeUndefined();
+  });
+
+  it('replaces the "no new papers" intro of an empty day with the notice', () => {
+    const model = buildDigestModel([], en, { ...day, emptyNotice: true, emptyDay: { kind: 'filtered', total: 312 } });
+    expect(model.intro).toBe('');
+    expect(buildDigestModel([], en, day).intro).toBe('en:digest.intro(0)');
+  });
+
+  it('names the sources it could not read, after the notice or after the intro', () => {
+    const unreadSources = ['arXiv cs.AI', 'Hugging Face'];
+    expect(buildDigestModel([], en, { ...day, emptyNotice: true, unreadSources }).notice).toBe('en:digest.empty_none en:digest.unread_sources(arXiv cs.AI, Hugging Face)');
+    expect(buildDigestModel([paper()], en, { ...day, unreadSources }).intro).toBe('en:digest.intro(1) · en:digest.unread_sources(arXiv cs.AI, Hugging Face)');
+    expect(buildDigestModel([paper()], en, day).intro).toBe('en:digest.intro(1)');
   });
 
   it('builds cards with the card options, dating instants in the digest time zone', () => {

@@ -4,6 +4,7 @@
  */
 import { arxivAbsUrl } from './arxiv-id.js';
 import type { CardLink, CardSummary, DigestModel, LabeledText, PaperCard } from './digest-model.js';
+import type { EmptyDay } from './empty-day.js';
 import type { PaperView, SummaryView } from './paper-view.js';
 import { cutText, shortenList } from './text-cut.js';
 import { LINK_ORDER, type Localizer } from './translate.js';
@@ -29,6 +30,10 @@ export interface DigestOptions {
   totalAvailable?: number;
   /** Say so on a day without papers instead of posting nothing. */
   emptyNotice?: boolean;
+  /** Why the day has no papers (`classifyEmptyDay`); without it, "no new papers since the last digest". */
+  emptyDay?: EmptyDay;
+  /** Sources that could not be read for this digest, as the channel may see them (`sourceLabel`). */
+  unreadSources?: string[];
   /** How each card picks and cuts its summary; the time zone is the digest's. */
   cardOptions?: Omit<CardOptions, 'timeZone'>;
 }
@@ -42,7 +47,7 @@ const MAX_CATEGORIES = 4;
 const STRUCTURED: ReadonlySet<SectionKind> = new Set(['whats_new', 'technical_details', 'performance_highlights', 'summary']);
 
 export function buildDigestModel(papers: PaperView[], loc: Localizer, options: DigestOptions): DigestModel {
-  const { date, timeZone, totalAvailable = papers.length, emptyNotice = false, cardOptions } = options;
+  const { date, timeZone, totalAvailable = papers.length, emptyNotice = false, cardOptions, unreadSources = [] } = options;
   const model: DigestModel = {
     locale: loc.locale,
     date,
@@ -51,8 +56,25 @@ export function buildDigestModel(papers: PaperView[], loc: Localizer, options: D
     papers: papers.map((paper) => buildPaperCard(paper, loc, { ...cardOptions, timeZone })),
   };
   if (totalAvailable > papers.length) model.more = loc.t('digest.more', { count: totalAvailable - papers.length });
-  if (papers.length === 0 && emptyNotice) model.notice = loc.t('digest.empty');
+  const unread = unreadSources.length > 0 ? loc.t('digest.unread_sources', { sources: unreadSources.join(', ') }) : undefined;
+  if (papers.length === 0 && emptyNotice) {
+    model.notice = [emptyDayMessage(loc, options.emptyDay ?? { kind: 'none' }), unread].filter(Boolean).join(' ');
+    // The notice says why there is nothing; an intro of "no new papers" beside it would contradict a filtered day.
+    model.intro = '';
+  } else if (papers.length > 0 && unread) model.intro = `${model.intro} · ${unread}`;
   return model;
+}
+
+/** What an empty digest says, by its cause. */
+export function emptyDayMessage(loc: Localizer, day: EmptyDay): string {
+  switch (day.kind) {
+    case 'quiet':
+      return loc.t(day.reason === 'weekend' ? 'digest.empty_weekend' : 'digest.empty_holiday');
+    case 'filtered':
+      return loc.t('digest.empty_filtered', { count: day.total });
+    case 'none':
+      return loc.t('digest.empty_none');
+  }
 }
 
 export function buildPaperCard(paper: PaperView, loc: Localizer, options: CardOptions = {}): PaperCard {

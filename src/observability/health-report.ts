@@ -11,6 +11,8 @@ export interface HealthInputs {
   /** How many sources the config enables (no sources: ingest age is not checked). */
   sources: number;
   maxIngestAgeMs: number;
+  /** Digests not posted because none of their channel's sources could be read, one phrase each. */
+  heldDigests?(): string[];
   startedAt: Date;
   now(): Date;
 }
@@ -39,6 +41,8 @@ export function healthReport(i: HealthInputs): HealthReport {
   // Without any success yet, the bot is given one max age from its start for the first ingest.
   const stale = i.sources > 0 && (ageMs === null ? now - i.startedAt.getTime() > i.maxIngestAgeMs : ageMs > i.maxIngestAgeMs);
   if (stale) problems.push(last ? `last successful ingest ${Math.round((ageMs ?? 0) / 60_000)} min ago` : 'no successful ingest yet');
+
+  for (const held of i.heldDigests?.() ?? []) problems.push(held);
 
   const chat = i.connections();
   for (const [platform, up] of Object.entries(chat)) if (!up) problems.push(`${platform} not connected`);

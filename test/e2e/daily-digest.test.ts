@@ -236,18 +236,18 @@ describe('four days of digests on two platforms, three languages and four time z
     }
   });
 
-  it('posts the localized notice on a day with nothing new', () => {
+  it('posts the localized weekend notice on Saturday, when arXiv announced nothing since the last digest', () => {
     expect(day(discordKo, 3).map((m) => m.text)).toEqual([
-      '**📰 오늘의 논문 — 2024년 11월 2일 토요일**\n오늘은 새 논문이 없습니다. arXiv는 주말과 공휴일에는 새 논문을 발표하지 않습니다.',
+      '**📰 오늘의 논문 — 2024년 11월 2일 토요일**\n오늘은 새 논문이 없습니다. arXiv는 주말에는 새 논문을 발표하지 않습니다.',
     ]);
     expect(day(discordEn, 3).map((m) => m.text)).toEqual([
-      '**📰 Daily Papers — Saturday, November 2, 2024**\nNo new papers today — arXiv does not announce on weekends and holidays.',
+      '**📰 Daily Papers — Saturday, November 2, 2024**\nNo new papers today — arXiv does not announce on weekends.',
     ]);
     expect(day(slackJa, 3)).toHaveLength(1);
-    expect(day(slackJa, 3)[0]!.text).toContain('本日は新着論文がありません。arXivは土日・祝日には新しい論文を公開しません。');
+    expect(day(slackJa, 3)[0]!.text).toContain('本日は新着論文がありません。arXivは土日には新しい論文を公開しません。');
     expect(day(slackJa, 3)[0]!.text).toContain('📰 今日の論文 — 2024年11月2日土曜日');
     expect(day(slackEn, 3)).toHaveLength(1);
-    expect(day(slackEn, 3)[0]!.text).toContain('No new papers today — arXiv does not announce on weekends and holidays.');
+    expect(day(slackEn, 3)[0]!.text).toContain('No new papers today — arXiv does not announce on weekends.');
   });
 });
 

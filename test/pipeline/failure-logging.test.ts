@@ -95,7 +95,7 @@ describe('digest clock failure logging', () => {
     const runner = {
       tick: async () => {
         if (fail) throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
-        return { planned: 0, results: [], missed: [] };
+        return { planned: 0, results: [], missed: [], waiting: [], held: [] };
       },
     } as unknown as DigestRunner;
     const job = scheduleDigests(runner, log, false);

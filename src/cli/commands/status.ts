@@ -10,6 +10,7 @@ export const STATUS_USAGE = 'paperboy status [--json] [--db FILE]';
 function channelStatus(stores: Stores, now: Date) {
   return stores.channels.list().map((c) => {
     const last = stores.digests.latest(c.id);
+    const hold = stores.holds.activeFor(c.id);
     return {
       platform: c.platform,
       channel: c.channel,
@@ -19,6 +20,8 @@ function channelStatus(stores: Stores, now: Date) {
       failing: c.failingReason,
       failingSince: c.failingSince,
       lastDigest: last ? { date: last.local_date, state: last.state, papers: last.paper_count, error: last.error } : null,
+      // A digest not posted because none of the channel's sources could be read (retrying, or held at the window's end).
+      held: hold ? { date: hold.localDate, state: hold.state, sources: hold.sources, reason: hold.reason, attempts: hold.attempts, since: hold.firstAt } : null,
       nextDigestAt: nextSlot(now, c.time, c.timezone).at.toISOString(),
     };
   });
@@ -50,7 +53,13 @@ export async function statusCommand(args: string[], io: CliIo): Promise<number> 
   for (const c of channels) {
     const health = c.failing ? `FAILING since ${c.failingSince}: ${c.failing}` : 'ok';
     const last = c.lastDigest ? `last digest ${c.lastDigest.date} ${c.lastDigest.state} (${c.lastDigest.papers} papers)` : 'no digest yet';
-    io.out(`- ${c.platform}:${c.channel} [${c.locale}, ${c.time} ${c.timezone}]: ${health}; ${last}; next ${c.nextDigestAt}`);
+    const held = c.held ? `; ${heldLine(c.held)}` : '';
+    io.out(`- ${c.platform}:${c.channel} [${c.locale}, ${c.time} ${c.timezone}]: ${health}${held}; ${last}; next ${c.nextDigestAt}`);
   }
   return EXIT.ok;
+}
+
+function heldLine(h: { date: string; state: string; sources: string[]; reason: string; attempts: number }): string {
+  const what = h.state === 'held' ? `held: sources failed` : `waiting (retrying): sources failed`;
+  return `digest ${h.date} ${what}: ${h.sources.join(', ')} (${h.reason}; ${h.attempts} attempts)`;
 }

@@ -8,7 +8,11 @@ export const en = {
   'digest.title': '📰 Daily Papers — {date}',
   'digest.intro': '{count, plural, =0 {No new papers} one {# new paper} other {# new papers}}',
   'digest.more': 'and {count, plural, one {# more paper} other {# more papers}}',
-  'digest.empty': 'No new papers today — arXiv does not announce on weekends and holidays.',
+  'digest.empty_weekend': 'No new papers today — arXiv does not announce on weekends.',
+  'digest.empty_holiday': 'No new papers today — arXiv does not announce on holidays.',
+  'digest.empty_none': 'No new papers since the last digest.',
+  'digest.empty_filtered': '{count, plural, one {Today’s # new paper did not match this channel’s filters.} other {None of today’s # new papers matched this channel’s filters.}}',
+  'digest.unread_sources': 'Could not be read this time: {sources}.',
 
   // Paper card
   'authors.others': '{count, plural, one {and # other} other {and # others}}',

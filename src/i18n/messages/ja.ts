@@ -6,7 +6,11 @@ export const ja: Messages = {
   'digest.title': '📰 今日の論文 — {date}',
   'digest.intro': '{count, plural, =0 {新着論文はありません} other {新着論文 #件}}',
   'digest.more': 'ほかに{count, number}件の論文があります',
-  'digest.empty': '本日は新着論文がありません。arXivは土日・祝日には新しい論文を公開しません。',
+  'digest.empty_weekend': '本日は新着論文がありません。arXivは土日には新しい論文を公開しません。',
+  'digest.empty_holiday': '本日は新着論文がありません。arXivは祝日には新しい論文を公開しません。',
+  'digest.empty_none': '前回のダイジェスト以降、新着論文はありません。',
+  'digest.empty_filtered': '本日の新着論文{count, number}件のうち、このチャンネルのフィルターに合う論文はありませんでした。',
+  'digest.unread_sources': '今回は次のソースを読み込めませんでした: {sources}。',
 
   // Paper card
   'authors.others': '他{count, number}名',

@@ -6,7 +6,11 @@ export const ko: Messages = {
   'digest.title': '📰 오늘의 논문 — {date}',
   'digest.intro': '{count, plural, =0 {새 논문 없음} other {새 논문 #편}}',
   'digest.more': '그 밖에 {count, number}편이 더 있습니다',
-  'digest.empty': '오늘은 새 논문이 없습니다. arXiv는 주말과 공휴일에는 새 논문을 발표하지 않습니다.',
+  'digest.empty_weekend': '오늘은 새 논문이 없습니다. arXiv는 주말에는 새 논문을 발표하지 않습니다.',
+  'digest.empty_holiday': '오늘은 새 논문이 없습니다. arXiv는 공휴일에는 새 논문을 발표하지 않습니다.',
+  'digest.empty_none': '지난 다이제스트 이후 새 논문이 없습니다.',
+  'digest.empty_filtered': '오늘 새 논문 {count, number}편 중 이 채널의 필터에 맞는 논문이 없습니다.',
+  'digest.unread_sources': '이번에는 다음 소스를 읽지 못했습니다: {sources}.',
 
   // Paper card
   'authors.others': '외 {count, number}명',
