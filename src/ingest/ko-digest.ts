@@ -6,7 +6,7 @@
  *   ![](thumbnail)  Vote: 11  Authors: A, B
  *   - ***What's New***: …  - ***Technical Details***: …  - ***Performance Highlights***: …
  *
- * Older generations of the same digest (see docs/adr/0009-source-generations.md) have no section
+ * Older generations of the same digest (see docs/adr/0009-source-fidelity.md) have no section
  * labels: 3–10 plain `- ` bullets of Korean summary, at first with no image, votes or authors,
  * later with `[Watch Video](mp4)` in place of the image. Plain bullets become one `summary`.
  */
