@@ -10,6 +10,7 @@ import { latestSlot } from '../core/zoned-time.js';
 import type { ChannelStore } from '../db/channel-store.js';
 import { createFailureLog } from '../log.js';
 import type { PipelineMetrics } from './metrics.js';
+import { mapLimit } from './map-limit.js';
 import { planDigest, type PlanDeps } from './plan-digest.js';
 import { sendDigest, type SendDeps, type SendOutcome } from './send-digest.js';
 
@@ -30,14 +31,6 @@ export interface TickReport {
   planned: number;
   results: { channel: string; date: string; outcome: SendOutcome | 'error' }[];
   missed: { channel: string; date: string }[];
-}
-
-async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  });
-  await Promise.all(workers);
 }
 
 export function createDigestRunner(deps: DigestRunnerDeps) {
