@@ -61,12 +61,16 @@ export function createSubscriptionOutboxStore(db: Db) {
   const deliveriesOf = db.prepare<[number], DeliveryRow>('SELECT * FROM deliveries WHERE subscription_message_id = ? ORDER BY seq');
   const setConversation = db.prepare('UPDATE subscription_messages SET conversation = ? WHERE id = ? AND conversation IS NULL');
   const finish = db.prepare('UPDATE subscription_messages SET state = ?, finished_at = ?, error = ? WHERE id = ?');
+  const directChannel = db.prepare<[string, string], { channel: string }>('SELECT channel FROM direct_channels WHERE platform = ? AND user_id = ?');
+  const rememberDirect = db.prepare(
+    'INSERT INTO direct_channels (platform, user_id, channel) VALUES (?, ?, ?) ON CONFLICT (platform, user_id) DO UPDATE SET channel = excluded.channel',
+  );
 
   return {
     /** Writes the message, its deliveries and the papers it covers in one transaction; returns its id. */
     plan(m: PlannedSubscriptionMessage): number {
       return db.transaction(() => {
-        const conversation = m.scope === 'channel' ? m.target : null;
+        const conversation = m.scope === 'channel' ? m.target : (directChannel.get(m.platform, m.target)?.channel ?? null);
         const info = insertMessage.run({ platform: m.platform, scope: m.scope, target: m.target, conversation, covers: JSON.stringify(m.covers), now: m.now });
         const id = Number(info.lastInsertRowid);
         m.deliveries.forEach((d, seq) => insertDelivery.run(id, seq, d.key, JSON.stringify(d.body), d.threadParent ?? null));
@@ -87,9 +91,16 @@ export function createSubscriptionOutboxStore(db: Db) {
     deliveries(id: number): DeliveryRow[] {
       return deliveriesOf.all(id);
     },
-    /** Remembers the DM channel once opened, so a look-up after a crash searches the right conversation. */
+    /**
+     * Remembers the DM channel once opened: on the message, so a look-up after a crash searches the
+     * conversation it went to, and for the user, so later messages need not open it again.
+     */
     setConversation(id: number, conversation: string): void {
-      setConversation.run(conversation, id);
+      db.transaction(() => {
+        if (setConversation.run(conversation, id).changes === 0) return;
+        const m = byId.get(id);
+        if (m?.scope === 'me') rememberDirect.run(m.platform, m.target, conversation);
+      })();
     },
     /** Finishes a message; one that did not reach its subscriber gives its papers back. */
     finish(id: number, state: Exclude<SubscriptionMessageState, 'planned'>, now: string, error?: string): void {

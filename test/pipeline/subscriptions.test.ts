@@ -168,4 +168,23 @@ describe('subscription delivery', () => {
     expect(await deliverSubscriptions(t.deps)).toEqual({ sent: 1, paused: 0, failed: 0 });
     expect(t.poster.sent[0]!.text).toContain('Robot arms');
   });
+
+  it("opens a user's DM channel once, not every cycle", async () => {
+    const t = setup();
+    const opened: string[] = [];
+    const open = t.poster.openDirect.bind(t.poster);
+    t.poster.openDirect = async (user) => {
+      opened.push(user);
+      return open(user);
+    };
+    t.subscribe('robot', 'me', 'user-1');
+    t.advance('2024-10-30T01:00:00Z');
+    t.ingest([1, 1, { title: 'Robot arms' }]);
+    await deliverSubscriptions(t.deps);
+    t.advance('2024-10-30T02:00:00Z');
+    t.ingest([2, 1, { title: 'Robot legs' }]);
+    await deliverSubscriptions(t.deps);
+    expect(t.poster.sent.map((s) => s.channel)).toEqual(['dm-user-1', 'dm-user-1']);
+    expect(opened).toEqual(['user-1']);
+  });
 });

@@ -15,6 +15,15 @@ CREATE TABLE subscription_messages (
 ) STRICT;
 CREATE INDEX subscription_messages_planned ON subscription_messages (state) WHERE state = 'planned';
 
+-- A user's direct-message channel with the bot (stable on both platforms): opened once, not every
+-- cycle (Slack's conversations.open is a Tier 3 method, about 50 calls a minute).
+CREATE TABLE direct_channels (
+  platform TEXT NOT NULL CHECK (platform IN ('discord', 'slack')),
+  user_id  TEXT NOT NULL,
+  channel  TEXT NOT NULL,
+  PRIMARY KEY (platform, user_id)
+) STRICT, WITHOUT ROWID;
+
 -- deliveries now belong to a digest or to a subscription message (exactly one of the two).
 CREATE TABLE deliveries_new (
   id                      INTEGER PRIMARY KEY,
