@@ -36,8 +36,8 @@ export function spawnBot(cwd: string, env: Record<string, string>): BotProcess {
 
 export const isRunning = (b: BotProcess): boolean => b.proc.exitCode === null && b.proc.signalCode === null;
 
-/** Polls `condition` until it holds; fails naming `what` (and the bot's last log lines) after `timeoutMs`. */
-export async function waitFor(condition: () => boolean, what: string, bot?: BotProcess, timeoutMs = 40_000): Promise<void> {
+/** Polls `condition` until it holds; fails naming `what` (and the bot's last log lines) after `timeoutMs`, generous: a loaded machine starts a process in 10 s or more. */
+export async function waitFor(condition: () => boolean, what: string, bot?: BotProcess, timeoutMs = 120_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}; last logs: ${JSON.stringify(bot?.logs.slice(-5))}`);
