@@ -15,6 +15,7 @@ import type { PaperReader } from '../db/paper-reader.js';
 import type { SubscriptionOutboxStore } from '../db/subscription-outbox-store.js';
 import type { Subscription, SubscriptionStore } from '../db/subscription-store.js';
 import { createTranslator } from '../i18n/translator.js';
+import type { Logger } from '../log.js';
 import { deliveryKeys } from './plan-digest.js';
 
 export interface PlanSubscriptionDeps {
@@ -26,6 +27,7 @@ export interface PlanSubscriptionDeps {
   timezone: string;
   /** Papers listed in one message; the rest are counted ("and N more"). */
   maxPerMessage: number;
+  log: Logger;
 }
 
 interface Group {
@@ -84,8 +86,13 @@ export function planSubscriptionMessages(deps: PlanSubscriptionDeps, now: Date):
   const firstSeen = new Map(papers.map((p) => [p.id, p.firstSeenAt]));
   let planned = 0;
   for (const g of groupMatches(subs, matches, deps, firstSeen)) {
-    planGroup(g, deps, now);
-    planned++;
+    try {
+      planGroup(g, deps, now);
+      planned++;
+    } catch (err) {
+      // One subscriber's failure (a subscription removed meanwhile, say) never stops the others; its papers wait for the next cycle.
+      deps.log.error({ platform: g.platform, scope: g.scope, target: g.target, err }, 'subscription message could not be planned');
+    }
   }
   return planned;
 }

@@ -187,4 +187,24 @@ describe('subscription delivery', () => {
     expect(t.poster.sent.map((s) => s.channel)).toEqual(['dm-user-1', 'dm-user-1']);
     expect(opened).toEqual(['user-1']);
   });
+
+  it('a subscriber whose message cannot be planned does not stop the others', async () => {
+    const t = setup();
+    t.subscribe('robot', 'channel', 'chan-1');
+    t.subscribe('robot', 'channel', 'chan-2');
+    t.advance('2024-10-30T01:00:00Z');
+    t.ingest([1, 1, { title: 'Robot arms' }]);
+    // chan-1's subscription disappears between matching and planning (its papers row would violate the foreign key).
+    const doomed = t.subscriptions.list('discord', 'channel', 'chan-1')[0]!.id;
+    const active = t.subscriptions.active.bind(t.subscriptions);
+    t.subscriptions.active = () => {
+      const list = active();
+      t.stores.db.pragma('foreign_keys = OFF');
+      t.stores.db.prepare('DELETE FROM subscriptions WHERE id = ?').run(doomed);
+      t.stores.db.pragma('foreign_keys = ON');
+      return list;
+    };
+    expect(await deliverSubscriptions(t.deps)).toEqual({ sent: 1, paused: 0, failed: 0 });
+    expect(t.poster.sent.map((s) => s.channel)).toEqual(['chan-2']);
+  });
 });
