@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the machine, then the ingest benchmark, where the store's time goes, the
- * retention benchmark (as many papers as --items), HTML reference decoding, the search benchmark at 100,000 and 1,000,000
- * papers, and the backup benchmark on a copy of the 100,000-paper database.
+ * retention benchmark (as many papers as --items), HTML reference decoding, the search benchmark at
+ * 100,000 and 1,000,000 papers, the backup benchmark on a copy of the 100,000-paper database, and
+ * the subscription fan-out (1,000 Slack and 200 Discord subscribers, outbox against the old direct path).
  *
  *   node --expose-gc --import tsx bench/run.ts [--sizes 100000,1000000] [--reuse] [--items 20000] [--runs 3]
  */
@@ -16,6 +17,7 @@ import { runRetentionBench } from './retention-bench.js';
 import { runSearchBench } from './search-bench.js';
 import { runStoreProfile } from './store-profile.js';
 import { runTextDecodeBench } from './text-decode-bench.js';
+import { runSubscriptionFanoutBench } from './subscription-fanout-bench.js';
 
 function machine(): string {
   const db = new Database(':memory:');
@@ -63,10 +65,11 @@ async function main(): Promise<void> {
   const searchDone = performance.now();
   // On a copy of the 100,000-paper search database (or generated papers when it was not built).
   await runBackupBench({ db: fileURLToPath(new URL('./out/search-100000.db', import.meta.url)), papers: items, runs: 3 });
+  await runSubscriptionFanoutBench({ subscribers: 1000, discord: 200, runs: 2, concurrency: 64 });
   const minutes = (t: number): string => (t / 60_000).toFixed(1);
   console.log(`\nload average at end (1/5/15 min): ${load()}`);
   console.log(
-    `total ${minutes(performance.now() - started)} min (ingest ${minutes(ingestDone - started)} min, search ${minutes(searchDone - ingestDone)} min, backup ${minutes(performance.now() - searchDone)} min)`,
+    `total ${minutes(performance.now() - started)} min (ingest ${minutes(ingestDone - started)} min, search ${minutes(searchDone - ingestDone)} min, backup and subscription fan-out ${minutes(performance.now() - searchDone)} min)`,
   );
 }
 

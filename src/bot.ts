@@ -9,7 +9,7 @@ import type { Logger } from './log.js';
 import { attachInteractionHandler } from './adapters/discord/commands/interaction-handler.js';
 import { registerSlackCommands } from './adapters/slack/commands/register-commands.js';
 import type { Channel } from './core/channel.js';
-import { arxivHolidays, buildCommandDeps, buildDigestRunner, buildRawEntryPrune, buildSummarizer, buildSummaryGeneration, buildIngestRunner, buildSubscriptionDelivery, channelSpecs, openStores, sourceSpecs } from './main.js';
+import { arxivHolidays, buildCommandDeps, buildDigestRunner, PROCESS_OWNER, buildRawEntryPrune, buildSummarizer, buildSummaryGeneration, buildIngestRunner, buildSubscriptionDelivery, channelSpecs, openStores, sourceSpecs } from './main.js';
 import { digestContext, previewDigest, windowStartFor } from './pipeline/plan-digest.js';
 import { checkSources } from './pipeline/source-reads.js';
 import { scheduleDigests } from './scheduler/digest-job.js';
@@ -42,7 +42,7 @@ export async function startBot(o: BotOptions) {
   const prometheus = o.config.http.port !== undefined ? createPrometheusMetrics({ health, status: stores.status, connections: chat.connections }) : undefined;
   const metrics = prometheus?.metrics;
   const ingestRunner = buildIngestRunner(stores, o.config, o.log, now, metrics);
-  const deliverSubscriptions = buildSubscriptionDelivery(stores, o.config, chat, o.log, now);
+  const deliverSubscriptions = buildSubscriptionDelivery(stores, o.config, chat, o.log, now, () => stopping);
   const summarize = buildSummaryGeneration(stores, o.config, buildSummarizer(o.env, o.config), o.log, now);
   // Subscribers get their messages in their language: write what is missing first (within the deadline).
   const deliverSubs = async () => {
@@ -96,16 +96,41 @@ export async function startBot(o: BotOptions) {
     ingest: ingestJob.runNow,
     /** Console mode: print what each channel's next digest would hold right now. */
     preview: () => printPreviews(stores, chat, now(), o.config),
-    async stop() {
+    /**
+     * Stops claiming new deliveries, lets the sends in flight finish for up to
+     * `shutdown.graceSeconds`, gives back to the outbox what is still waiting, then closes
+     * everything. Resolves `{ timedOut }`: whether the grace period ran out.
+     */
+    async stop(): Promise<{ timedOut: boolean }> {
       stopping = true;
-      await Promise.all([ingestJob.stop(), digestJob.stop()]);
-      // Wait for a pass in flight (it sends no further message once stopping); start none.
-      await digestRunner.idle();
+      const settled = (async () => {
+        await Promise.all([ingestJob.stop(), digestJob.stop()]);
+        // Wait for a pass in flight (it sends no further message once stopping); start none.
+        await digestRunner.idle();
+      })();
+      const timedOut = !(await withinGrace(settled, o.config.shutdown.graceSeconds * 1000));
+      if (timedOut) {
+        // Nothing awaits between this and close(): a late answer cannot be marked half-way.
+        const released = stores.outbox.releaseOwned(PROCESS_OWNER, 'released at shutdown');
+        o.log.warn({ released, graceSeconds: o.config.shutdown.graceSeconds }, 'shutdown grace period over; sends in flight released to the outbox');
+      }
       await chat.stop();
       await listener?.close();
       stores.close();
+      return { timedOut };
     },
   };
+}
+
+/** Whether `work` settles within `ms` (its failure counts as settled: it was logged where it happened). */
+async function withinGrace(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([work.then(() => true as const, () => true as const), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export type Bot = Awaited<ReturnType<typeof startBot>>;

@@ -34,6 +34,7 @@ describe('config', () => {
       llm: { concurrency: 2, dailyBudget: 200, deadlineSeconds: 60, timeoutSeconds: 30, retries: 3, maxPapers: 50 },
       backfill: { delaySeconds: 3, maxDays: 366 },
       retention: {},
+      shutdown: { graceSeconds: 8 },
       http: { host: '127.0.0.1', maxIngestAgeHours: 6 },
       sources: [],
       channels: [],

@@ -109,6 +109,15 @@ const configSchema = z.strictObject({
       rawEntryDays: z.number().int().min(1).max(3650).optional(),
     })
     .prefault({}),
+  shutdown: z
+    .strictObject({
+      /**
+       * On SIGTERM/SIGINT, how long sends in flight may take to finish; what is still waiting
+       * then goes back to the outbox (checked on the platform at the next start) and the bot exits 0.
+       */
+      graceSeconds: z.number().min(0).max(600).default(8),
+    })
+    .prefault({}),
   http: z
     .strictObject({
       /** Port of the /healthz and /metrics listener; absent = no listener. */

@@ -24,6 +24,7 @@ import { createPaperReader } from './db/paper-reader.js';
 import { createPaperSearch } from './db/paper-search.js';
 import { createRetentionStore } from './db/retention-store.js';
 import { createSourceStatusStore } from './db/source-status-store.js';
+import { createSubscriptionOutboxStore } from './db/subscription-outbox-store.js';
 import { createSubscriptionStore } from './db/subscription-store.js';
 import { createUserStore } from './db/user-store.js';
 import type { CommandDeps } from './pipeline/commands/command-deps.js';
@@ -48,6 +49,7 @@ export function openStores(dbFile: string) {
     outbox: createOutboxStore(db),
     users: createUserStore(db),
     subscriptions: createSubscriptionStore(db),
+    subscriptionOutbox: createSubscriptionOutboxStore(db),
     backfill: createBackfillStore(db),
     close: () => db.close(),
   };
@@ -116,18 +118,24 @@ export function buildCommandDeps(stores: Stores, config: Config, now: () => Date
   };
 }
 
-/** Matches new papers against subscriptions and sends each subscriber its message. */
-export function buildSubscriptionDelivery(stores: Stores, config: Config, chat: ChatClients, log: Logger, now: () => Date = () => new Date()) {
+/** Matches new papers against subscriptions, plans each subscriber's message in the outbox and sends what is planned. */
+export function buildSubscriptionDelivery(stores: Stores, config: Config, chat: ChatClients, log: Logger, now: () => Date = () => new Date(), stopping?: () => boolean) {
   const failures = createFailureLog(log, 'warn');
   return () =>
     deliverSubscriptions({
       subscriptions: stores.subscriptions,
+      subscriptionOutbox: stores.subscriptionOutbox,
+      outbox: stores.outbox,
       reader: stores.reader,
       posterFor: (platform) => chat.posters[platform] ?? chat.console,
       log,
+      owner: PROCESS_OWNER,
+      isAbandoned: (owner, claimedAt) => isAbandoned(owner, claimedAt, now()),
       now,
+      ...(stopping ? { stopping } : {}),
       timezone: config.timezone,
       maxPerMessage: config.commands.subscriptionMessageMax,
+      concurrency: config.digest.concurrency,
       failures,
     });
 }

@@ -12,6 +12,7 @@ import type { ChannelStore } from '../db/channel-store.js';
 import { createFailureLog } from '../log.js';
 import { endOfWindow, retryDue, waitForSources, type HoldDeps } from './hold-digest.js';
 import type { PipelineMetrics } from './metrics.js';
+import { mapLimit } from './map-limit.js';
 import { planDigest, windowStartFor, type PlanDeps } from './plan-digest.js';
 import { sendDigest, type SendDeps, type SendOutcome } from './send-digest.js';
 import { checkSources, type SourceReadDeps } from './source-reads.js';
@@ -36,14 +37,6 @@ export interface TickReport {
   /** Digests not posted because none of their sources could be read: still retrying, or held at the window's end. */
   waiting: { channel: string; date: string }[];
   held: { channel: string; date: string }[];
-}
-
-async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  });
-  await Promise.all(workers);
 }
 
 export function createDigestRunner(deps: DigestRunnerDeps) {
