@@ -9,7 +9,7 @@ import type { Logger } from './log.js';
 import { attachInteractionHandler } from './adapters/discord/commands/interaction-handler.js';
 import { registerSlackCommands } from './adapters/slack/commands/register-commands.js';
 import type { Channel } from './core/channel.js';
-import { buildCommandDeps, buildDigestRunner, buildRawEntryPrune, buildSummarizer, buildSummaryGeneration, buildIngestRunner, buildSubscriptionDelivery, channelSpecs, openStores, sourceSpecs } from './main.js';
+import { buildCommandDeps, buildSourceLabeler, buildDigestRunner, buildRawEntryPrune, buildSummarizer, buildSummaryGeneration, buildIngestRunner, buildSubscriptionDelivery, channelSpecs, openStores, sourceSpecs } from './main.js';
 import { previewDigest, windowStartFor } from './pipeline/plan-digest.js';
 import { scheduleDigests } from './scheduler/digest-job.js';
 import { scheduleIngest } from './scheduler/ingest-job.js';
@@ -94,7 +94,7 @@ export async function startBot(o: BotOptions) {
     tick: () => digestRunner.tick(),
     ingest: ingestJob.runNow,
     /** Console mode: print what each channel's next digest would hold right now. */
-    preview: () => printPreviews(stores, chat, now(), o.config.digest.firstDigestLookbackHours),
+    preview: () => printPreviews(stores, chat, now(), o.config),
     async stop() {
       stopping = true;
       await Promise.all([ingestJob.stop(), digestJob.stop()]);
@@ -117,12 +117,13 @@ function logSchedule(stores: ReturnType<typeof openStores>, chat: ChatClients, l
   }
 }
 
-function printPreviews(stores: ReturnType<typeof openStores>, chat: ChatClients, now: Date, lookbackHours: number): void {
+function printPreviews(stores: ReturnType<typeof openStores>, chat: ChatClients, now: Date, config: Config): void {
+  const sourceLabel = buildSourceLabeler(stores, config);
   for (const c of stores.channels.list()) {
-    const start = windowStartFor(c, stores.digests, lookbackHours);
+    const start = windowStartFor(c, stores.digests, config.digest.firstDigestLookbackHours);
     const candidates = stores.digests.candidates(c.id, start, now.toISOString(), c.settings.sources, c.settings.keywords.length > 0);
     const date = latestSlot(now, c.time, c.timezone).date;
-    const preview = previewDigest(c, candidates, date, chat.console, stores.reader);
+    const preview = previewDigest(c, candidates, date, chat.console, stores.reader, sourceLabel);
     for (const m of preview.messages) void chat.console.send(`${c.platform}:${c.channel} (preview)`, m, { key: 'preview' });
   }
 }

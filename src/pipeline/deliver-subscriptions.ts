@@ -10,6 +10,7 @@ import { buildDigestModel } from '../core/build-digest.js';
 import { ChannelUnavailableError, type ChatPoster, type Platform } from '../core/chat-poster.js';
 import { matchSubscriptions } from '../core/match-subscriptions.js';
 import type { PaperView } from '../core/paper-view.js';
+import type { SourceLabeler } from '../core/source-label.js';
 import type { Topic } from '../core/topic.js';
 import { localDate } from '../core/zoned-time.js';
 import type { PaperReader } from '../db/paper-reader.js';
@@ -29,6 +30,8 @@ export interface SubscriptionDeps {
   maxPerMessage: number;
   /** Kept across cycles, so a subscriber that keeps failing is logged once (a warn per cycle otherwise). */
   failures?: FailureLog;
+  /** The human name of a source on cards; absent = a default from the name alone. */
+  sourceLabel?: SourceLabeler;
 }
 
 interface Group {
@@ -59,7 +62,8 @@ async function deliver(g: Group, deps: SubscriptionDeps, now: Date): Promise<'se
   const loc = createTranslator(g.locale);
   const ids = [...new Set(g.subs.flatMap((s) => s.paperIds))];
   const papers = ids.slice(0, deps.maxPerMessage).map((id) => deps.reader.getById(id)).filter((p): p is PaperView => !!p);
-  const model = buildDigestModel(papers, loc, { date: localDate(now, deps.timezone), timeZone: deps.timezone, totalAvailable: ids.length });
+  const cardOptions = deps.sourceLabel ? { sourceLabel: deps.sourceLabel } : {};
+  const model = buildDigestModel(papers, loc, { date: localDate(now, deps.timezone), timeZone: deps.timezone, totalAvailable: ids.length, cardOptions });
   model.title = loc.t('subscription.digest_title');
   model.intro = loc.t('subscription.digest_intro', { topics: g.subs.map((s) => `“${s.sub.topic}”`).join(', '), count: ids.length });
   try {

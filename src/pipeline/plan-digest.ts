@@ -9,6 +9,7 @@ import type { Channel } from '../core/channel.js';
 import type { ChatPoster, ChatRenderer } from '../core/chat-poster.js';
 import type { DigestModel, OutgoingMessage } from '../core/digest-model.js';
 import type { PaperView } from '../core/paper-view.js';
+import type { SourceLabeler } from '../core/source-label.js';
 import { selectPapers, type Candidate } from '../core/select-papers.js';
 import type { DigestStore } from '../db/digest-store.js';
 import type { PaperReader } from '../db/paper-reader.js';
@@ -17,6 +18,8 @@ import { createTranslator } from '../i18n/translator.js';
 export interface PlanDeps {
   digests: DigestStore;
   reader: PaperReader;
+  /** The human name of a source on cards; absent = a default from the name alone. */
+  sourceLabel?: SourceLabeler;
   /** How far back a channel's first digest looks, in hours. */
   firstDigestLookbackHours: number;
 }
@@ -35,7 +38,7 @@ export function deliveryKeys(count: number): string[] {
 }
 
 /** Builds what a channel would get for these candidates (nothing is written). */
-export function previewDigest(channel: Channel, candidates: Candidate[], date: string, poster: ChatRenderer, reader: PaperReader): DigestPreview {
+export function previewDigest(channel: Channel, candidates: Candidate[], date: string, poster: ChatRenderer, reader: PaperReader, sourceLabel?: SourceLabeler): DigestPreview {
   const { chosen, total } = selectPapers(candidates, channel.settings);
   const papers = chosen.map((c) => reader.getById(c.id)).filter((p): p is PaperView => p !== undefined);
   const loc = createTranslator(channel.locale);
@@ -44,7 +47,7 @@ export function previewDigest(channel: Channel, candidates: Candidate[], date: s
     timeZone: channel.timezone,
     totalAvailable: total,
     emptyNotice: channel.settings.emptyDay === 'notice',
-    cardOptions: { preferGenerated: channel.settings.summaries === 'generated' },
+    cardOptions: { preferGenerated: channel.settings.summaries === 'generated', ...(sourceLabel ? { sourceLabel } : {}) },
   });
   const messages = papers.length === 0 && channel.settings.emptyDay === 'silent' ? [] : poster.render(model, channel.settings.layout);
   return { papers, model, messages, total };
@@ -64,7 +67,7 @@ export function planDigest(deps: PlanDeps, channel: Channel, poster: ChatPoster,
   const windowEnd = now.toISOString();
   const needText = channel.settings.keywords.length > 0;
   const candidates = deps.digests.candidates(channel.id, windowStart, windowEnd, channel.settings.sources, needText);
-  const preview = previewDigest(channel, candidates, slot.date, poster, deps.reader);
+  const preview = previewDigest(channel, candidates, slot.date, poster, deps.reader, deps.sourceLabel);
   const keys = deliveryKeys(preview.messages.length);
   const id = deps.digests.create({
     channelId: channel.id,

@@ -238,6 +238,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
           store: stores.ingest,
           status: stores.status,
           reader: stores.reader,
+          facts: stores.sourceFacts,
           load: { timeoutMs: 5000, maxBytes: 1_000_000 },
           log,
           now: clock.now,
