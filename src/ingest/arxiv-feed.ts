@@ -38,7 +38,8 @@ export async function parseArxivFeed(xml: string): Promise<ParseResult> {
     if (typeof result === 'string') errors.push({ message: result, place });
     else entries.push(result);
   });
-  const title = feedTitle(feed);
+  // An API answer's title is its query ("ArXiv Query: search_query=…"), not a name for people.
+  const title = api ? undefined : feedTitle(feed);
   return { entries, errors, ...(title ? { title } : {}) };
 }
 
