@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the machine, then the ingest benchmark, where the store's time goes, the
- * retention benchmark (as many papers as --items), the search benchmark at 100,000 and 1,000,000
+ * retention benchmark (as many papers as --items), card labels (ADR 9), the search benchmark at 100,000 and 1,000,000
  * papers, and the backup benchmark on a copy of the 100,000-paper database.
  *
  *   node --expose-gc --import tsx bench/run.ts [--sizes 100000,1000000] [--reuse] [--items 20000] [--runs 3]
@@ -11,6 +11,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { flag, hasFlag, parseSizes } from './bench-util.js';
 import { runBackupBench } from './backup-bench.js';
+import { runCardLabelsBench } from './card-labels-bench.js';
 import { runIngestBench } from './ingest-bench.js';
 import { runRetentionBench } from './retention-bench.js';
 import { runSearchBench } from './search-bench.js';
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
   await runIngestBench({ items, runs: Number(flag(args, 'runs') ?? 3), seed: 1, keep: false });
   await runStoreProfile(items);
   await runRetentionBench(items);
+  runCardLabelsBench({ digests: 1000, rounds: 5 });
   const ingestDone = performance.now();
   await runSearchBench({
     sizes: parseSizes(flag(args, 'sizes'), [100_000, 1_000_000]),

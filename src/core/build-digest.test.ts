@@ -123,6 +123,14 @@ describe('buildPaperCard: which summary a channel sees', () => {
     expect(buildPaperCard(paper({ summaries: [llm] }), ko).summary?.attribution).toBe('ko:summary.generated(qwen2.5:7b)');
   });
 
+  it('resolves each source’s label once per digest, however many cards credit it', () => {
+    const calls: string[] = [];
+    const sourceLabel = (source: string) => (calls.push(source), `label(${source})`);
+    const model = buildDigestModel([paper({ summaries: [koStructured] }), paper({ key: 'arxiv:2', summaries: [excerpt] }), paper({ key: 'arxiv:3', summaries: [koStructured] })], ko, { date: '2024-10-30', timeZone: 'UTC', cardOptions: { sourceLabel } });
+    expect(model.papers.map((p) => p.summary?.attribution)).toEqual(['ko:summary.source(label(daily-papers-ko))', 'ko:summary.source(label(ko-blog))', 'ko:summary.source(label(daily-papers-ko))']);
+    expect(calls).toEqual(['daily-papers-ko', 'ko-blog']);
+  });
+
   it('never credits a file path or a config key when no labeler is given', () => {
     const fromPath: SummaryView = { ...koStructured, source: '/home/me/digests/2024-10-30.md' };
     const fromKey: SummaryView = { ...koStructured, source: 'daily-papers-ko' };

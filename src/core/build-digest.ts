@@ -46,12 +46,14 @@ const fallbackLabel: SourceLabeler = (source, loc) => defaultSourceLabel(source,
 
 export function buildDigestModel(papers: PaperView[], loc: Localizer, options: DigestOptions): DigestModel {
   const { date, timeZone, totalAvailable = papers.length, emptyNotice = false, cardOptions } = options;
+  // One digest credits few sources many times: each label is resolved once per digest.
+  const sourceLabel = memoized(cardOptions?.sourceLabel ?? fallbackLabel);
   const model: DigestModel = {
     locale: loc.locale,
     date,
     title: loc.t('digest.title', { date: loc.formatDate(date, timeZone, 'full') }),
     intro: loc.t('digest.intro', { count: Math.max(totalAvailable, papers.length) }),
-    papers: papers.map((paper) => buildPaperCard(paper, loc, { ...cardOptions, timeZone })),
+    papers: papers.map((paper) => buildPaperCard(paper, loc, { ...cardOptions, sourceLabel, timeZone })),
   };
   if (totalAvailable > papers.length) model.more = loc.t('digest.more', { count: totalAvailable - papers.length });
   if (papers.length === 0 && emptyNotice) model.notice = loc.t('digest.empty');
@@ -77,6 +79,16 @@ export function buildPaperCard(paper: PaperView, loc: Localizer, options: CardOp
   });
   if (paper.thumbnail) card.thumbnail = paper.thumbnail;
   return card;
+}
+
+function memoized(label: SourceLabeler): SourceLabeler {
+  const known = new Map<string, string>();
+  return (source, loc) => {
+    const key = `${loc.locale}\u0000${source}`;
+    let text = known.get(key);
+    if (text === undefined) known.set(key, (text = label(source, loc)));
+    return text;
+  };
 }
 
 function cardUrl(paper: PaperView): string {
