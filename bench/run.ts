@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: the machine, then the ingest benchmark, where the store's time goes, the
- * retention benchmark (as many papers as --items), HTML reference decoding, the search benchmark at
- * 100,000 and 1,000,000 papers, the backup benchmark on a copy of the 100,000-paper database, and
- * the subscription fan-out (1,000 Slack and 200 Discord subscribers, outbox against the old direct path).
+ * retention benchmark (as many papers as --items), HTML reference decoding, card labels (ADR 11), the
+ * search benchmark at 100,000 and 1,000,000 papers, the backup benchmark on a copy of the 100,000-paper
+ * database, and the subscription fan-out (1,000 Slack and 200 Discord subscribers, outbox against the
+ * old direct path).
  *
  *   node --expose-gc --import tsx bench/run.ts [--sizes 100000,1000000] [--reuse] [--items 20000] [--runs 3]
  */
@@ -12,6 +13,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { flag, hasFlag, parseSizes } from './bench-util.js';
 import { runBackupBench } from './backup-bench.js';
+import { runCardLabelsBench } from './card-labels-bench.js';
 import { runIngestBench } from './ingest-bench.js';
 import { runRetentionBench } from './retention-bench.js';
 import { runSearchBench } from './search-bench.js';
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
   await runStoreProfile(items);
   await runRetentionBench(items);
   await runTextDecodeBench(Math.min(items, 5000), 7);
+  runCardLabelsBench({ digests: 1000, rounds: 5 });
   const ingestDone = performance.now();
   await runSearchBench({
     sizes: parseSizes(flag(args, 'sizes'), [100_000, 1_000_000]),

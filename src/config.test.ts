@@ -66,6 +66,16 @@ describe('config', () => {
     ]);
   });
 
+  it('takes a source label as one text or one per language, and names a bad one', () => {
+    const config = parseConfig('sources:\n  - url: https://x.org/a\n    label: Lab blog\n  - path: ./ko\n    label: { en: Daily Papers (Korean), ko: 데일리 페이퍼 }\n', 's.yaml');
+    expect(config.sources.map((s) => s.label)).toEqual(['Lab blog', { en: 'Daily Papers (Korean)', ko: '데일리 페이퍼' }]);
+    expect(problems('sources:\n  - url: https://x.org/a\n    label: "  "\n  - url: https://x.org/b\n    label: { english: Blog }\n  - url: https://x.org/c\n    label: {}\n')).toEqual([
+      expect.stringMatching(/^sources\[0\]\.label: /),
+      expect.stringMatching(/^sources\[1\]\.label: /),
+      expect.stringMatching(/^sources\[2\]\.label: /),
+    ]);
+  });
+
   it('refuses the same channel twice', () => {
     expect(problems('channels:\n  - platform: slack\n    channel: C0123ABCD\n  - platform: slack\n    channel: C0123ABCD\n')).toEqual([
       'channels[1].channel: duplicate channel slack:C0123ABCD',

@@ -6,14 +6,23 @@ import { existsSync, readFileSync } from 'node:fs';
 import { validate as isCronExpression } from 'node-cron';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
+import type { SourceFacts } from './core/source-label.js';
 import { SOURCE_FORMATS } from './core/types.js';
 
 const ianaZone = z.string().refine(isTimeZone, { message: 'not an IANA time zone (e.g. Asia/Seoul, UTC)' });
 const locale = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'not a language code (e.g. en, ko, ja)');
 
+/** A source's label for people: one text, or one per language (`{ en: …, ko: … }`). */
+const labelSchema = z.union([
+  z.string().trim().min(1, 'an empty label'),
+  z.record(locale, z.string().trim().min(1, 'an empty label')).refine((m) => Object.keys(m).length > 0, { message: 'give at least one language' }),
+]);
+
 const sourceSchema = z
   .strictObject({
     name: z.string().min(1).optional(),
+    /** What cards credit ("Summary: …"); absent = a default from the format and address. */
+    label: labelSchema.optional(),
     url: z.url({ protocol: /^https?$/, error: 'not an http(s) URL' }).optional(),
     path: z.string().min(1).optional(),
     format: z.enum(SOURCE_FORMATS).optional(),
@@ -229,6 +238,16 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env, dotenv = '.env'): 
   const result = envSchema.safeParse(env);
   if (!result.success) throw new ConfigError('environment', describeIssues(result.error));
   return result.data;
+}
+
+/** What the config says about each source name, for the labels cards show (core/source-label.ts). */
+export function sourceFactsOf(config: Config): Map<string, SourceFacts> {
+  return new Map(
+    config.sources.map((s) => [
+      sourceName(s),
+      { ...(s.label ? { label: s.label } : {}), ...(s.url ? { url: s.url } : {}), ...(s.format ? { format: s.format } : {}) },
+    ]),
+  );
 }
 
 /** The name a source is known by in status and provenance. */

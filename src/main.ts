@@ -5,7 +5,8 @@
  */
 import { hostname } from 'node:os';
 import type { ChatClients } from './chat-clients.js';
-import { sourceName as configSourceName, type Config, type Env } from './config.js';
+import { sourceFactsOf, sourceName as configSourceName, type Config, type Env } from './config.js';
+import { sourceLabel, type SourceLabeler } from './core/source-label.js';
 import { createGeneratedSummaryStore } from './db/generated-summary-store.js';
 import { generateSummaries, type Summarizer } from './pipeline/generate-summaries.js';
 import { createLlmClient } from './summarize/llm-client.js';
@@ -23,6 +24,7 @@ import { createOutboxStore } from './db/outbox-store.js';
 import { createPaperReader } from './db/paper-reader.js';
 import { createPaperSearch } from './db/paper-search.js';
 import { createRetentionStore } from './db/retention-store.js';
+import { createSourceFactsStore } from './db/source-facts-store.js';
 import { createSourceStatusStore } from './db/source-status-store.js';
 import { createSubscriptionOutboxStore } from './db/subscription-outbox-store.js';
 import { createSubscriptionStore } from './db/subscription-store.js';
@@ -43,6 +45,7 @@ export function openStores(dbFile: string) {
     reader: createPaperReader(db),
     search: createPaperSearch(db),
     status: createSourceStatusStore(db),
+    sourceFacts: createSourceFactsStore(db),
     channels: createChannelStore(db),
     digests: createDigestStore(db),
     holds: createDigestHoldStore(db),
@@ -56,6 +59,16 @@ export function openStores(dbFile: string) {
 }
 
 export type Stores = ReturnType<typeof openStores>;
+
+/**
+ * The human name of a stored source for cards: its `label` from the config (read now, so a
+ * change shows without a re-ingest), else a default from the config's and the last ingest's
+ * facts (format, URL, the source's own title). Without a config, the stored facts alone.
+ */
+export function buildSourceLabeler(stores: Stores, config?: Config): SourceLabeler {
+  const configured = config ? sourceFactsOf(config) : new Map();
+  return (source, loc) => sourceLabel(source, { ...stores.sourceFacts.get(source), ...configured.get(source) }, loc);
+}
 
 export function sourceSpecs(config: Config): SourceSpec[] {
   return config.sources
@@ -94,6 +107,7 @@ export function buildIngestRunner(stores: Stores, config: Config, log: Logger, n
     store: stores.ingest,
     status: stores.status,
     reader: stores.reader,
+    facts: stores.sourceFacts,
     load: { timeoutMs: config.ingest.timeoutSeconds * 1000, maxBytes: config.ingest.maxBytes },
     log,
     ...(now ? { now } : {}),
@@ -112,6 +126,7 @@ export function buildCommandDeps(stores: Stores, config: Config, now: () => Date
     subscriptions: stores.subscriptions,
     status: stores.status,
     timezone: config.timezone,
+    sourceLabel: buildSourceLabeler(stores, config),
     limits: { subscriptionsPerTarget: config.commands.maxSubscriptions, searchPageSize: config.commands.searchPageSize, todayMax: 10 },
     now,
     ...(metrics ? { metrics } : {}),
@@ -137,6 +152,7 @@ export function buildSubscriptionDelivery(stores: Stores, config: Config, chat: 
       maxPerMessage: config.commands.subscriptionMessageMax,
       concurrency: config.digest.concurrency,
       failures,
+      sourceLabel: buildSourceLabeler(stores, config),
     });
 }
 
@@ -238,6 +254,7 @@ export function buildDigestRunner(o: DigestRunnerOptions) {
     digests: o.stores.digests,
     outbox: o.stores.outbox,
     reader: o.stores.reader,
+    sourceLabel: buildSourceLabeler(o.stores, o.config),
     log: o.log,
     owner: PROCESS_OWNER,
     isAbandoned: (owner, claimedAt) => isAbandoned(owner, claimedAt, now()),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyEmptyDay, drawnSources, nothingRead, sourceLabel, unreadSources } from './empty-day.js';
+import { classifyEmptyDay, drawnSources, nothingRead, unreadSources } from './empty-day.js';
 
 const saturday = { start: '2026-12-04T14:00:00.000Z', end: '2026-12-05T14:00:00.000Z' };
 const tuesday = { start: '2026-12-07T14:00:00.000Z', end: '2026-12-08T14:00:00.000Z' };
@@ -30,14 +30,5 @@ describe('empty days', () => {
     expect(nothingRead(['arxiv', 'hf'], ['arxiv', 'hf'])).toBe(true);
     expect(nothingRead(['arxiv', 'hf'], ['hf'])).toBe(false);
     expect(nothingRead([], [])).toBe(false);
-  });
-
-  it('names a source for a channel without URLs or paths', () => {
-    expect(sourceLabel('daily-papers-ko')).toBe('daily-papers-ko');
-    expect(sourceLabel('https://rss.arxiv.org/rss/cs.AI')).toBe('arXiv cs.AI');
-    expect(sourceLabel('https://rss.arxiv.org/atom/cs.CL+cs.LG')).toBe('arXiv cs.CL cs.LG');
-    expect(sourceLabel('https://huggingface.co/api/daily_papers')).toBe('Hugging Face');
-    expect(sourceLabel('https://www.example.com/feed.xml')).toBe('example.com');
-    expect(sourceLabel('./digests/2024-10-30.md')).toBe('2024-10-30');
   });
 });

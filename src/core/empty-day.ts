@@ -56,23 +56,3 @@ export function classifyEmptyDay(
   return reason ? { kind: 'quiet', reason } : { kind: 'none' };
 }
 
-/**
- * A source's name as a channel may see it: no URL, path or config key. A named source keeps its
- * name; an arXiv feed becomes "arXiv cs.AI", another feed its host, a file its base name.
- */
-export function sourceLabel(name: string): string {
-  if (/^https?:\/\//i.test(name)) {
-    try {
-      const url = new URL(name);
-      const host = url.hostname.replace(/^www\./, '');
-      const last = url.pathname.split('/').filter(Boolean).at(-1);
-      if (/(^|\.)arxiv\.org$/.test(host)) return last ? `arXiv ${last.replace(/\+/g, ' ')}` : 'arXiv';
-      if (/(^|\.)huggingface\.co$/.test(host)) return 'Hugging Face';
-      return host;
-    } catch {
-      return name;
-    }
-  }
-  if (/[\\/]/.test(name)) return name.split(/[\\/]/).filter(Boolean).at(-1)?.replace(/\.[^.]+$/, '') ?? name;
-  return name;
-}

@@ -83,6 +83,8 @@ export interface EntryError {
 export interface ParseResult {
   entries: SourceEntry[];
   errors: EntryError[];
+  /** The document's own name for itself (a feed's `<title>`, a digest's `# heading`), for its label. */
+  title?: string;
 }
 
 /** The formats Paperboy reads. */

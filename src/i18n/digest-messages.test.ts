@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { EmptyDay } from '../core/empty-day.js';
 import { buildDigestModel, buildPaperCard } from '../core/build-digest.js';
 import type { PaperView } from '../core/paper-view.js';
+import { sourceLabel } from '../core/source-label.js';
 import { en } from './messages/en.js';
 import { createTranslator } from './translator.js';
 
@@ -47,9 +48,10 @@ const englishLabels = Object.entries(en)
 
 describe('digest cards with the real messages', () => {
   it('shows a Korean channel Korean labels and no English ones', () => {
-    const card = buildPaperCard(paper, createTranslator('ko-KR'));
+    const label = { en: 'Daily Papers in Korean', ko: '한국어 데일리 페이퍼' };
+    const card = buildPaperCard(paper, createTranslator('ko-KR'), { sourceLabel: (source, loc) => sourceLabel(source, { label }, loc) });
     expect(card.summary?.sections.map((s) => s.label)).toEqual(['새로운 점', '기술적 세부 사항', '주요 성능 결과']);
-    expect(card.summary?.attribution).toBe('요약 출처: daily-papers-ko');
+    expect(card.summary?.attribution).toBe('요약 출처: 한국어 데일리 페이퍼');
     expect(card.authors).toBe('A. One, B. Two, C. Three 외 4명');
     expect(card.links.map((l) => l.label)).toEqual(['arXiv', 'PDF', '코드']);
     const labels = JSON.stringify([card.summary, card.facts.map((f) => f.label), card.links]);

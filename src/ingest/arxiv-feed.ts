@@ -12,7 +12,7 @@ import { arxivAbsUrl, arxivPdfUrl, findArxivRef, parseArxivRef, type ArxivRef } 
 import type { EntryError, ParseResult, SourceEntry } from '../core/types.js';
 import { SourceError } from './errors.js';
 import { decodeEntities } from './html-text.js';
-import { categoryNames, collapse, dateAsWritten, isoTimestamp, itemAuthors, readFeed, text, type FeedRecord } from './feed-xml.js';
+import { categoryNames, collapse, dateAsWritten, feedTitle, isoTimestamp, itemAuthors, readFeed, text, type FeedRecord } from './feed-xml.js';
 
 // Descriptions read "arXiv:2410.22304v1 Announce Type: new \nAbstract: The abstract…".
 const PREFIX = /^\s*arXiv:\S+\s+Announce Type:\s*(\S+)\s*(?:Abstract:\s*)?/i;
@@ -39,7 +39,9 @@ export async function parseArxivFeed(xml: string): Promise<ParseResult> {
     if (typeof result === 'string') errors.push({ message: result, place });
     else entries.push(result);
   });
-  return { entries, errors };
+  // An API answer's title is its query ("ArXiv Query: search_query=…"), not a name for people.
+  const title = api ? undefined : feedTitle(feed);
+  return { entries, errors, ...(title ? { title } : {}) };
 }
 
 function rejectApiError(item: FeedRecord): void {

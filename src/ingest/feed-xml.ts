@@ -68,6 +68,12 @@ function toSourceError(err: unknown, body: string): SourceError {
 }
 
 /** The text of a field that may be a string, an xml2js node `{_: text}` or an array of either. */
+/** The feed's own `<title>`, on one line; undefined when it has none. */
+export function feedTitle(feed: Feed): string | undefined {
+  const title = text(feed.title);
+  return title ? collapse(decodeEntities(title)) || undefined : undefined;
+}
+
 export function text(value: unknown): string | undefined {
   const v = Array.isArray(value) ? value[0] : value;
   if (typeof v === 'string') return v;

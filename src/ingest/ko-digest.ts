@@ -62,6 +62,7 @@ export function parseKoDigest(md: string, options: KoDigestOptions = {}): ParseR
   let date = options.fallbackDate;
   let sawHeader = false;
   let draft: Draft | undefined;
+  let title: string | undefined;
   const flush = (): void => {
     if (draft) entries.push(finish(draft));
     draft = undefined;
@@ -81,6 +82,8 @@ export function parseKoDigest(md: string, options: KoDigestOptions = {}): ParseR
       draft = startEntry(heading[1] ?? '', i + 1, date, errors);
       return;
     }
+    // The page's own `# title`, if it has one, names the digest on cards.
+    if (!title && !draft && /^#\s/.test(line)) title = line.replace(/^#\s+/, '').trim() || undefined;
     // Any other heading (a `##` section of a longer page) ends the paper before it.
     if (/^#{1,2}\s/.test(line)) flush();
     else if (draft) addLine(draft, line);
@@ -90,7 +93,7 @@ export function parseKoDigest(md: string, options: KoDigestOptions = {}): ParseR
     const why = errors.length ? `; ${errors.length} paper heading(s) had no arXiv link` : '';
     throw new SourceError(`not a Korean daily-papers digest: no "## Daily Papers (YYYY-MM-DD)" header and no papers${why}`);
   }
-  return { entries, errors };
+  return { entries, errors, ...(title ? { title } : {}) };
 }
 
 function startEntry(text: string, line: number, date: string | undefined, errors: EntryError[]): Draft | undefined {

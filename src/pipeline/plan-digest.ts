@@ -8,8 +8,9 @@ import { buildDigestModel } from '../core/build-digest.js';
 import type { Channel } from '../core/channel.js';
 import type { ChatPoster, ChatRenderer } from '../core/chat-poster.js';
 import type { DigestModel, OutgoingMessage } from '../core/digest-model.js';
-import { classifyEmptyDay, sourceLabel } from '../core/empty-day.js';
+import { classifyEmptyDay } from '../core/empty-day.js';
 import type { PaperView } from '../core/paper-view.js';
+import { defaultSourceLabel, type SourceLabeler } from '../core/source-label.js';
 import { selectPapers, type Candidate } from '../core/select-papers.js';
 import type { DigestStore } from '../db/digest-store.js';
 import type { PaperReader } from '../db/paper-reader.js';
@@ -18,6 +19,8 @@ import { createTranslator } from '../i18n/translator.js';
 export interface PlanDeps {
   digests: DigestStore;
   reader: PaperReader;
+  /** The human name of a source on cards; absent = a default from the name alone. */
+  sourceLabel?: SourceLabeler;
   /** How far back a channel's first digest looks, in hours. */
   firstDigestLookbackHours: number;
   /** arXiv listing dates without an announcement (the built-in table plus `digest.arxivHolidays`). */
@@ -33,6 +36,8 @@ export interface DigestContext {
   /** Sources (names) the channel draws from that could not be read since the last digest. */
   unread?: string[];
   arxivHolidays?: ReadonlySet<string>;
+  /** The human name of a source on cards and in the unread-sources note; absent = a default from the name alone. */
+  sourceLabel?: SourceLabeler;
 }
 
 export interface DigestPreview {
@@ -63,8 +68,8 @@ export function previewDigest(channel: Channel, candidates: Candidate[], date: s
     totalAvailable: total,
     emptyNotice: channel.settings.emptyDay === 'notice',
     ...(emptyDay ? { emptyDay } : {}),
-    unreadSources: [...new Set((context.unread ?? []).map(sourceLabel))],
-    cardOptions: { preferGenerated: channel.settings.summaries === 'generated' },
+    unreadSources: [...new Set((context.unread ?? []).map((s) => (context.sourceLabel ? context.sourceLabel(s, loc) : defaultSourceLabel(s, {}, loc))))],
+    cardOptions: { preferGenerated: channel.settings.summaries === 'generated', ...(context.sourceLabel ? { sourceLabel: context.sourceLabel } : {}) },
   });
   const messages = papers.length === 0 && channel.settings.emptyDay === 'silent' ? [] : poster.render(model, channel.settings.layout);
   return { papers, model, messages, total };
@@ -104,5 +109,5 @@ export function planDigest(deps: PlanDeps, channel: Channel, poster: ChatPoster,
 /** The context of a digest for its window; counts papers from other sources only on a day the channel's own had none. */
 export function digestContext(deps: PlanDeps, channel: Channel, candidates: number, window: { start: string; end: string }, unread: string[]): DigestContext {
   const allNew = candidates === 0 && channel.settings.sources.length > 0 ? deps.digests.candidates(channel.id, window.start, window.end, [], false).length : undefined;
-  return { window, unread, ...(allNew !== undefined ? { allNew } : {}), ...(deps.arxivHolidays ? { arxivHolidays: deps.arxivHolidays } : {}) };
+  return { window, unread, ...(allNew !== undefined ? { allNew } : {}), ...(deps.arxivHolidays ? { arxivHolidays: deps.arxivHolidays } : {}), ...(deps.sourceLabel ? { sourceLabel: deps.sourceLabel } : {}) };
 }

@@ -6,6 +6,7 @@
  * after a restart is exactly what was planned, and a paper is never planned twice.
  */
 import { buildDigestModel } from '../core/build-digest.js';
+import type { SourceLabeler } from '../core/source-label.js';
 import type { ChatRenderer, Platform } from '../core/chat-poster.js';
 import { matchSubscriptions } from '../core/match-subscriptions.js';
 import type { PaperView } from '../core/paper-view.js';
@@ -27,6 +28,8 @@ export interface PlanSubscriptionDeps {
   timezone: string;
   /** Papers listed in one message; the rest are counted ("and N more"). */
   maxPerMessage: number;
+  /** The human name of a source on cards; absent = a default from the name alone. */
+  sourceLabel?: SourceLabeler;
   log: Logger;
 }
 
@@ -57,7 +60,8 @@ function planGroup(g: Group, deps: PlanSubscriptionDeps, now: Date): number {
   const loc = createTranslator(g.locale);
   const ids = [...new Set(g.subs.flatMap((s) => s.paperIds))];
   const papers = ids.slice(0, deps.maxPerMessage).map((id) => deps.reader.getById(id)).filter((p): p is PaperView => !!p);
-  const model = buildDigestModel(papers, loc, { date: localDate(now, deps.timezone), timeZone: deps.timezone, totalAvailable: ids.length });
+  const cardOptions = deps.sourceLabel ? { sourceLabel: deps.sourceLabel } : {};
+  const model = buildDigestModel(papers, loc, { date: localDate(now, deps.timezone), timeZone: deps.timezone, totalAvailable: ids.length, cardOptions });
   model.title = loc.t('subscription.digest_title');
   model.intro = loc.t('subscription.digest_intro', { topics: g.subs.map((s) => `“${s.sub.topic}”`).join(', '), count: ids.length });
   const messages = deps.rendererFor(g.platform).render(model, 'digest');

@@ -38,6 +38,8 @@ export const FEED_PATHS = {
   'ja-blog': '/blog/ja/latest.txt',
 } as const;
 const FORMATS = { 'arxiv-cs.AI': 'arxiv-rss', 'hf-daily': 'hf-daily', 'ko-digest': 'ko-digest', 'ja-blog': 'ja-blog' } as const;
+// What cards credit: the Korean digest by its configured label; the others by their defaults.
+const LABELS: Partial<Record<string, Record<string, string>>> = { 'ko-digest': { en: 'Daily Papers (Korean)', ko: '데일리 페이퍼', ja: '韓国語デイリー論文' } };
 export type FeedName = keyof typeof FEED_PATHS;
 
 /** What the feed server serves on the first day: the fixtures of Wednesday 30 October 2024. */
@@ -171,7 +173,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
       ingest: { timeoutSeconds: 5 },
       digest: { catchUpHours: o.catchUpHours ?? 6, firstDigestLookbackHours: 24 },
       ...(o.http ? { http: { port: 0, ...o.http } } : {}),
-      sources: Object.entries(FEED_PATHS).map(([name, path]) => ({ name, url: feeds.url(path), format: FORMATS[name as FeedName] })),
+      sources: Object.entries(FEED_PATHS).map(([name, path]) => ({ name, url: feeds.url(path), format: FORMATS[name as FeedName], ...(LABELS[name] ? { label: LABELS[name] } : {}) })),
       channels: [...channels, ...(o.unknownChannels ?? [])],
     });
     writeFileSync(configFile, yaml);
@@ -238,6 +240,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
           store: stores.ingest,
           status: stores.status,
           reader: stores.reader,
+          facts: stores.sourceFacts,
           load: { timeoutMs: 5000, maxBytes: 1_000_000 },
           log,
           now: clock.now,
