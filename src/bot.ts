@@ -13,7 +13,9 @@ import { buildCommandDeps, buildDigestRunner, buildRawEntryPrune, buildSummarize
 import { previewDigest, windowStartFor } from './pipeline/plan-digest.js';
 import { scheduleDigests } from './scheduler/digest-job.js';
 import { scheduleIngest } from './scheduler/ingest-job.js';
+import { createConnectionStore } from './db/connection-store.js';
 import { createHealthStore } from './db/health-store.js';
+import { startConnectionRecorder } from './observability/connection-recorder.js';
 import { healthReport } from './observability/health-report.js';
 import { startHttpListener, type HttpListener } from './observability/http-listener.js';
 import { createPrometheusMetrics } from './observability/prometheus-metrics.js';
@@ -34,7 +36,9 @@ export async function startBot(o: BotOptions) {
   const now = o.now ?? (() => new Date());
   const stores = openStores(o.dbFile);
   stores.channels.syncFromConfig(channelSpecs(o.config), now().toISOString());
-  const chat = createChatClients(o.env, o.log, { connect: true, ...(o.write ? { write: o.write } : {}) });
+  const chat = createChatClients(o.env, o.log, { connect: true, now, slackReconnectDelayMs: o.config.slack.reconnectDelaySeconds * 1000, ...(o.write ? { write: o.write } : {}) });
+  // Connection states go to the database too, for `paperboy status` and `doctor` (other processes).
+  const connections = startConnectionRecorder({ chat, store: createConnectionStore(stores.db), log: o.log, now });
   let stopping = false;
   let ready = false;
   const health = createHealthStore(stores.db);
@@ -73,7 +77,7 @@ export async function startBot(o: BotOptions) {
     if (prometheus && o.config.http.port !== undefined) {
       const startedAt = new Date();
       const report = () =>
-        healthReport({ ready: () => ready && !stopping, health, connections: chat.connections, sources: sourceSpecs(o.config).length, maxIngestAgeMs: o.config.http.maxIngestAgeHours * 3_600_000, startedAt, now });
+        healthReport({ ready: () => ready && !stopping, health, connections: chat.connections, connectionStates: chat.connectionStates, sources: sourceSpecs(o.config).length, maxIngestAgeMs: o.config.http.maxIngestAgeHours * 3_600_000, startedAt, now });
       listener = await startHttpListener({ port: o.config.http.port, host: o.config.http.host, health: report, metrics: prometheus, log: o.log });
     }
     await chat.start();
@@ -81,6 +85,7 @@ export async function startBot(o: BotOptions) {
     await Promise.all([ingestJob.stop(), digestJob.stop()]);
     await chat.stop();
     await listener?.close();
+    connections.stop();
     stores.close();
     throw err;
   }
@@ -102,6 +107,7 @@ export async function startBot(o: BotOptions) {
       await digestRunner.idle();
       await chat.stop();
       await listener?.close();
+      connections.stop();
       stores.close();
     },
   };
