@@ -29,6 +29,7 @@ describe('config', () => {
       llm: { concurrency: 2, dailyBudget: 200, deadlineSeconds: 60, timeoutSeconds: 30, retries: 3, maxPapers: 50 },
       backfill: { delaySeconds: 3, maxDays: 366 },
       retention: {},
+      slack: { reconnectDelaySeconds: 5 },
       http: { host: '127.0.0.1', maxIngestAgeHours: 6 },
       sources: [],
       channels: [],
@@ -64,6 +65,12 @@ describe('config', () => {
     expect(problems('channels:\n  - platform: slack\n    channel: C0123ABCD\n  - platform: slack\n    channel: C0123ABCD\n')).toEqual([
       'channels[1].channel: duplicate channel slack:C0123ABCD',
     ]);
+  });
+
+  it('takes a Slack reconnect delay in seconds, fractions included, and refuses none at all', () => {
+    expect(parseConfig('slack:\n  reconnectDelaySeconds: 0.5\n', 'x.yaml').slack.reconnectDelaySeconds).toBe(0.5);
+    expect(problems('slack:\n  reconnectDelaySeconds: 0\n')).toEqual([expect.stringMatching(/^slack\.reconnectDelaySeconds: /)]);
+    expect(problems('slack:\n  reconnectDelay: 5\n')).toEqual(['slack: unknown key "reconnectDelay"']);
   });
 
   it('reports YAML syntax errors with their line', () => {
