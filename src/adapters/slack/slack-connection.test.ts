@@ -58,6 +58,20 @@ describe('Slack connection state', () => {
     await stopSlackApp(app);
   });
 
+  it('Socket Mode: a 5xx from apps.connections.open during a reconnect is retried, not the end of reconnecting', async () => {
+    fake = await startFakeSlack();
+    const tracker = createConnectionTracker(() => new Date());
+    // retries: 0 is the app's Web API policy; the connection URL is asked for under the client's own.
+    const app = createSlackApp({ botToken: fake.token, appToken: fake.appToken, apiUrl: fake.apiUrl, log: silentLogger(), retries: 0, reconnectDelayMs: 100, connection: tracker });
+    await startSlackApp(app, 0, undefined, tracker);
+    fake.failNext('apps.connections.open', { status: 503 });
+    fake.socketDrop();
+    await until(() => fake.requests.filter((r) => r.method === 'apps.connections.open').length === 3, 'apps.connections.open asked again after the 503');
+    await until(() => tracker.connected(), 'connected again');
+    expect(fake.requests.filter((r) => r.method === 'apps.connections.open').map((r) => r.status)).toEqual([200, 503, 200]);
+    await stopSlackApp(app);
+  });
+
   it('HTTP mode: connected while the receiver listens, disconnected when it closes', async () => {
     fake = await startFakeSlack();
     const tracker = createConnectionTracker(() => new Date());
