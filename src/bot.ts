@@ -14,7 +14,9 @@ import { digestContext, previewDigest, windowStartFor } from './pipeline/plan-di
 import { checkSources } from './pipeline/source-reads.js';
 import { scheduleDigests } from './scheduler/digest-job.js';
 import { scheduleIngest } from './scheduler/ingest-job.js';
+import { createConnectionStore } from './db/connection-store.js';
 import { createHealthStore } from './db/health-store.js';
+import { startConnectionRecorder } from './observability/connection-recorder.js';
 import { healthReport } from './observability/health-report.js';
 import { startHttpListener, type HttpListener } from './observability/http-listener.js';
 import { createPrometheusMetrics } from './observability/prometheus-metrics.js';
@@ -35,7 +37,9 @@ export async function startBot(o: BotOptions) {
   const now = o.now ?? (() => new Date());
   const stores = openStores(o.dbFile);
   stores.channels.syncFromConfig(channelSpecs(o.config), now().toISOString());
-  const chat = createChatClients(o.env, o.log, { connect: true, ...(o.write ? { write: o.write } : {}) });
+  const chat = createChatClients(o.env, o.log, { connect: true, now, slackReconnectDelayMs: o.config.slack.reconnectDelaySeconds * 1000, ...(o.write ? { write: o.write } : {}) });
+  // Connection states go to the database too, for `paperboy status` and `doctor` (other processes).
+  const connections = startConnectionRecorder({ chat, store: createConnectionStore(stores.db), log: o.log, now });
   let stopping = false;
   let ready = false;
   const health = createHealthStore(stores.db);
@@ -74,7 +78,7 @@ export async function startBot(o: BotOptions) {
     if (prometheus && o.config.http.port !== undefined) {
       const startedAt = new Date();
       const report = () =>
-        healthReport({ ready: () => ready && !stopping, health, connections: chat.connections, sources: sourceSpecs(o.config).length, maxIngestAgeMs: o.config.http.maxIngestAgeHours * 3_600_000, heldDigests: () => heldPhrases(stores), startedAt, now });
+        healthReport({ ready: () => ready && !stopping, health, connections: chat.connections, connectionStates: chat.connectionStates, sources: sourceSpecs(o.config).length, maxIngestAgeMs: o.config.http.maxIngestAgeHours * 3_600_000, heldDigests: () => heldPhrases(stores), startedAt, now });
       listener = await startHttpListener({ port: o.config.http.port, host: o.config.http.host, health: report, metrics: prometheus, log: o.log });
     }
     await chat.start();
@@ -82,6 +86,7 @@ export async function startBot(o: BotOptions) {
     await Promise.all([ingestJob.stop(), digestJob.stop()]);
     await chat.stop();
     await listener?.close();
+    connections.stop();
     stores.close();
     throw err;
   }
@@ -116,6 +121,7 @@ export async function startBot(o: BotOptions) {
       }
       await chat.stop();
       await listener?.close();
+      connections.stop();
       stores.close();
       return { timedOut };
     },

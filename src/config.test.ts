@@ -35,6 +35,7 @@ describe('config', () => {
       backfill: { delaySeconds: 3, maxDays: 366 },
       retention: {},
       shutdown: { graceSeconds: 8 },
+      slack: { reconnectDelaySeconds: 5 },
       http: { host: '127.0.0.1', maxIngestAgeHours: 6 },
       sources: [],
       channels: [],
@@ -80,6 +81,12 @@ describe('config', () => {
     expect(problems('channels:\n  - platform: slack\n    channel: C0123ABCD\n  - platform: slack\n    channel: C0123ABCD\n')).toEqual([
       'channels[1].channel: duplicate channel slack:C0123ABCD',
     ]);
+  });
+
+  it('takes a Slack reconnect delay in seconds, fractions included, and refuses none at all', () => {
+    expect(parseConfig('slack:\n  reconnectDelaySeconds: 0.5\n', 'x.yaml').slack.reconnectDelaySeconds).toBe(0.5);
+    expect(problems('slack:\n  reconnectDelaySeconds: 0\n')).toEqual([expect.stringMatching(/^slack\.reconnectDelaySeconds: /)]);
+    expect(problems('slack:\n  reconnectDelay: 5\n')).toEqual(['slack: unknown key "reconnectDelay"']);
   });
 
   it('reports YAML syntax errors with their line', () => {

@@ -127,6 +127,15 @@ const configSchema = z.strictObject({
       graceSeconds: z.number().min(0).max(600).default(8),
     })
     .prefault({}),
+  slack: z
+    .strictObject({
+      /**
+       * Socket Mode: seconds before reconnecting after the connection is lost (doubled, tripled… while
+       * attempts keep failing); the client also gives up on a connection whose pong is this late.
+       */
+      reconnectDelaySeconds: z.number().min(0.1).max(300).default(5),
+    })
+    .prefault({}),
   http: z
     .strictObject({
       /** Port of the /healthz and /metrics listener; absent = no listener. */

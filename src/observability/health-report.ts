@@ -2,12 +2,15 @@
  * /healthz: is this bot doing its job? Ready (started, not stopping), the database writable, the
  * last successful ingest recent enough, and every platform with a token connected.
  */
+import { describeConnection, stateSeconds, type ConnectionStatus } from '../core/connection-state.js';
 import type { HealthStore } from '../db/health-store.js';
 
 export interface HealthInputs {
   ready(): boolean;
   health: HealthStore;
   connections(): Partial<Record<string, boolean>>;
+  /** The platforms whose client reports its state, with since when it has held. */
+  connectionStates?(): Partial<Record<string, ConnectionStatus>>;
   /** How many sources the config enables (no sources: ingest age is not checked). */
   sources: number;
   maxIngestAgeMs: number;
@@ -23,6 +26,8 @@ export interface HealthReport {
   database: { writable: boolean; error?: string };
   ingest: { ok: boolean; lastSuccessAt: string | null; ageSeconds: number | null; maxAgeSeconds: number };
   chat: Partial<Record<string, boolean>>;
+  /** Per platform that reports it: its connection state, since when, for how many seconds, the last error while down. */
+  connections: Partial<Record<string, ConnectionStatus & { seconds: number }>>;
   /** What is wrong, one phrase each; empty when healthy. */
   problems: string[];
 }
@@ -45,7 +50,12 @@ export function healthReport(i: HealthInputs): HealthReport {
   for (const held of i.heldDigests?.() ?? []) problems.push(held);
 
   const chat = i.connections();
-  for (const [platform, up] of Object.entries(chat)) if (!up) problems.push(`${platform} not connected`);
+  const states = i.connectionStates?.() ?? {};
+  for (const [platform, up] of Object.entries(chat)) {
+    const state = states[platform];
+    if (!up) problems.push(state ? `${platform} ${describeConnection(state, i.now())}` : `${platform} not connected`);
+  }
+  const connections = Object.fromEntries(Object.entries(states).flatMap(([p, s]) => (s ? [[p, { ...s, seconds: stateSeconds(s, i.now()) }]] : [])));
 
   return {
     status: problems.length === 0 ? 'ok' : 'unhealthy',
@@ -53,6 +63,7 @@ export function healthReport(i: HealthInputs): HealthReport {
     database: db.ok ? { writable: true } : { writable: false, error: db.error },
     ingest: { ok: !stale, lastSuccessAt: last, ageSeconds: ageMs === null ? null : Math.round(ageMs / 1000), maxAgeSeconds: i.maxIngestAgeMs / 1000 },
     chat,
+    connections,
     problems,
   };
 }

@@ -99,6 +99,8 @@ export interface HarnessOptions {
   discordRouteLimit?: Limit;
   /** Start the /healthz and /metrics listener on a free port (config `http`). */
   http?: { maxIngestAgeHours?: number };
+  /** Slack over Socket Mode (the fake's app-level token) instead of HTTP, with config `slack`. */
+  slackSocketMode?: { reconnectDelaySeconds?: number };
 }
 
 export interface Clock {
@@ -173,6 +175,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
       ingest: { timeoutSeconds: 5 },
       digest: { catchUpHours: o.catchUpHours ?? 6, firstDigestLookbackHours: 24 },
       ...(o.http ? { http: { port: 0, ...o.http } } : {}),
+      ...(o.slackSocketMode ? { slack: o.slackSocketMode } : {}),
       sources: Object.entries(FEED_PATHS).map(([name, path]) => ({ name, url: feeds.url(path), format: FORMATS[name as FeedName], ...(LABELS[name] ? { label: LABELS[name] } : {}) })),
       channels: [...channels, ...(o.unknownChannels ?? [])],
     });
@@ -186,6 +189,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
       DISCORD_API_URL: discord.apiUrl,
       SLACK_BOT_TOKEN: slack.token,
       SLACK_SIGNING_SECRET: 'e2e-signing-secret',
+      ...(o.slackSocketMode ? { SLACK_APP_TOKEN: slack.appToken } : {}),
       SLACK_API_URL: slack.apiUrl,
       SLACK_PORT: '0',
       LOG_LEVEL: 'info',

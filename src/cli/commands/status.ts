@@ -1,4 +1,6 @@
+import { describeRecorded } from '../../core/connection-state.js';
 import { nextSlot } from '../../core/zoned-time.js';
+import { readConnections } from '../../db/connection-store.js';
 import type { Stores } from '../../main.js';
 import { parseCommandArgs } from '../args.js';
 import { withStores } from '../context.js';
@@ -29,13 +31,17 @@ function channelStatus(stores: Stores, now: Date) {
 
 export async function statusCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(args, {}, false);
-  const { counts, sources, channels } = await withStores(io, values.db, (s) => ({
+  const now = new Date();
+  const { counts, sources, channels, recorded } = await withStores(io, values.db, (s) => ({
     counts: s.reader.counts(),
     sources: s.status.list(),
-    channels: channelStatus(s, new Date()),
+    channels: channelStatus(s, now),
+    recorded: readConnections(s.db),
   }));
+  // As the running bot recorded them; `live` is false when no bot has confirmed them lately.
+  const connections = recorded.map((r) => ({ ...r, live: describeRecorded(r, now).live }));
   if (values.json) {
-    io.out(JSON.stringify({ papers: counts.papers, articles: counts.articles, summaries: counts.summariesByLocale, sources, channels }));
+    io.out(JSON.stringify({ papers: counts.papers, articles: counts.articles, summaries: counts.summariesByLocale, sources, channels, connections }));
     return EXIT.ok;
   }
   const locales = Object.entries(counts.summariesByLocale).map(([l, n]) => `${l} ${n}`).join(', ') || 'none';
@@ -56,6 +62,8 @@ export async function statusCommand(args: string[], io: CliIo): Promise<number> 
     const held = c.held ? `; ${heldLine(c.held)}` : '';
     io.out(`- ${c.platform}:${c.channel} [${c.locale}, ${c.time} ${c.timezone}]: ${health}${held}; ${last}; next ${c.nextDigestAt}`);
   }
+  if (recorded.length === 0) io.out('connections: none recorded (the bot records them while it runs with a chat token)');
+  for (const r of recorded) io.out(`- ${r.platform} connection: ${describeRecorded(r, now).text}`);
   return EXIT.ok;
 }
 
