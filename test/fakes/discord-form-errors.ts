@@ -14,6 +14,9 @@ export type Problem = [path: (string | number)[], code: string, message: string]
 
 /** The custom keyword that marks the tag of a tagged union (see discord-spec.ts). */
 export const UNION_TAG = 'discordUnionTag';
+/** The custom keyword that stands for `format: uri`, and the pattern that stands for `format: date-time`. */
+export const URI_FORMAT = 'discordUri';
+export const DATE_TIME_PATTERN = '^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(:\\d\\d(\\.\\d+)?)?([Zz]|[+-]\\d\\d:?\\d\\d)?$';
 
 export function formError(problems: Problem[]): Json {
   const errors: Json = {};
@@ -60,11 +63,11 @@ function describe(e: ErrorObject): [string, string] {
     case 'minimum':
       return ['NUMBER_TYPE_MIN', `int value should be greater than or equal to ${String(p.limit)}.`];
     case 'pattern':
-      return p.pattern === SNOWFLAKE_PATTERN
-        ? ['NUMBER_TYPE_COERCE', `Value "${show(e.data)}" is not snowflake.`]
-        : ['STRING_TYPE_REGEX', `String value did not match validation regex.`];
-    case 'format':
-      return p.format === 'uri' ? ['URL_TYPE_INVALID_URL', 'Not a well formed URL.'] : ['BASE_TYPE_BAD_FORMAT', `Value is not a valid ${String(p.format)}.`];
+      if (p.pattern === SNOWFLAKE_PATTERN) return ['NUMBER_TYPE_COERCE', `Value "${show(e.data)}" is not snowflake.`];
+      if (p.pattern === DATE_TIME_PATTERN) return ['DATE_TYPE_PARSE', `Could not parse ${show(e.data)}. Should be ISO8601.`];
+      return ['STRING_TYPE_REGEX', 'String value did not match validation regex.'];
+    case URI_FORMAT:
+      return ['URL_TYPE_INVALID_URL', 'Not a well formed URL.'];
     case 'uniqueItems':
       return ['SET_TYPE_ALREADY_CONTAINS_VALUE', 'The set already contains this value.'];
     case 'type': {

@@ -11,9 +11,15 @@
  * them, instead of "exactly one branch matches": so a bad button label is reported at the label,
  * and an unknown component type as `UNION_TYPE_CHOICES`, not as seven branch failures.
  */
-import { readFileSync } from 'node:fs';
-import { _, Ajv2020, stringify, type CodeKeywordDefinition, type Format, type ValidateFunction } from 'ajv/dist/2020.js';
-import { fromSchemaErrors, UNION_TAG, type Json, type Problem } from './discord-form-errors.js';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { _, Ajv2020, stringify, type CodeKeywordDefinition, type ValidateFunction } from 'ajv/dist/2020.js';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import ajvPackage from 'ajv/package.json' with { type: 'json' };
+import { DATE_TIME_PATTERN, fromSchemaErrors, UNION_TAG, URI_FORMAT, type Json, type Problem } from './discord-form-errors.js';
 
 export type SpecVerdict =
   | { kind: 'ok'; operation: string }
@@ -26,8 +32,10 @@ type Operation = { requestBody?: { content?: Record<string, { schema?: unknown }
 type Spec = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
 type Route = { template: string; segments: string[]; methods: Set<string> };
 
+const AJV_VERSION = ajvPackage.version;
 const SPEC_FILE = new URL('./discord-openapi/openapi.json', import.meta.url);
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+const INT32 = 2 ** 31;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The `type` values a union branch (a `$ref` to a component schema) accepts, if it is tagged. */
@@ -66,31 +74,96 @@ const unionTag: CodeKeywordDefinition = {
   },
 };
 
-const INT32 = 2 ** 31;
-const FORMATS: Record<string, Format> = {
-  int32: { type: 'number' as const, validate: (n: number) => Number.isInteger(n) && n >= -INT32 && n < INT32 },
-  int64: { type: 'number' as const, validate: (n: number) => Number.isInteger(n) },
-  double: { type: 'number' as const, validate: () => true },
-  snowflake: true as const, // the schema's own pattern checks it
-  nonce: true as const,
-  'date-time': /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?$/i,
-  uri: { type: 'string' as const, validate: (s: string) => URL.canParse(s) },
+/** `format: uri` as generated code (the spec's other formats become plain keywords in `plainFormats`). */
+const uri: CodeKeywordDefinition = {
+  keyword: URI_FORMAT,
+  schemaType: 'boolean',
+  error: { message: 'not a well formed URL' },
+  code(cxt) {
+    cxt.fail(_`typeof ${cxt.data} == "string" && !URL.canParse(${cxt.data})`);
+  },
 };
 
-let loaded: { ajv: Ajv2020; spec: Spec; routes: Route[] } | undefined;
+/**
+ * The spec's formats as keywords a validator can carry as code: int32 as its range, date-time as
+ * an ISO 8601 pattern, uri as `URL.canParse`; snowflake and nonce have patterns or lengths already.
+ */
+export function plainFormats(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(plainFormats);
+  if (!isObject(node)) return;
+  if (node.format === 'int32') Object.assign(node, { minimum: Math.max(Number(node.minimum ?? -INT32), -INT32), maximum: Math.min(Number(node.maximum ?? INT32 - 1), INT32 - 1) });
+  if (node.format === 'date-time') node.pattern ??= DATE_TIME_PATTERN;
+  if (node.format === 'uri') node[URI_FORMAT] = true;
+  for (const value of Object.values(node)) plainFormats(value);
+}
+
+let loaded: { spec: Spec; routes: Route[] } | undefined;
+let compiler: Ajv2020 | undefined;
 const validators = new Map<string, ValidateFunction>();
 
+/** The spec and its routes (a JSON parse): all a request needs when its validator is cached. */
 function load(): NonNullable<typeof loaded> {
   if (loaded) return loaded;
   const spec = JSON.parse(readFileSync(SPEC_FILE, 'utf8')) as Spec;
-  tagUnions(spec);
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false, formats: FORMATS });
-  ajv.addKeyword(unionTag);
-  ajv.addSchema(spec as unknown as Json, 'discord');
   const routes = Object.entries(spec.paths).map(([template, item]) => ({
     template, segments: template.split('/'), methods: new Set(METHODS.filter((m) => m in item).map((m) => m.toUpperCase())),
   }));
-  return (loaded = { ajv, spec, routes });
+  return (loaded = { spec, routes });
+}
+
+/** ajv with the whole spec added as one schema, made on the first validator that must be compiled. */
+function ajv(): Ajv2020 {
+  if (compiler) return compiler;
+  const spec = JSON.parse(readFileSync(SPEC_FILE, 'utf8')) as Spec;
+  tagUnions(spec);
+  plainFormats(spec);
+  compiler = new Ajv2020({ allErrors: true, verbose: true, strict: false, validateFormats: false, code: { source: true } });
+  compiler.addKeyword(unionTag);
+  compiler.addKeyword(uri);
+  compiler.addSchema(spec as unknown as Json, 'discord');
+  return compiler;
+}
+
+/**
+ * Compiled validators kept as standalone modules in the temp folder, keyed by the spec, this
+ * file and ajv's version: compiling the create-message schema takes about a second, loading it a
+ * few milliseconds, so only the first test run on a machine pays. Written to a temp name and
+ * renamed, so parallel test workers never read half a file.
+ */
+const CACHE_DIR = (() => {
+  const hash = createHash('sha256').update(readFileSync(SPEC_FILE)).update(readFileSync(new URL(import.meta.url)));
+  return join(tmpdir(), 'paperboy-discord-spec', hash.update(AJV_VERSION).digest('hex').slice(0, 16));
+})();
+const requireHere = createRequire(import.meta.url);
+
+/** A standalone validator module, evaluated with this file's `require` (it needs ajv's runtime helpers). */
+function fromSource(code: string): ValidateFunction {
+  const module = { exports: {} as unknown };
+  new Function('require', 'module', 'exports', code)(requireHere, module, module.exports);
+  return module.exports as ValidateFunction;
+}
+
+const cacheFile = (ref: string): string => join(CACHE_DIR, `${createHash('sha256').update(ref).digest('hex').slice(0, 16)}.cjs`);
+
+function cached(ref: string): ValidateFunction {
+  const file = cacheFile(ref);
+  if (existsSync(file)) return fromSource(readFileSync(file, 'utf8'));
+  const v = ajv().compile({ $ref: ref });
+  try {
+    mkdirSync(CACHE_DIR, { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, standaloneCode.default(ajv(), v)); // a CommonJS module: `default` is the function
+    renameSync(temp, file);
+  } catch {
+    // no cache (read-only temp folder): this process keeps the compiled validator anyway
+  }
+  return v;
+}
+
+function validator(ref: string): ValidateFunction {
+  let v = validators.get(ref);
+  if (!v) validators.set(ref, (v = cached(ref)));
+  return v;
 }
 
 /** Literal segments beat parameters, leftmost first: `/users/@me` over `/users/{user_id}`. */
@@ -109,10 +182,12 @@ function matchRoute(routes: Route[], path: string): Route | undefined {
 
 const escape = (key: string): string => encodeURIComponent(key.replace(/~/g, '~0').replace(/\//g, '~1'));
 
-function validator(ref: string): ValidateFunction {
-  let v = validators.get(ref);
-  if (!v) validators.set(ref, (v = load().ajv.compile({ $ref: ref })));
-  return v;
+/** The schema of an operation's JSON body, as a ref: the component itself when the body is just one. */
+function bodyRef(spec: Spec, template: string, method: string): string | undefined {
+  const schema = spec.paths[template]?.[method.toLowerCase()]?.requestBody?.content?.['application/json']?.schema as Schema | undefined;
+  if (!schema) return undefined;
+  if (Object.keys(schema).length === 1 && schema.$ref?.startsWith('#/components/schemas/')) return `discord${schema.$ref}`;
+  return `discord#/paths/${escape(template)}/${method.toLowerCase()}/requestBody/content/application~1json/schema`;
 }
 
 const problems = (v: ValidateFunction, body: unknown): Problem[] => (v(body) ? [] : fromSchemaErrors(v.errors ?? []));
@@ -124,9 +199,8 @@ export function checkRequest(method: string, path: string, body: unknown): SpecV
   if (!route) return { kind: 'not-found' };
   if (!route.methods.has(method)) return { kind: 'method-not-allowed' };
   const operation = `${method} ${route.template}`;
-  const hasSchema = spec.paths[route.template]?.[method.toLowerCase()]?.requestBody?.content?.['application/json']?.schema;
-  if (body === undefined || !hasSchema) return { kind: 'ok', operation };
-  const ref = `discord#/paths/${escape(route.template)}/${method.toLowerCase()}/requestBody/content/application~1json/schema`;
+  const ref = bodyRef(spec, route.template, method);
+  if (body === undefined || !ref) return { kind: 'ok', operation };
   const found = problems(validator(ref), body);
   return found.length ? { kind: 'invalid', operation, problems: found } : { kind: 'ok', operation };
 }
@@ -134,4 +208,27 @@ export function checkRequest(method: string, path: string, body: unknown): SpecV
 /** Problems of a value against one of the spec's component schemas, e.g. `MessageCreateRequest`. */
 export function schemaProblems(schema: string, value: unknown): Problem[] {
   return problems(validator(`discord#/components/schemas/${schema}`), value);
+}
+
+/** The operations the bot calls with a body: their validators are compiled before the tests run. */
+export const BOT_OPERATIONS: [method: string, template: string][] = [
+  ['POST', '/channels/{channel_id}/messages'],
+  ['POST', '/channels/{channel_id}/messages/{message_id}/threads'],
+  ['POST', '/users/@me/channels'],
+  ['POST', '/interactions/{interaction_id}/{interaction_token}/callback'],
+  ['PATCH', '/webhooks/{webhook_id}/{webhook_token}/messages/@original'],
+  ['POST', '/webhooks/{webhook_id}/{webhook_token}'],
+  ['PUT', '/applications/{application_id}/commands'],
+  ['PUT', '/applications/{application_id}/guilds/{guild_id}/commands'],
+];
+
+/**
+ * Fills the validator cache for `operations` (vitest's global setup calls it once, before the
+ * workers start), so no test waits on ajv: returns how many validators it had to compile.
+ */
+export function warmDiscordSpec(operations = BOT_OPERATIONS): number {
+  const refs = operations.map(([method, template]) => bodyRef(load().spec, template, method));
+  const missing = refs.filter((ref): ref is string => ref !== undefined && !existsSync(cacheFile(ref)));
+  for (const ref of missing) cached(ref);
+  return missing.length;
 }
