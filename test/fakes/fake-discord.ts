@@ -2,10 +2,10 @@
  * A fake Discord on 127.0.0.1: the REST API (`/api/v10`) and a WebSocket gateway on one port,
  * speaking what real Discord speaks, so tests drive the real discord.js client against it.
  * REST: bot auth (401), channels that are unknown (404 10003) or closed to the bot (403 50001 /
- * 50013), create-message validation as Discord does it (400 50035 with an `errors` tree, 50006
- * for an empty message), nonce + enforce_nonce de-duplication, threads started from a message,
- * per-channel and global rate limits with Discord's headers and 429 body. Gateway: HELLO,
- * IDENTIFY → READY, heartbeat ACK, and `dispatch()` for events a test wants to deliver.
+ * 50013), create-message limits beyond the spec (400 50035, 50006 for an empty message),
+ * nonce + enforce_nonce de-duplication, threads started from a message, per-channel and global
+ * rate limits with Discord's headers and 429 body. Gateway: HELLO, IDENTIFY → READY, heartbeat
+ * ACK, and `dispatch()` for events a test wants to deliver.
  * Direct messages: `POST /users/@me/channels {recipient_id}` opens (or returns) the user's DM
  * channel (type 1), whose messages are stored under its id like any channel's; a user marked with
  * `blockDms()` makes every post into their DM channel fail with 403 50007, as Discord answers when
@@ -14,6 +14,9 @@
  * overwrites), `GET /guilds/{id}/roles` and `GET /guilds/{id}/members/{bot id}`; a channel of kind
  * 'no-permission' shows an overwrite that denies the bot Send Messages, which is why posting there
  * gets 403 50013.
+ * Every request is first checked against Discord's own OpenAPI spec (discord-spec.ts): a route it
+ * does not have is 404 (405 for another method), a JSON body that breaks the route's request schema
+ * is 400 50035 with Discord's `errors` tree, and refused bodies are kept in `validationErrors`.
  * Lengths are counted in code points, as Discord (Python) counts them.
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
