@@ -1,3 +1,4 @@
+import { DiscordAPIError, REST } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord.js';
 
@@ -92,6 +93,15 @@ describe("the fake Discord checks every request against Discord's OpenAPI spec",
     expect(fake!.commandRegistrations).toHaveLength(1);
     const message = (await post({ content: 'digest' })).body as { id: string };
     expect(await call('POST', `/channels/${CHANNEL}/messages/${message.id}/threads`, { name: '' })).toEqual(formError({ name: error('BASE_TYPE_MIN_LENGTH') }));
+  });
+
+  it('answers in the shape discord.js reads: its DiscordAPIError names the code and the field', async () => {
+    await start();
+    const rest = new REST({ api: fake!.apiUrl, retries: 0 }).setToken(fake!.token);
+    const refused = await rest.post(`/channels/${CHANNEL}/messages`, { body: { content: 'x', components: [{ type: 99 }] } }).catch((err: unknown) => err);
+    expect(refused).toBeInstanceOf(DiscordAPIError);
+    expect(refused).toMatchObject({ status: 400, code: 50035 });
+    expect((refused as Error).message).toBe('Invalid Form Body\ncomponents[0][UNION_TYPE_CHOICES]: Value of field "type" must be one of (1, 9, 10, 12, 13, 14, 17).');
   });
 
   it('answers a route Discord does not have with 404, another method with 405, and a bad token before a bad body', async () => {
