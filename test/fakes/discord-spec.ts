@@ -12,7 +12,7 @@
  * and an unknown component type as `UNION_TYPE_CHOICES`, not as seven branch failures.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -128,12 +128,24 @@ function ajv(): Ajv2020 {
  * Compiled validators kept as standalone modules in the temp folder, keyed by the spec, this
  * file and ajv's version: compiling the create-message schema takes about a second, loading it a
  * few milliseconds, so only the first test run on a machine pays. Written to a temp name and
- * renamed, so parallel test workers never read half a file.
+ * renamed, so parallel test workers never read half a file. The folder is the user's own (0700):
+ * the cache is code this process runs, so a folder someone else owns or can write is not used.
  */
+const CACHE_ROOT = join(tmpdir(), `paperboy-discord-spec-${process.getuid?.() ?? 'user'}`);
 const CACHE_DIR = (() => {
   const hash = createHash('sha256').update(readFileSync(SPEC_FILE)).update(readFileSync(new URL(import.meta.url)));
-  return join(tmpdir(), 'paperboy-discord-spec', hash.update(AJV_VERSION).digest('hex').slice(0, 16));
+  return join(CACHE_ROOT, hash.update(AJV_VERSION).digest('hex').slice(0, 16));
 })();
+
+function cacheIsOurs(): boolean {
+  try {
+    mkdirSync(CACHE_DIR, { recursive: true, mode: 0o700 });
+    const root = statSync(CACHE_ROOT);
+    return (process.getuid === undefined || root.uid === process.getuid()) && (root.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
 const requireHere = createRequire(import.meta.url);
 
 /** A standalone validator module, evaluated with this file's `require` (it needs ajv's runtime helpers). */
@@ -147,15 +159,16 @@ const cacheFile = (ref: string): string => join(CACHE_DIR, `${createHash('sha256
 
 function cached(ref: string): ValidateFunction {
   const file = cacheFile(ref);
-  if (existsSync(file)) return fromSource(readFileSync(file, 'utf8'));
+  const usable = cacheIsOurs();
+  if (usable && existsSync(file)) return fromSource(readFileSync(file, 'utf8'));
   const v = ajv().compile({ $ref: ref });
+  if (!usable) return v;
   try {
-    mkdirSync(CACHE_DIR, { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
     writeFileSync(temp, standaloneCode.default(ajv(), v)); // a CommonJS module: `default` is the function
     renameSync(temp, file);
   } catch {
-    // no cache (read-only temp folder): this process keeps the compiled validator anyway
+    // no cache (a full or read-only temp folder): this process keeps the compiled validator anyway
   }
   return v;
 }
@@ -228,7 +241,7 @@ export const BOT_OPERATIONS: [method: string, template: string][] = [
  */
 export function warmDiscordSpec(operations = BOT_OPERATIONS): number {
   const refs = operations.map(([method, template]) => bodyRef(load().spec, template, method));
-  const missing = refs.filter((ref): ref is string => ref !== undefined && !existsSync(cacheFile(ref)));
+  const missing = refs.filter((ref): ref is string => ref !== undefined && !(cacheIsOurs() && existsSync(cacheFile(ref))));
   for (const ref of missing) cached(ref);
   return missing.length;
 }
