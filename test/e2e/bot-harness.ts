@@ -153,12 +153,16 @@ function capturingLogger(lines: Record<string, unknown>[]) {
 export async function startHarness(o: HarnessOptions): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'paperboy-e2e-'));
   const closers: (() => Promise<void>)[] = [() => Promise.resolve(rmSync(dir, { recursive: true, force: true }))];
+  // The bot must never send Discord a body Discord would refuse: closing fails the test if it did.
+  const refusedBodies: FakeDiscord['validationErrors'] = [];
   const close = async () => {
     for (const c of closers.splice(0).reverse()) await c().catch(() => undefined);
+    if (refusedBodies.length) throw new Error(`Discord refused ${refusedBodies.length} request bodies:\n${JSON.stringify(refusedBodies.splice(0), null, 1)}`);
   };
   try {
     const discord = await startFakeDiscord({ routeLimit: o.discordRouteLimit ?? { limit: 100, windowMs: 1000 }, globalLimit: { limit: 500, windowMs: 1000 } });
     closers.push(() => discord.close());
+    closers.push(async () => void refusedBodies.push(...discord.validationErrors));
     const slack = await startFakeSlack();
     closers.push(() => slack.close());
     const feeds = await startFeedServer(Object.fromEntries(Object.entries(FIXTURE_FEEDS).map(([name, r]) => [FEED_PATHS[name as FeedName], r])));
