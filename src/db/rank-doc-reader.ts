@@ -21,6 +21,7 @@ interface Row {
 const COLUMNS = `id, title, abstract, authors, categories, votes, coalesce(featured_on, announced_on, substr(published_at, 1, 10)) AS date`;
 
 export function createRankDocReader(db: Db) {
+  const byKey = db.prepare<[string], number>('SELECT id FROM papers WHERE key = ?').pluck();
   const newest = db.prepare<[number], Row>(`SELECT ${COLUMNS} FROM papers ORDER BY id DESC LIMIT ?`);
   const byIds = db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM papers WHERE id IN (SELECT value FROM json_each(?))`);
   const summaries = db.prepare<[string], { paper_id: number; title: string | null; sections: string }>(
@@ -55,6 +56,10 @@ export function createRankDocReader(db: Db) {
       const rows = new Map<number, Row>();
       for (let i = 0; i < ids.length; i += 500) for (const r of byIds.all(JSON.stringify(ids.slice(i, i + 500)))) rows.set(r.id, r);
       return withSummaries(ids.flatMap((id) => rows.get(id) ?? []));
+    },
+    /** The stored paper with this key (`arxiv:<id>`, `url:<url>`), if any. */
+    idForKey(key: string): number | undefined {
+      return byKey.get(key);
     },
     newest(limit: number): RankCandidate[] {
       return withSummaries(newest.all(limit));

@@ -13,8 +13,8 @@ import { buildVectorSpace } from '../core/personal-ranking/vector-space.js';
 /** The stores the ranker reads (db/feedback-store, db/interest-store, db/rank-doc-reader). */
 export interface PersonalRankerDeps {
   feedback: { votes(ref: ProfileRef): { paperId: number; value: number }[] };
-  interests: { list(owner: string): { paperId: number | null; title: string; abstract: string | null; authors: string[]; value: 1 | -1 }[] };
-  docs: { byIds(ids: number[]): RankCandidate[]; newest(limit: number): RankCandidate[] };
+  interests: { list(owner: string): { ref: string; paperId: number | null; title: string; abstract: string | null; authors: string[]; value: 1 | -1 }[] };
+  docs: { byIds(ids: number[]): RankCandidate[]; newest(limit: number): RankCandidate[]; idForKey(key: string): number | undefined };
   /** Newest stored papers used as background and vocabulary (default 3,000). */
   backgroundSize?: number;
 }
@@ -24,13 +24,14 @@ export function createPersonalRanker(deps: PersonalRankerDeps) {
 
   /** Seeds first (oldest first), then voted papers in the order of their latest vote. */
   function examples(ref: ProfileRef): ProfileExample[] {
-    const seeds = deps.interests.list(seedOwner(ref));
+    // A seed imported before its paper was stored counts once the paper is.
+    const seeds = deps.interests.list(seedOwner(ref)).map((s) => (s.paperId === null && s.ref.startsWith('arxiv:') ? { ...s, paperId: deps.docs.idForKey(s.ref) ?? null } : s));
     const stored = new Map(deps.docs.byIds(seeds.flatMap((s) => (s.paperId === null ? [] : [s.paperId]))).map((d) => [d.id, d]));
     let textOnly = 0;
-    const fromSeeds: ProfileExample[] = seeds.map((s) => ({
-      value: s.value,
-      doc: (s.paperId !== null && stored.get(s.paperId)) || { id: -++textOnly, title: s.title, abstract: s.abstract, authors: s.authors },
-    }));
+    const fromSeeds = seeds.flatMap((s): ProfileExample[] => {
+      const doc = (s.paperId !== null && stored.get(s.paperId)) || (s.title ? { id: -++textOnly, title: s.title, abstract: s.abstract, authors: s.authors } : undefined);
+      return doc ? [{ value: s.value, doc }] : [];
+    });
     const votes = deps.feedback.votes(ref).filter((v) => v.value !== 0);
     const voted = new Map(deps.docs.byIds(votes.map((v) => v.paperId)).map((d) => [d.id, d]));
     const fromVotes = votes.flatMap((v): ProfileExample[] => {
