@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: the machine, then the ingest benchmark, where the store's time goes, the
- * retention benchmark (as many papers as --items), the search benchmark at 100,000 and 1,000,000
- * papers, and the backup benchmark on a copy of the 100,000-paper database.
+ * retention benchmark (as many papers as --items), HTML reference decoding, card labels (ADR 11), the
+ * search benchmark at 100,000 and 1,000,000 papers, the backup benchmark on a copy of the 100,000-paper
+ * database, and the subscription fan-out (1,000 Slack and 200 Discord subscribers, outbox against the
+ * old direct path).
  *
  *   node --expose-gc --import tsx bench/run.ts [--sizes 100000,1000000] [--reuse] [--items 20000] [--runs 3]
  */
@@ -11,10 +13,13 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { flag, hasFlag, parseSizes } from './bench-util.js';
 import { runBackupBench } from './backup-bench.js';
+import { runCardLabelsBench } from './card-labels-bench.js';
 import { runIngestBench } from './ingest-bench.js';
 import { runRetentionBench } from './retention-bench.js';
 import { runSearchBench } from './search-bench.js';
 import { runStoreProfile } from './store-profile.js';
+import { runTextDecodeBench } from './text-decode-bench.js';
+import { runSubscriptionFanoutBench } from './subscription-fanout-bench.js';
 
 function machine(): string {
   const db = new Database(':memory:');
@@ -50,6 +55,8 @@ async function main(): Promise<void> {
   await runIngestBench({ items, runs: Number(flag(args, 'runs') ?? 3), seed: 1, keep: false });
   await runStoreProfile(items);
   await runRetentionBench(items);
+  await runTextDecodeBench(Math.min(items, 5000), 7);
+  runCardLabelsBench({ digests: 1000, rounds: 5 });
   const ingestDone = performance.now();
   await runSearchBench({
     sizes: parseSizes(flag(args, 'sizes'), [100_000, 1_000_000]),
@@ -61,10 +68,11 @@ async function main(): Promise<void> {
   const searchDone = performance.now();
   // On a copy of the 100,000-paper search database (or generated papers when it was not built).
   await runBackupBench({ db: fileURLToPath(new URL('./out/search-100000.db', import.meta.url)), papers: items, runs: 3 });
+  await runSubscriptionFanoutBench({ subscribers: 1000, discord: 200, runs: 2, concurrency: 64 });
   const minutes = (t: number): string => (t / 60_000).toFixed(1);
   console.log(`\nload average at end (1/5/15 min): ${load()}`);
   console.log(
-    `total ${minutes(performance.now() - started)} min (ingest ${minutes(ingestDone - started)} min, search ${minutes(searchDone - ingestDone)} min, backup ${minutes(performance.now() - searchDone)} min)`,
+    `total ${minutes(performance.now() - started)} min (ingest ${minutes(ingestDone - started)} min, search ${minutes(searchDone - ingestDone)} min, backup and subscription fan-out ${minutes(performance.now() - searchDone)} min)`,
   );
 }
 

@@ -9,11 +9,14 @@ import type { Logger } from './log.js';
 import { attachInteractionHandler } from './adapters/discord/commands/interaction-handler.js';
 import { registerSlackCommands } from './adapters/slack/commands/register-commands.js';
 import type { Channel } from './core/channel.js';
-import { buildCommandDeps, buildDigestRunner, buildRawEntryPrune, buildSummarizer, buildSummaryGeneration, buildIngestRunner, buildSubscriptionDelivery, channelSpecs, openStores, sourceSpecs } from './main.js';
-import { previewDigest, windowStartFor } from './pipeline/plan-digest.js';
+import { arxivHolidays, buildCommandDeps, buildDigestRunner, buildSourceLabeler, PROCESS_OWNER, buildRawEntryPrune, buildSummarizer, buildSummaryGeneration, buildIngestRunner, buildSubscriptionDelivery, channelSpecs, openStores, sourceSpecs } from './main.js';
+import { digestContext, previewDigest, windowStartFor } from './pipeline/plan-digest.js';
+import { checkSources } from './pipeline/source-reads.js';
 import { scheduleDigests } from './scheduler/digest-job.js';
 import { scheduleIngest } from './scheduler/ingest-job.js';
+import { createConnectionStore } from './db/connection-store.js';
 import { createHealthStore } from './db/health-store.js';
+import { startConnectionRecorder } from './observability/connection-recorder.js';
 import { healthReport } from './observability/health-report.js';
 import { startHttpListener, type HttpListener } from './observability/http-listener.js';
 import { createPrometheusMetrics } from './observability/prometheus-metrics.js';
@@ -34,14 +37,16 @@ export async function startBot(o: BotOptions) {
   const now = o.now ?? (() => new Date());
   const stores = openStores(o.dbFile);
   stores.channels.syncFromConfig(channelSpecs(o.config), now().toISOString());
-  const chat = createChatClients(o.env, o.log, { connect: true, ...(o.write ? { write: o.write } : {}) });
+  const chat = createChatClients(o.env, o.log, { connect: true, now, slackReconnectDelayMs: o.config.slack.reconnectDelaySeconds * 1000, ...(o.write ? { write: o.write } : {}) });
+  // Connection states go to the database too, for `paperboy status` and `doctor` (other processes).
+  const connections = startConnectionRecorder({ chat, store: createConnectionStore(stores.db), log: o.log, now });
   let stopping = false;
   let ready = false;
   const health = createHealthStore(stores.db);
   const prometheus = o.config.http.port !== undefined ? createPrometheusMetrics({ health, status: stores.status, connections: chat.connections }) : undefined;
   const metrics = prometheus?.metrics;
   const ingestRunner = buildIngestRunner(stores, o.config, o.log, now, metrics);
-  const deliverSubscriptions = buildSubscriptionDelivery(stores, o.config, chat, o.log, now);
+  const deliverSubscriptions = buildSubscriptionDelivery(stores, o.config, chat, o.log, now, () => stopping);
   const summarize = buildSummaryGeneration(stores, o.config, buildSummarizer(o.env, o.config), o.log, now);
   // Subscribers get their messages in their language: write what is missing first (within the deadline).
   const deliverSubs = async () => {
@@ -73,7 +78,7 @@ export async function startBot(o: BotOptions) {
     if (prometheus && o.config.http.port !== undefined) {
       const startedAt = new Date();
       const report = () =>
-        healthReport({ ready: () => ready && !stopping, health, connections: chat.connections, sources: sourceSpecs(o.config).length, maxIngestAgeMs: o.config.http.maxIngestAgeHours * 3_600_000, startedAt, now });
+        healthReport({ ready: () => ready && !stopping, health, connections: chat.connections, connectionStates: chat.connectionStates, sources: sourceSpecs(o.config).length, maxIngestAgeMs: o.config.http.maxIngestAgeHours * 3_600_000, heldDigests: () => heldPhrases(stores), startedAt, now });
       listener = await startHttpListener({ port: o.config.http.port, host: o.config.http.host, health: report, metrics: prometheus, log: o.log });
     }
     await chat.start();
@@ -81,6 +86,7 @@ export async function startBot(o: BotOptions) {
     await Promise.all([ingestJob.stop(), digestJob.stop()]);
     await chat.stop();
     await listener?.close();
+    connections.stop();
     stores.close();
     throw err;
   }
@@ -94,20 +100,53 @@ export async function startBot(o: BotOptions) {
     tick: () => digestRunner.tick(),
     ingest: ingestJob.runNow,
     /** Console mode: print what each channel's next digest would hold right now. */
-    preview: () => printPreviews(stores, chat, now(), o.config.digest.firstDigestLookbackHours),
-    async stop() {
+    preview: () => printPreviews(stores, chat, now(), o.config),
+    /**
+     * Stops claiming new deliveries, lets the sends in flight finish for up to
+     * `shutdown.graceSeconds`, gives back to the outbox what is still waiting, then closes
+     * everything. Resolves `{ timedOut }`: whether the grace period ran out.
+     */
+    async stop(): Promise<{ timedOut: boolean }> {
       stopping = true;
-      await Promise.all([ingestJob.stop(), digestJob.stop()]);
-      // Wait for a pass in flight (it sends no further message once stopping); start none.
-      await digestRunner.idle();
+      const settled = (async () => {
+        await Promise.all([ingestJob.stop(), digestJob.stop()]);
+        // Wait for a pass in flight (it sends no further message once stopping); start none.
+        await digestRunner.idle();
+      })();
+      const timedOut = !(await withinGrace(settled, o.config.shutdown.graceSeconds * 1000));
+      if (timedOut) {
+        // Nothing awaits between this and close(): a late answer cannot be marked half-way.
+        const released = stores.outbox.releaseOwned(PROCESS_OWNER, 'released at shutdown');
+        o.log.warn({ released, graceSeconds: o.config.shutdown.graceSeconds }, 'shutdown grace period over; sends in flight released to the outbox');
+      }
       await chat.stop();
       await listener?.close();
+      connections.stop();
       stores.close();
+      return { timedOut };
     },
   };
 }
 
+/** Whether `work` settles within `ms` (its failure counts as settled: it was logged where it happened). */
+async function withinGrace(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([work.then(() => true as const, () => true as const), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export type Bot = Awaited<ReturnType<typeof startBot>>;
+
+/** /healthz reasons: each digest not posted because its channel's sources failed. */
+function heldPhrases(stores: ReturnType<typeof openStores>): string[] {
+  return stores.holds
+    .active()
+    .map((h) => `digest ${h.localDate} for ${h.platform}:${h.channel} ${h.state === 'held' ? 'held' : 'waiting'}: sources failed: ${h.sources.join(', ')}`);
+}
 
 function logSchedule(stores: ReturnType<typeof openStores>, chat: ChatClients, log: Logger, now: Date): void {
   for (const c of stores.channels.list()) {
@@ -117,12 +156,23 @@ function logSchedule(stores: ReturnType<typeof openStores>, chat: ChatClients, l
   }
 }
 
-function printPreviews(stores: ReturnType<typeof openStores>, chat: ChatClients, now: Date, lookbackHours: number): void {
+function printPreviews(stores: ReturnType<typeof openStores>, chat: ChatClients, now: Date, config: Config): void {
+  const deps = { digests: stores.digests, reader: stores.reader, firstDigestLookbackHours: config.digest.firstDigestLookbackHours, arxivHolidays: arxivHolidays(config), sourceLabel: buildSourceLabeler(stores, config) };
+  const reads = { sourceNames: sourceSpecs(config).map((s) => s.name), sourceStatus: stores.status };
   for (const c of stores.channels.list()) {
-    const start = windowStartFor(c, stores.digests, lookbackHours);
+    const target = `${c.platform}:${c.channel} (preview)`;
+    const start = windowStartFor(c, stores.digests, deps.firstDigestLookbackHours);
+    const check = checkSources(reads, c, start);
+    if (check.nothingRead) {
+      // The channel would get nothing: its digest waits for the sources, then is held.
+      const text = `no digest: none of this channel's sources could be read (${check.unread.join(', ')}: ${check.reason}); the bot retries within digest.catchUpHours, then holds the digest`;
+      void chat.console.send(target, { body: { text } }, { key: 'preview' });
+      continue;
+    }
     const candidates = stores.digests.candidates(c.id, start, now.toISOString(), c.settings.sources, c.settings.keywords.length > 0);
     const date = latestSlot(now, c.time, c.timezone).date;
-    const preview = previewDigest(c, candidates, date, chat.console, stores.reader);
-    for (const m of preview.messages) void chat.console.send(`${c.platform}:${c.channel} (preview)`, m, { key: 'preview' });
+    const context = digestContext(deps, c, candidates.length, { start, end: now.toISOString() }, check.unread);
+    const preview = previewDigest(c, candidates, date, chat.console, stores.reader, context);
+    for (const m of preview.messages) void chat.console.send(target, m, { key: 'preview' });
   }
 }

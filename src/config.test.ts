@@ -13,6 +13,11 @@ function problems(text: string): string[] {
 }
 
 describe('config', () => {
+  it('takes extra arXiv holiday dates and names a bad one', () => {
+    expect(parseConfig('digest:\n  arxivHolidays: ["2026-11-26"]\n', 'test.yaml').digest.arxivHolidays).toEqual(['2026-11-26']);
+    expect(problems('digest:\n  arxivHolidays: ["26/11/2026"]\n')).toEqual(['digest.arxivHolidays[0]: not a date YYYY-MM-DD']);
+  });
+
   it('accepts the shipped default config', () => {
     const config = parseConfig(readFileSync(new URL('../config/paperboy.yaml', import.meta.url), 'utf8'), 'paperboy.yaml');
     expect(config.sources.map((s) => s.format)).toEqual(['arxiv-rss', 'arxiv-rss', 'arxiv-rss', 'hf-daily']);
@@ -24,11 +29,13 @@ describe('config', () => {
     expect(config).toEqual({
       timezone: 'UTC',
       ingest: { schedule: '*/30 * * * *', timeoutSeconds: 30, maxBytes: 50 * 1024 * 1024 },
-      digest: { catchUpHours: 6, firstDigestLookbackHours: 24, concurrency: 64 },
+      digest: { catchUpHours: 6, firstDigestLookbackHours: 24, concurrency: 64, arxivHolidays: [] },
       commands: { maxSubscriptions: 20, searchPageSize: 5, slackAdmins: [], subscriptionMessageMax: 10 },
       llm: { concurrency: 2, dailyBudget: 200, deadlineSeconds: 60, timeoutSeconds: 30, retries: 3, maxPapers: 50 },
       backfill: { delaySeconds: 3, maxDays: 366 },
       retention: {},
+      shutdown: { graceSeconds: 8 },
+      slack: { reconnectDelaySeconds: 5 },
       http: { host: '127.0.0.1', maxIngestAgeHours: 6 },
       sources: [],
       channels: [],
@@ -60,10 +67,26 @@ describe('config', () => {
     ]);
   });
 
+  it('takes a source label as one text or one per language, and names a bad one', () => {
+    const config = parseConfig('sources:\n  - url: https://x.org/a\n    label: Lab blog\n  - path: ./ko\n    label: { en: Daily Papers (Korean), ko: 데일리 페이퍼 }\n', 's.yaml');
+    expect(config.sources.map((s) => s.label)).toEqual(['Lab blog', { en: 'Daily Papers (Korean)', ko: '데일리 페이퍼' }]);
+    expect(problems('sources:\n  - url: https://x.org/a\n    label: "  "\n  - url: https://x.org/b\n    label: { english: Blog }\n  - url: https://x.org/c\n    label: {}\n')).toEqual([
+      expect.stringMatching(/^sources\[0\]\.label: /),
+      expect.stringMatching(/^sources\[1\]\.label: /),
+      expect.stringMatching(/^sources\[2\]\.label: /),
+    ]);
+  });
+
   it('refuses the same channel twice', () => {
     expect(problems('channels:\n  - platform: slack\n    channel: C0123ABCD\n  - platform: slack\n    channel: C0123ABCD\n')).toEqual([
       'channels[1].channel: duplicate channel slack:C0123ABCD',
     ]);
+  });
+
+  it('takes a Slack reconnect delay in seconds, fractions included, and refuses none at all', () => {
+    expect(parseConfig('slack:\n  reconnectDelaySeconds: 0.5\n', 'x.yaml').slack.reconnectDelaySeconds).toBe(0.5);
+    expect(problems('slack:\n  reconnectDelaySeconds: 0\n')).toEqual([expect.stringMatching(/^slack\.reconnectDelaySeconds: /)]);
+    expect(problems('slack:\n  reconnectDelay: 5\n')).toEqual(['slack: unknown key "reconnectDelay"']);
   });
 
   it('reports YAML syntax errors with their line', () => {

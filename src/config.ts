@@ -6,14 +6,23 @@ import { existsSync, readFileSync } from 'node:fs';
 import { validate as isCronExpression } from 'node-cron';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
+import type { SourceFacts } from './core/source-label.js';
 import { SOURCE_FORMATS } from './core/types.js';
 
 const ianaZone = z.string().refine(isTimeZone, { message: 'not an IANA time zone (e.g. Asia/Seoul, UTC)' });
 const locale = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'not a language code (e.g. en, ko, ja)');
 
+/** A source's label for people: one text, or one per language (`{ en: …, ko: … }`). */
+const labelSchema = z.union([
+  z.string().trim().min(1, 'an empty label'),
+  z.record(locale, z.string().trim().min(1, 'an empty label')).refine((m) => Object.keys(m).length > 0, { message: 'give at least one language' }),
+]);
+
 const sourceSchema = z
   .strictObject({
     name: z.string().min(1).optional(),
+    /** What cards credit ("Summary: …"); absent = a default from the format and address. */
+    label: labelSchema.optional(),
     url: z.url({ protocol: /^https?$/, error: 'not an http(s) URL' }).optional(),
     path: z.string().min(1).optional(),
     format: z.enum(SOURCE_FORMATS).optional(),
@@ -61,6 +70,8 @@ const configSchema = z.strictObject({
       firstDigestLookbackHours: z.number().min(0).max(168).default(24),
       /** How many channels are sent to at once (each platform client still enforces its rate limits). */
       concurrency: z.number().int().min(1).max(2000).default(64),
+      /** Listing dates (YYYY-MM-DD) on which arXiv announces nothing, beyond the built-in table (core/arxiv-schedule.ts). */
+      arxivHolidays: z.array(z.iso.date({ error: 'not a date YYYY-MM-DD' })).default([]),
     })
     .prefault({}),
   commands: z
@@ -105,6 +116,24 @@ const configSchema = z.strictObject({
        * record does not already hold (see docs/adr/0007-retention.md); absent = keep them whole.
        */
       rawEntryDays: z.number().int().min(1).max(3650).optional(),
+    })
+    .prefault({}),
+  shutdown: z
+    .strictObject({
+      /**
+       * On SIGTERM/SIGINT, how long sends in flight may take to finish; what is still waiting
+       * then goes back to the outbox (checked on the platform at the next start) and the bot exits 0.
+       */
+      graceSeconds: z.number().min(0).max(600).default(8),
+    })
+    .prefault({}),
+  slack: z
+    .strictObject({
+      /**
+       * Socket Mode: seconds before reconnecting after the connection is lost (doubled, tripled… while
+       * attempts keep failing); the client also gives up on a connection whose pong is this late.
+       */
+      reconnectDelaySeconds: z.number().min(0.1).max(300).default(5),
     })
     .prefault({}),
   http: z
@@ -218,6 +247,16 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env, dotenv = '.env'): 
   const result = envSchema.safeParse(env);
   if (!result.success) throw new ConfigError('environment', describeIssues(result.error));
   return result.data;
+}
+
+/** What the config says about each source name, for the labels cards show (core/source-label.ts). */
+export function sourceFactsOf(config: Config): Map<string, SourceFacts> {
+  return new Map(
+    config.sources.map((s) => [
+      sourceName(s),
+      { ...(s.label ? { label: s.label } : {}), ...(s.url ? { url: s.url } : {}), ...(s.format ? { format: s.format } : {}) },
+    ]),
+  );
 }
 
 /** The name a source is known by in status and provenance. */

@@ -5,15 +5,18 @@
  */
 import { hostname } from 'node:os';
 import type { ChatClients } from './chat-clients.js';
-import { sourceName as configSourceName, type Config, type Env } from './config.js';
+import { sourceFactsOf, sourceName as configSourceName, type Config, type Env } from './config.js';
+import { sourceLabel, type SourceLabeler } from './core/source-label.js';
 import { createGeneratedSummaryStore } from './db/generated-summary-store.js';
 import { generateSummaries, type Summarizer } from './pipeline/generate-summaries.js';
 import { createLlmClient } from './summarize/llm-client.js';
 import { PROMPT_VERSION } from './summarize/prompt.js';
 import { createSummarizer, sourceName } from './summarize/summarizer.js';
+import { ARXIV_HOLIDAYS } from './core/arxiv-schedule.js';
 import type { Channel, ChannelSpec } from './core/channel.js';
 import { createBackfillStore } from './db/backfill-store.js';
 import { createChannelStore } from './db/channel-store.js';
+import { createDigestHoldStore } from './db/digest-hold-store.js';
 import { createDigestStore } from './db/digest-store.js';
 import { createIngestStore } from './db/ingest-store.js';
 import { openDatabase, type Db } from './db/open-database.js';
@@ -21,7 +24,9 @@ import { createOutboxStore } from './db/outbox-store.js';
 import { createPaperReader } from './db/paper-reader.js';
 import { createPaperSearch } from './db/paper-search.js';
 import { createRetentionStore } from './db/retention-store.js';
+import { createSourceFactsStore } from './db/source-facts-store.js';
 import { createSourceStatusStore } from './db/source-status-store.js';
+import { createSubscriptionOutboxStore } from './db/subscription-outbox-store.js';
 import { createSubscriptionStore } from './db/subscription-store.js';
 import { createUserStore } from './db/user-store.js';
 import type { CommandDeps } from './pipeline/commands/command-deps.js';
@@ -40,17 +45,30 @@ export function openStores(dbFile: string) {
     reader: createPaperReader(db),
     search: createPaperSearch(db),
     status: createSourceStatusStore(db),
+    sourceFacts: createSourceFactsStore(db),
     channels: createChannelStore(db),
     digests: createDigestStore(db),
+    holds: createDigestHoldStore(db),
     outbox: createOutboxStore(db),
     users: createUserStore(db),
     subscriptions: createSubscriptionStore(db),
+    subscriptionOutbox: createSubscriptionOutboxStore(db),
     backfill: createBackfillStore(db),
     close: () => db.close(),
   };
 }
 
 export type Stores = ReturnType<typeof openStores>;
+
+/**
+ * The human name of a stored source for cards: its `label` from the config (read now, so a
+ * change shows without a re-ingest), else a default from the config's and the last ingest's
+ * facts (format, URL, the source's own title). Without a config, the stored facts alone.
+ */
+export function buildSourceLabeler(stores: Stores, config?: Config): SourceLabeler {
+  const configured = config ? sourceFactsOf(config) : new Map();
+  return (source, loc) => sourceLabel(source, { ...stores.sourceFacts.get(source), ...configured.get(source) }, loc);
+}
 
 export function sourceSpecs(config: Config): SourceSpec[] {
   return config.sources
@@ -89,6 +107,7 @@ export function buildIngestRunner(stores: Stores, config: Config, log: Logger, n
     store: stores.ingest,
     status: stores.status,
     reader: stores.reader,
+    facts: stores.sourceFacts,
     load: { timeoutMs: config.ingest.timeoutSeconds * 1000, maxBytes: config.ingest.maxBytes },
     log,
     ...(now ? { now } : {}),
@@ -107,25 +126,33 @@ export function buildCommandDeps(stores: Stores, config: Config, now: () => Date
     subscriptions: stores.subscriptions,
     status: stores.status,
     timezone: config.timezone,
+    sourceLabel: buildSourceLabeler(stores, config),
     limits: { subscriptionsPerTarget: config.commands.maxSubscriptions, searchPageSize: config.commands.searchPageSize, todayMax: 10 },
     now,
     ...(metrics ? { metrics } : {}),
   };
 }
 
-/** Matches new papers against subscriptions and sends each subscriber its message. */
-export function buildSubscriptionDelivery(stores: Stores, config: Config, chat: ChatClients, log: Logger, now: () => Date = () => new Date()) {
+/** Matches new papers against subscriptions, plans each subscriber's message in the outbox and sends what is planned. */
+export function buildSubscriptionDelivery(stores: Stores, config: Config, chat: ChatClients, log: Logger, now: () => Date = () => new Date(), stopping?: () => boolean) {
   const failures = createFailureLog(log, 'warn');
   return () =>
     deliverSubscriptions({
       subscriptions: stores.subscriptions,
+      subscriptionOutbox: stores.subscriptionOutbox,
+      outbox: stores.outbox,
       reader: stores.reader,
       posterFor: (platform) => chat.posters[platform] ?? chat.console,
       log,
+      owner: PROCESS_OWNER,
+      isAbandoned: (owner, claimedAt) => isAbandoned(owner, claimedAt, now()),
       now,
+      ...(stopping ? { stopping } : {}),
       timezone: config.timezone,
       maxPerMessage: config.commands.subscriptionMessageMax,
+      concurrency: config.digest.concurrency,
       failures,
+      sourceLabel: buildSourceLabeler(stores, config),
     });
 }
 
@@ -202,6 +229,11 @@ export function isAbandoned(owner: string, claimedAt: string, now: Date, leaseMs
   return now.getTime() - new Date(claimedAt).getTime() > leaseMs;
 }
 
+/** arXiv listing dates without an announcement: the built-in table and the operator's `digest.arxivHolidays`. */
+export function arxivHolidays(config: Config): ReadonlySet<string> {
+  return new Set([...ARXIV_HOLIDAYS, ...config.digest.arxivHolidays]);
+}
+
 export interface DigestRunnerOptions {
   stores: Stores;
   config: Config;
@@ -222,6 +254,7 @@ export function buildDigestRunner(o: DigestRunnerOptions) {
     digests: o.stores.digests,
     outbox: o.stores.outbox,
     reader: o.stores.reader,
+    sourceLabel: buildSourceLabeler(o.stores, o.config),
     log: o.log,
     owner: PROCESS_OWNER,
     isAbandoned: (owner, claimedAt) => isAbandoned(owner, claimedAt, now()),
@@ -232,6 +265,10 @@ export function buildDigestRunner(o: DigestRunnerOptions) {
     ...(o.prepare ? { prepare: o.prepare } : {}),
     catchUpHours: o.config.digest.catchUpHours,
     firstDigestLookbackHours: o.config.digest.firstDigestLookbackHours,
+    arxivHolidays: arxivHolidays(o.config),
+    sourceNames: sourceSpecs(o.config).map((s) => s.name),
+    sourceStatus: o.stores.status,
+    holds: o.stores.holds,
     concurrency: o.config.digest.concurrency,
     ...(o.metrics ? { metrics: o.metrics } : {}),
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { EmptyDay } from './empty-day.js';
 import { buildDigestModel, buildPaperCard } from './build-digest.js';
 import type { PaperView, SummaryView } from './paper-view.js';
 import type { Localizer } from './translate.js';
@@ -16,6 +17,8 @@ function fakeLocalizer(locale: string): Localizer {
 }
 
 const [ko, ja, en] = ['ko', 'ja', 'en'].map(fakeLocalizer) as [Localizer, Localizer, Localizer];
+// Source labels come from the config and the store (src/core/source-label.test.ts); here a fake that shows them.
+const labeled = { sourceLabel: (source: string) => `label(${source})` };
 
 const koStructured: SummaryView = {
   locale: 'ko',
@@ -59,24 +62,24 @@ describe('buildPaperCard: which summary a channel sees', () => {
   const all = paper({ summaries: [excerpt, generated, jaSummary, koStructured] });
 
   it('gives a Korean channel the structured Korean summary with Korean labels', () => {
-    const summary = buildPaperCard(all, ko).summary;
+    const summary = buildPaperCard(all, ko, labeled).summary;
     expect(summary).toEqual({
       sections: [
         { label: 'ko:section.whats_new', text: koStructured.sections[0]?.text },
         { label: 'ko:section.technical_details', text: '블록 단위 희소 어텐션을 씁니다.' },
         { label: 'ko:section.performance_highlights', text: '기존 방법보다 2배 빠릅니다.' },
       ],
-      attribution: 'ko:summary.source(daily-papers-ko)',
+      attribution: 'ko:summary.source(label(daily-papers-ko))',
       fallback: false,
     });
     // A regional channel locale matches the summary language.
-    expect(buildPaperCard(all, fakeLocalizer('ko-KR')).summary?.attribution).toBe('ko-KR:summary.source(daily-papers-ko)');
+    expect(buildPaperCard(all, fakeLocalizer('ko-KR'), labeled).summary?.attribution).toBe('ko-KR:summary.source(label(daily-papers-ko))');
   });
 
   it('gives a Japanese channel the Japanese summary', () => {
-    expect(buildPaperCard(all, ja).summary).toEqual({
+    expect(buildPaperCard(all, ja, labeled).summary).toEqual({
       sections: [{ label: 'ja:section.tldr', text: '推論を改善する。' }],
-      attribution: 'ja:summary.source(ja-blog)',
+      attribution: 'ja:summary.source(label(ja-blog))',
       fallback: false,
     });
   });
@@ -100,11 +103,39 @@ describe('buildPaperCard: which summary a channel sees', () => {
     expect(buildPaperCard(all, en).summary).toEqual({ sections, fallback: false });
   });
 
-  it('falls back to an English summary when there is no abstract, else shows none', () => {
+  it('falls back to another language’s summary, English first and marked with its language, when there is no abstract', () => {
     const enExcerpt: SummaryView = { ...excerpt, locale: 'en', source: 'blog' };
-    const card = buildPaperCard(paper({ abstract: null, summaries: [excerpt, enExcerpt] }), ja);
-    expect(card.summary).toMatchObject({ fallback: true, attribution: 'ja:summary.source(blog)' });
-    expect(buildPaperCard(paper({ abstract: null, summaries: [excerpt] }), ja).summary).toBeUndefined();
+    const card = buildPaperCard(paper({ abstract: null, summaries: [excerpt, enExcerpt] }), ja, labeled);
+    expect(card.summary).toEqual({
+      sections: [{ label: 'ja:summary.in_language(ja:language.en)', text: '블로그 발췌입니다.' }],
+      attribution: 'ja:summary.source(label(blog))',
+      fallback: true,
+    });
+    const koOnly = buildPaperCard(paper({ abstract: null, summaries: [excerpt] }), ja, labeled).summary;
+    expect(koOnly?.sections).toEqual([{ label: 'ja:summary.in_language(ja:language.ko)', text: '블로그 발췌입니다.' }]);
+  });
+
+  it('says there is no summary yet on a card with nothing but a title, instead of an empty body', () => {
+    expect(buildPaperCard(paper({ abstract: null, summaries: [] }), ko).summary).toEqual({ sections: [{ label: '', text: 'ko:summary.none' }], fallback: true });
+  });
+
+  it('credits a generated summary to its model, not to the stored `llm:` source name', () => {
+    const llm: SummaryView = { ...generated, source: 'llm:qwen2.5:7b@v1' };
+    expect(buildPaperCard(paper({ summaries: [llm] }), ko).summary?.attribution).toBe('ko:summary.generated(qwen2.5:7b)');
+  });
+
+  it('resolves each source’s label once per digest, however many cards credit it', () => {
+    const calls: string[] = [];
+    const sourceLabel = (source: string) => (calls.push(source), `label(${source})`);
+    const model = buildDigestModel([paper({ summaries: [koStructured] }), paper({ key: 'arxiv:2', summaries: [excerpt] }), paper({ key: 'arxiv:3', summaries: [koStructured] })], ko, { date: '2024-10-30', timeZone: 'UTC', cardOptions: { sourceLabel } });
+    expect(model.papers.map((p) => p.summary?.attribution)).toEqual(['ko:summary.source(label(daily-papers-ko))', 'ko:summary.source(label(ko-blog))', 'ko:summary.source(label(daily-papers-ko))']);
+    expect(calls).toEqual(['daily-papers-ko', 'ko-blog']);
+  });
+
+  it('never credits a file path or a config key when no labeler is given', () => {
+    const fromPath: SummaryView = { ...koStructured, source: '/home/me/digests/2024-10-30.md' };
+    const fromKey: SummaryView = { ...koStructured, source: 'daily-papers-ko' };
+    for (const s of [fromPath, fromKey]) expect(buildPaperCard(paper({ summaries: [s] }), ko).summary?.attribution).toBe('ko:summary.source(ko:source.kind.other)');
   });
 
   it('cuts each long section to the limit at a sentence end', () => {
@@ -186,9 +217,27 @@ describe('buildDigestModel', () => {
     expect(model.more).toBe('ja:digest.more(7)');
   });
 
-  it('adds the empty-day notice only when the channel wants it', () => {
-    expect(buildDigestModel([], en, { ...day, emptyNotice: true }).notice).toBe('en:digest.empty');
-    expect(buildDigestModel([], en, day).notice).toBeUndefined();
+  it('adds the empty-day notice only when the channel wants it, saying why the day is empty', () => {
+    const notice = (emptyDay?: EmptyDay) => buildDigestModel([], en, { ...day, emptyNotice: true, ...(emptyDay ? { emptyDay } : {}) }).notice;
+    expect(notice()).toBe('en:digest.empty_none');
+    expect(notice({ kind: 'none' })).toBe('en:digest.empty_none');
+    expect(notice({ kind: 'quiet', reason: 'weekend' })).toBe('en:digest.empty_weekend');
+    expect(notice({ kind: 'quiet', reason: 'holiday' })).toBe('en:digest.empty_holiday');
+    expect(notice({ kind: 'filtered', total: 312 })).toBe('en:digest.empty_filtered(312)');
+    expect(buildDigestModel([], en, { ...day, emptyDay: { kind: 'filtered', total: 3 } }).notice).toBeUndefined();
+  });
+
+  it('replaces the "no new papers" intro of an empty day with the notice', () => {
+    const model = buildDigestModel([], en, { ...day, emptyNotice: true, emptyDay: { kind: 'filtered', total: 312 } });
+    expect(model.intro).toBe('');
+    expect(buildDigestModel([], en, day).intro).toBe('en:digest.intro(0)');
+  });
+
+  it('names the sources it could not read, after the notice or after the intro', () => {
+    const unreadSources = ['arXiv cs.AI', 'Hugging Face'];
+    expect(buildDigestModel([], en, { ...day, emptyNotice: true, unreadSources }).notice).toBe('en:digest.empty_none en:digest.unread_sources(arXiv cs.AI, Hugging Face)');
+    expect(buildDigestModel([paper()], en, { ...day, unreadSources }).intro).toBe('en:digest.intro(1) · en:digest.unread_sources(arXiv cs.AI, Hugging Face)');
+    expect(buildDigestModel([paper()], en, day).intro).toBe('en:digest.intro(1)');
   });
 
   it('builds cards with the card options, dating instants in the digest time zone', () => {
@@ -198,3 +247,21 @@ describe('buildDigestModel', () => {
     expect(model.papers[0]?.facts.at(-1)?.text).toBe('en-date(2024-10-29T17:59:00Z,Asia/Seoul,medium)');
   });
 });
+
+describe('buildPaperCard: an older digest\'s unlabelled summary', () => {
+  const plain: SummaryView = {
+    locale: 'ko',
+    source: 'daily-papers-ko-2023',
+    origin: 'source',
+    sections: [{ kind: 'summary', text: '- 첫 번째 요점입니다.\n- 두 번째 요점입니다.' }],
+  };
+  const excerpt: SummaryView = { locale: 'ko', source: 'ko-blog', origin: 'source', sections: [{ kind: 'excerpt', text: '블로그 발췌입니다.' }] };
+
+  it('is the Korean card\'s summary, under the summary label, its bullets kept one a line', () => {
+    const card = buildPaperCard(paper({ summaries: [excerpt, plain] }), ko);
+    expect(card.summary?.sections).toEqual([{ label: 'ko:section.summary', text: '- 첫 번째 요점입니다.\n- 두 번째 요점입니다.' }]);
+    // Without the config's label or stored facts, the credit is a generic kind, never the config name.
+    expect(card.summary?.attribution).toBe('ko:summary.source(ko:source.kind.other)');
+  });
+});
+

@@ -16,9 +16,9 @@ export interface CardLink {
 export interface CardSummary {
   /** Sections in display order, labels localized ("What's New" → "새로운 점"). */
   sections: LabeledText[];
-  /** Localized attribution line, e.g. "요약 출처: daily-papers-ko". */
+  /** Localized credit with the source's human label, e.g. "요약 출처: Hugging Face Daily Papers". */
   attribution?: string;
-  /** True when the summary is the English abstract shown because none exists in the locale. */
+  /** True when the body is not in the channel's language (or says there is no summary yet). */
   fallback: boolean;
 }
 
@@ -29,6 +29,7 @@ export interface PaperCard {
   url: string;
   /** Authors, shortened when long ("A, B, C and 12 others", localized). */
   authors?: string;
+  /** The card's body; core/card-body.ts always gives one (a "no summary yet" line at worst). */
   summary?: CardSummary;
   /** Short facts shown inline: votes, categories, date (labels and values localized). */
   facts: LabeledText[];

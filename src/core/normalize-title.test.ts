@@ -13,6 +13,27 @@ describe('normalizeTitle', () => {
   it('folds full-width characters with NFKC', () => {
     expect(normalizeTitle('ＬＬＭ　Routing：Ａ Study')).toBe('llm routing a study');
   });
+  it('folds the spellings one title takes across sources: quotes, dashes, full width, NBSP, case', () => {
+    const plain = normalizeTitle('Don\'t Stop: GPT-4 Self-Correction Needs a "Critic" - A Study');
+    for (const variant of [
+      'Don\u2019t Stop: \uff27\uff30\uff34\uff0d\uff14 Self\u2013Correction Needs a \u201cCritic\u201d \u2014 A Study',
+      'DON\'T STOP:\u00a0GPT\u20114 SELF\u2010CORRECTION NEEDS A \u00abCRITIC\u00bb \u2013 A STUDY',
+      'Don\'t Stop: GPT\u200b-4 Self-Correction Needs a "Critic" -- A Study',
+    ]) {
+      expect(normalizeTitle(variant), variant).toBe(plain);
+    }
+  });
+  it('drops invisible format characters: zero-width space, soft hyphen, word joiner', () => {
+    expect(normalizeTitle('Self\u00adSupervised\u2060 Learning\u200b')).toBe(normalizeTitle('SelfSupervised Learning'));
+  });
+  it('reads TeX accents and Greek letters as the characters they stand for', () => {
+    expect(normalizeTitle('Schr\\"odinger Bridges for Erd\\H{o}s and Fran\\c{c}ois')).toBe(
+      normalizeTitle('Schrödinger Bridges for Erdős and François'),
+    );
+    expect(normalizeTitle('{\\"O}zt{\\"u}rk')).toBe(normalizeTitle('Öztürk'));
+    expect(normalizeTitle('$\\alpha$-Scaling of $\\Omega$')).toBe(normalizeTitle('α-Scaling of Ω'));
+    expect(normalizeTitle('\\alphabet Soup')).toBe('soup');
+  });
 });
 
 describe('titleSimilarity', () => {

@@ -5,15 +5,51 @@
  */
 
 export function normalizeTitle(title: string): string {
-  return stripLatex(title.normalize('NFKC'))
+  return stripLatex(latexAccents(title).normalize('NFKC'))
+    // Format characters (zero-width space, soft hyphen, word joiner, BOM) are invisible in a title.
+    .replace(/\p{Cf}/gu, '')
     .toLowerCase()
     .replace(/[\p{P}\p{S}]+/gu, ' ')
     .replace(/\s+/gu, ' ')
     .trim();
 }
 
+// TeX accent commands and the combining mark each one stands for: `Schr\\"odinger` is `Schrödinger`.
+const ACCENTS: Record<string, string> = {
+  '"': '\u0308',
+  "'": '\u0301',
+  '`': '\u0300',
+  '^': '\u0302',
+  '~': '\u0303',
+  '=': '\u0304',
+  '.': '\u0307',
+  u: '\u0306',
+  v: '\u030c',
+  H: '\u030b',
+  c: '\u0327',
+  k: '\u0328',
+};
+
+/** `\\"o`, `\\"{o}`, `{\\"o}`, `\\c{c}`, `\\v s` → the accented letter (composed later by NFKC). */
+function latexAccents(s: string): string {
+  return s.replace(/\{?\\(["'`^~=.]|[uvHck](?![a-zA-Z]))\s*(?:\{\s*([a-zA-Z])\s*\}|([a-zA-Z]))\}?/g, (whole, cmd: string, braced?: string, bare?: string) => {
+    const mark = ACCENTS[cmd];
+    return mark ? `${braced ?? bare ?? ''}${mark}` : whole;
+  });
+}
+
+const GREEK_NAMES = 'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi pi rho sigma tau upsilon phi chi psi omega';
+const GREEK = new Map<string, string>(
+  GREEK_NAMES.split(' ').flatMap((name, i) => {
+    const lower = 'αβγδεζηθικλμνξπρστυφχψω'[i] ?? '';
+    return [[name, lower], [`var${name}`, lower], [name[0]!.toUpperCase() + name.slice(1), lower.toUpperCase()]] as [string, string][];
+  }),
+);
+
 function stripLatex(s: string): string {
   return s
+    // `$\alpha$-Scaling` is `α-Scaling`, not `-Scaling`.
+    .replace(/\\([a-zA-Z]+)(?![a-zA-Z])/g, (whole, name: string) => GREEK.get(name) ?? whole)
     .replace(/\\(?:textbf|textit|texttt|mathrm|mathbf|mathcal|emph|text|operatorname|mathit|textsc)\s*\{([^{}]*)\}/g, '$1')
     .replace(/\\([&%$#_{}])/g, '$1')
     .replace(/\\[a-zA-Z]+\s*/g, ' ')

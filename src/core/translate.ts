@@ -2,6 +2,7 @@
  * What the core needs from localization, as types only: `src/i18n` implements them, and the
  * core takes them as parameters so it never imports message files or Intl set-up.
  */
+import { SOURCE_KINDS } from './source-label.js';
 import type { SectionKind } from './types.js';
 
 /** Looks up a message by key and formats it with ICU parameters; an unknown key comes back as is. */
@@ -32,6 +33,7 @@ const SECTION_KINDS: readonly SectionKind[] = [
   'whats_new',
   'technical_details',
   'performance_highlights',
+  'summary',
   'tldr',
   'abstract',
   'excerpt',
@@ -45,12 +47,21 @@ export const CORE_MESSAGE_KEYS = [
   'digest.title',
   'digest.intro',
   'digest.more',
-  'digest.empty',
+  'digest.empty_weekend',
+  'digest.empty_holiday',
+  'digest.empty_none',
+  'digest.empty_filtered',
+  'digest.unread_sources',
   'authors.others',
   'section.abstract_en',
   ...SECTION_KINDS.map((kind) => `section.${kind}` as const),
+  'section.tldr_in',
   'summary.source',
   'summary.generated',
+  'summary.in_language',
+  'summary.none',
+  'source.generated',
+  ...SOURCE_KINDS.map((kind) => `source.kind.${kind}` as const),
   'fact.votes',
   'fact.categories',
   'fact.announced',

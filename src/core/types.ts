@@ -11,6 +11,8 @@ export type SectionKind =
   | 'whats_new'
   | 'technical_details'
   | 'performance_highlights'
+  /** An unlabelled summary (older digests' plain bullets), one item a line. */
+  | 'summary'
   | 'tldr'
   | 'abstract'
   | 'excerpt';
@@ -81,6 +83,8 @@ export interface EntryError {
 export interface ParseResult {
   entries: SourceEntry[];
   errors: EntryError[];
+  /** The document's own name for itself (a feed's `<title>`, a digest's `# heading`), for its label. */
+  title?: string;
 }
 
 /** The formats Paperboy reads. */

@@ -27,7 +27,9 @@ export interface DigestRow {
 
 export interface DeliveryRow {
   id: number;
-  digest_id: number;
+  /** The digest, or (for a subscription message) null. */
+  digest_id: number | null;
+  subscription_message_id: number | null;
   seq: number;
   key: string;
   body: string;

@@ -9,12 +9,15 @@ export interface OutboxDepth {
 
 export function createHealthStore(db: Db) {
   const lastSuccess = db.prepare<[], { at: string | null }>('SELECT max(last_success_at) AS at FROM source_status');
-  // Uses the partial index deliveries_unsent, so the scrape stays cheap however long the history.
+  // Digest and subscription deliveries alike. Uses the partial index deliveries_unsent, so the
+  // scrape stays cheap however long the history.
   const depth = db.prepare<[], OutboxDepth>(
-    `SELECT c.platform AS platform, d.state AS state, count(*) AS count
-       FROM deliveries d JOIN digests g ON g.id = d.digest_id JOIN channels c ON c.id = g.channel_id
+    `SELECT coalesce(c.platform, m.platform) AS platform, d.state AS state, count(*) AS count
+       FROM deliveries d
+       LEFT JOIN digests g ON g.id = d.digest_id LEFT JOIN channels c ON c.id = g.channel_id
+       LEFT JOIN subscription_messages m ON m.id = d.subscription_message_id
       WHERE d.state IN ('planned', 'sending')
-      GROUP BY c.platform, d.state`,
+      GROUP BY 1, d.state`,
   );
   const probe = db.prepare('UPDATE source_status SET source = source WHERE 0');
 

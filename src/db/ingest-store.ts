@@ -8,6 +8,7 @@ import { firstSeenTimes } from '../core/entry-seen-at.js';
 import { mergeObservations, type MergedPaper } from '../core/merge-paper.js';
 import { keyForEntry, titleKey } from '../core/paper-key.js';
 import { normalizeTitle } from '../core/normalize-title.js';
+import { combineRepeatedEntry } from '../core/repeated-entry.js';
 import type { SourceEntry, SourceFormat } from '../core/types.js';
 import { createPaperWriter } from './paper-writer.js';
 import { createTitleMatcher } from './title-matcher.js';
@@ -99,11 +100,14 @@ export function createIngestStore(db: Db) {
   }
 
   return {
-    /** Applies one source's entries in one transaction; later entries with the same key win. */
+    /** Applies one source's entries in one transaction; a later entry with the same key wins for what it says. */
     applyEntries(source: string, format: SourceFormat, entries: SourceEntry[], now: string): ApplyCounts {
       const counts: ApplyCounts = { new: 0, updated: 0, unchanged: 0 };
       const latest = new Map<string, SourceEntry>();
-      for (const e of entries) latest.set(observationKey(e), e);
+      for (const e of entries) {
+        const earlier = latest.get(observationKey(e));
+        latest.set(observationKey(e), earlier ? combineRepeatedEntry(earlier, e) : e);
+      }
       // A batch that reaches back days (an archive, a backlog): its older new papers count as seen on their own day.
       const firstSeen = firstSeenTimes([...latest.values()], now);
       db.transaction(() => {

@@ -5,6 +5,8 @@
 import Database from 'better-sqlite3';
 import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import type { RecordedConnection } from '../core/connection-state.js';
+import { readConnections } from './connection-store.js';
 import { loadMigrations } from './migrate.js';
 
 export interface SourceHealth {
@@ -27,6 +29,8 @@ export type DatabaseReport =
       notWritable: { path: string; code: string }[];
       /** Last runs by source name; empty when the table does not exist yet. */
       sources: Map<string, SourceHealth>;
+      /** Chat connection states as the bot recorded them; empty when the table does not exist yet. */
+      connections: RecordedConnection[];
     };
 
 export function inspectDatabase(file: string): DatabaseReport {
@@ -48,7 +52,7 @@ export function inspectDatabase(file: string): DatabaseReport {
     } catch (err) {
       quickCheck = [describe(err)];
     }
-    return { state: 'open', version, latest, quickCheck, notWritable: notWritable(file), sources: sourceHealth(db) };
+    return { state: 'open', version, latest, quickCheck, notWritable: notWritable(file), sources: sourceHealth(db), connections: recordedConnections(db) };
   } catch (err) {
     return { state: 'unreadable', error: describe(err) };
   } finally {
@@ -65,6 +69,14 @@ function sourceHealth(db: Database.Database): Map<string, SourceHealth> {
   } catch {
     // No source_status table yet (an older or foreign schema): nothing to report.
     return new Map();
+  }
+}
+
+function recordedConnections(db: Database.Database): RecordedConnection[] {
+  try {
+    return readConnections(db);
+  } catch {
+    return [];
   }
 }
 

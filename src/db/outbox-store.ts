@@ -22,6 +22,7 @@ export function createOutboxStore(db: Db) {
   // Stays 'sending': after a timeout or a 5xx the message may have been posted, so the next
   // attempt looks for it on the platform first.
   const release = db.prepare("UPDATE deliveries SET claimed_by = NULL, last_error = ? WHERE id = ? AND state = 'sending'");
+  const releaseOwned = db.prepare("UPDATE deliveries SET claimed_by = NULL, last_error = ? WHERE claimed_by = ? AND state = 'sending'");
 
   return {
     /**
@@ -45,6 +46,13 @@ export function createOutboxStore(db: Db) {
     /** Gives a delivery back after a transient error; it is tried again later, checking the platform first. */
     release(id: number, error: string): void {
       release.run(error, id);
+    },
+    /**
+     * At shutdown, gives back every delivery this process still holds (a send still waiting for
+     * its answer): the next start checks the platform for it before sending it again.
+     */
+    releaseOwned(owner: string, error: string): number {
+      return releaseOwned.run(error, owner).changes;
     },
     get(id: number): DeliveryRow | undefined {
       return row.get(id);

@@ -9,6 +9,7 @@ import type { DatabaseReport } from '../db/inspect-database.js';
 import { guarded, warn, type Check } from './check.js';
 import { noTokenCheck, portClashCheck, slackReceiverCheck, tokenlessChannels } from './chat-checks.js';
 import { loadSetup } from './config-checks.js';
+import { connectionChecks } from './connection-checks.js';
 import { databaseChecks } from './database-checks.js';
 import { sourceChecks } from './source-checks.js';
 
@@ -25,6 +26,8 @@ export interface DoctorDeps {
   discord: DiscordProbe;
   slack: SlackProbe;
   fetch?: typeof fetch;
+  /** The clock recorded connection states are judged by. */
+  now?: () => Date;
 }
 
 export interface DoctorResult {
@@ -82,6 +85,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorResult> {
     ...noTokenCheck(env),
     ...discord,
     ...slack,
+    ...(report.state === 'open' ? connectionChecks(report.connections, (deps.now ?? (() => new Date()))()) : []),
     ...(offline ? skippedOffline(env, config) : []),
   ];
   return { checks, setupInvalid: false };

@@ -1,7 +1,9 @@
 // The core's digest builder with the real message files: what a channel actually reads.
 import { describe, expect, it } from 'vitest';
+import type { EmptyDay } from '../core/empty-day.js';
 import { buildDigestModel, buildPaperCard } from '../core/build-digest.js';
 import type { PaperView } from '../core/paper-view.js';
+import { sourceLabel } from '../core/source-label.js';
 import { en } from './messages/en.js';
 import { createTranslator } from './translator.js';
 
@@ -46,9 +48,10 @@ const englishLabels = Object.entries(en)
 
 describe('digest cards with the real messages', () => {
   it('shows a Korean channel Korean labels and no English ones', () => {
-    const card = buildPaperCard(paper, createTranslator('ko-KR'));
+    const label = { en: 'Daily Papers in Korean', ko: '한국어 데일리 페이퍼' };
+    const card = buildPaperCard(paper, createTranslator('ko-KR'), { sourceLabel: (source, loc) => sourceLabel(source, { label }, loc) });
     expect(card.summary?.sections.map((s) => s.label)).toEqual(['새로운 점', '기술적 세부 사항', '주요 성능 결과']);
-    expect(card.summary?.attribution).toBe('요약 출처: daily-papers-ko');
+    expect(card.summary?.attribution).toBe('요약 출처: 한국어 데일리 페이퍼');
     expect(card.authors).toBe('A. One, B. Two, C. Three 외 4명');
     expect(card.links.map((l) => l.label)).toEqual(['arXiv', 'PDF', '코드']);
     const labels = JSON.stringify([card.summary, card.facts.map((f) => f.label), card.links]);
@@ -78,10 +81,27 @@ describe('digest cards with the real messages', () => {
     expect(model.more).toBe('그 밖에 7편이 더 있습니다');
   });
 
-  it('explains an empty day in each language', () => {
-    const notice = (locale: string) => buildDigestModel([], createTranslator(locale), { date: '2024-11-02', timeZone: 'UTC', emptyNotice: true }).notice;
-    expect(notice('en')).toBe('No new papers today — arXiv does not announce on weekends and holidays.');
-    expect(notice('ko')).toContain('주말과 공휴일');
-    expect(notice('ja')).toContain('土日・祝日');
+  it('explains each kind of empty day in each language', () => {
+    const notice = (locale: string, emptyDay: EmptyDay, unreadSources: string[] = []) =>
+      buildDigestModel([], createTranslator(locale), { date: '2024-11-02', timeZone: 'UTC', emptyNotice: true, emptyDay, unreadSources }).notice;
+    const weekend: EmptyDay = { kind: 'quiet', reason: 'weekend' };
+    const holiday: EmptyDay = { kind: 'quiet', reason: 'holiday' };
+    const filtered: EmptyDay = { kind: 'filtered', total: 1312 };
+    expect(notice('en', weekend)).toBe('No new papers today — arXiv does not announce on weekends.');
+    expect(notice('ko', weekend)).toContain('주말에는');
+    expect(notice('ja', weekend)).toContain('土日には');
+    expect(notice('en', holiday)).toBe('No new papers today — arXiv does not announce on holidays.');
+    expect(notice('ko', holiday)).toContain('공휴일에는');
+    expect(notice('ja', holiday)).toContain('祝日には');
+    expect(notice('en', { kind: 'none' })).toBe('No new papers since the last digest.');
+    expect(notice('ko', { kind: 'none' })).toBe('지난 다이제스트 이후 새 논문이 없습니다.');
+    expect(notice('ja', { kind: 'none' })).toBe('前回のダイジェスト以降、新着論文はありません。');
+    expect(notice('en', filtered)).toBe('None of today’s 1,312 new papers matched this channel’s filters.');
+    expect(notice('en', { kind: 'filtered', total: 1 })).toBe('Today’s 1 new paper did not match this channel’s filters.');
+    expect(notice('ko', filtered)).toBe('오늘 새 논문 1,312편 중 이 채널의 필터에 맞는 논문이 없습니다.');
+    expect(notice('ja', filtered)).toBe('本日の新着論文1,312件のうち、このチャンネルのフィルターに合う論文はありませんでした。');
+    expect(notice('en', { kind: 'none' }, ['arXiv cs.AI'])).toBe('No new papers since the last digest. Could not be read this time: arXiv cs.AI.');
+    expect(notice('ko', { kind: 'none' }, ['arXiv cs.AI'])).toContain('읽지 못했습니다: arXiv cs.AI');
+    expect(notice('ja', { kind: 'none' }, ['arXiv cs.AI'])).toContain('読み込めませんでした: arXiv cs.AI');
   });
 });

@@ -9,6 +9,7 @@ import { canonicalUrl } from '../core/canonical-url.js';
 import { cutText } from '../core/text-cut.js';
 import type { EntryError, ParseResult, SourceEntry } from '../core/types.js';
 import { SourceError } from './errors.js';
+import { decodeEntities } from './html-text.js';
 
 /** Excerpt length limit: long enough for a digest post, short enough for one message. */
 export const EXCERPT_MAX = 1200;
@@ -136,7 +137,7 @@ function plainLine(line: string): string {
 }
 
 function stripInline(s: string): string {
-  return s
+  const plain = s
     .replace(/`([^`]*)`/g, '$1')
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '') // images, also inside links
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
@@ -147,12 +148,8 @@ function stripInline(s: string): string {
     // `_` does, or snake_case names would lose their underscores.
     .replace(/(\*{1,3}|~~)(\S(?:.*?\S)?)\1/g, '$2')
     .replace(/(^|[^\p{L}\p{N}_])(_{1,3})(\S(?:.*?\S)?)\2(?![\p{L}\p{N}_])/gu, '$1$3')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
+    .replace(/&nbsp;/g, ' ');
+  return decodeEntities(plain);
 }
 
 /**

@@ -41,6 +41,7 @@ describe('parseArxivFeed on arXiv API answers', () => {
 
   it('reads a day without submissions (a weekend) as no entries and total 0', async () => {
     const body = fixture('api-empty-2024-11-02.atom.xml');
+    // Its <title> is the query itself: not kept as the source's name.
     expect(await parseArxivFeed(body)).toEqual({ entries: [], errors: [] });
     expect(arxivTotalResults(body)).toBe(0);
   });

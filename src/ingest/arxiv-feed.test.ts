@@ -83,7 +83,8 @@ describe('parseArxivFeed (RSS 2.0)', () => {
   });
 
   it('returns no entries and no errors for an empty weekend feed', async () => {
-    expect(await parseArxivFeed(fixture('arxiv/empty-weekend.rss.xml'))).toEqual({ entries: [], errors: [] });
+    // The feed's own title names the source on cards ("arXiv cs.AI", core/source-label.ts).
+    expect(await parseArxivFeed(fixture('arxiv/empty-weekend.rss.xml'))).toEqual({ entries: [], errors: [], title: 'cs.AI updates on arXiv.org' });
   });
 
   it('keeps the announcement day in the feed\'s own offset, not UTC', async () => {

@@ -11,7 +11,8 @@
 import { arxivAbsUrl, arxivPdfUrl, findArxivRef, parseArxivRef, type ArxivRef } from '../core/arxiv-id.js';
 import type { EntryError, ParseResult, SourceEntry } from '../core/types.js';
 import { SourceError } from './errors.js';
-import { categoryNames, collapse, dateAsWritten, isoTimestamp, itemAuthors, readFeed, text, type FeedRecord } from './feed-xml.js';
+import { decodeEntities } from './html-text.js';
+import { categoryNames, collapse, dateAsWritten, feedTitle, isoTimestamp, itemAuthors, readFeed, text, type FeedRecord } from './feed-xml.js';
 
 // Descriptions read "arXiv:2410.22304v1 Announce Type: new \nAbstract: The abstract…".
 const PREFIX = /^\s*arXiv:\S+\s+Announce Type:\s*(\S+)\s*(?:Abstract:\s*)?/i;
@@ -38,7 +39,9 @@ export async function parseArxivFeed(xml: string): Promise<ParseResult> {
     if (typeof result === 'string') errors.push({ message: result, place });
     else entries.push(result);
   });
-  return { entries, errors };
+  // An API answer's title is its query ("ArXiv Query: search_query=…"), not a name for people.
+  const title = api ? undefined : feedTitle(feed);
+  return { entries, errors, ...(title ? { title } : {}) };
 }
 
 function rejectApiError(item: FeedRecord): void {
@@ -53,7 +56,8 @@ function toEntry(item: FeedRecord, api: boolean): SourceEntry | string {
   const description = text(item.summary) ?? text(item.content) ?? '';
   const ref = itemRef(item, description);
   if (!ref) return `no arXiv id in link, guid or description (title: "${collapse(text(item.title) ?? '')}")`;
-  const title = collapse(text(item.title) ?? '');
+  // Decoded like the authors: a CDATA title keeps its references (`Caf&eacute;`) past the XML parser.
+  const title = collapse(decodeEntities(text(item.title) ?? ''));
   if (!title) return `arXiv:${ref.id} has no title`;
   const rawDate = text(item.published) ?? text(item.pubDate);
   const entry: SourceEntry = {
@@ -66,7 +70,7 @@ function toEntry(item: FeedRecord, api: boolean): SourceEntry | string {
     categories: categoryNames(item.categories),
     links: { arxiv: arxivAbsUrl(ref.id), pdf: arxivPdfUrl(ref.id) },
   };
-  const abstract = collapse(description.replace(PREFIX, ''));
+  const abstract = collapse(decodeEntities(description.replace(PREFIX, '')));
   if (abstract) entry.abstract = abstract;
   const publishedAt = isoTimestamp(rawDate);
   if (publishedAt) entry.publishedAt = publishedAt;

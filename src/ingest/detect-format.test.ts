@@ -55,6 +55,14 @@ describe('detectFormat', () => {
     expect(detectFormat(headless)).toBe('ko-digest');
   });
 
+  it('recognizes a headerless file of the older generations, whose summary is plain bullets', () => {
+    for (const day of ['ko-older/2023/11/20.md', 'ko-older/2024/02/15.md']) {
+      const headless = fixture(day).replace(/^## Daily Papers \(\d{4}-\d{2}-\d{2}\)\n/, '');
+      expect(headless.startsWith('\n### ['), day).toBe(true);
+      expect(detectFormat(headless), day).toBe('ko-digest');
+    }
+  });
+
   it('recognizes the Japanese blog page, with LF or CRLF and either parentheses', () => {
     const page = fixture('ja/2025-02-24.txt');
     expect(detectFormat(page)).toBe('ja-blog');

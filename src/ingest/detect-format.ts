@@ -22,8 +22,10 @@ const HTML = /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|ht
 const ARXIV_FEED = /xmlns:arxiv\s*=|<arxiv:announce_type/i;
 const FIRST_LINK = /<link(?:\s[^>]*href\s*=\s*["']([^"']+)["'][^>]*>|>\s*([^<\s]+)\s*<\/link>)/i;
 const KO_DIGEST = /^##\s+Daily Papers\s*\(/m;
-// A digest file from a YYYY/MM/DD.md folder may lack the header but keeps its paper layout.
-const KO_DIGEST_BODY = /^###\s+\[[^\n]+\]\(https?:\/\/(?:www\.)?arxiv\.org\/abs\/[^\n]+\n[\s\S]*?^[-*]\s+\*{2,3}What['’]s New/m;
+// A digest file from a YYYY/MM/DD.md folder may lack the header but keeps its paper layout: a
+// `### [Title](arXiv abs link)` heading, then a bullet: a labelled section (`- ***What's New***`)
+// in the current generation, plain `- ` bullets of summary in the older ones.
+const KO_DIGEST_BODY = /^###\s+\[[^\n]+\]\(https?:\/\/(?:www\.)?arxiv\.org\/abs\/[^\n]+\n[\s\S]*?^[-*]\s+\S/m;
 const JA_ORIGINAL = /要約\s*[(（]\s*オリジナル\s*[)）]/;
 const JA_INFO = /arxiv\s*情報/i;
 // `[` alone could start a Markdown link; a JSON array continues with a value or `]`.

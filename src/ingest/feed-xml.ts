@@ -68,6 +68,12 @@ function toSourceError(err: unknown, body: string): SourceError {
 }
 
 /** The text of a field that may be a string, an xml2js node `{_: text}` or an array of either. */
+/** The feed's own `<title>`, on one line; undefined when it has none. */
+export function feedTitle(feed: Feed): string | undefined {
+  const title = text(feed.title);
+  return title ? collapse(decodeEntities(title)) || undefined : undefined;
+}
+
 export function text(value: unknown): string | undefined {
   const v = Array.isArray(value) ? value[0] : value;
   if (typeof v === 'string') return v;
@@ -105,13 +111,14 @@ export function splitAuthors(list: string): string[] {
  */
 export function itemAuthors(item: FeedRecord): string[] {
   const nodes = Array.isArray(item.authors) ? (item.authors as unknown[]) : [];
-  const atom = nodes.flatMap((n) => (n && typeof n === 'object' && 'name' in n ? [text(n.name) ?? ''] : []));
+  // sax decodes references in element text but not inside CDATA, where feeds put names like `J&ouml;rg`.
+  const atom = nodes.flatMap((n) => (n && typeof n === 'object' && 'name' in n ? [decodeEntities(text(n.name) ?? '')] : []));
   if (atom.length > 0) return atom.map(collapse).filter((s) => s.length > 0);
   const creators = Array.isArray(item.creators) ? (item.creators as unknown[]) : [];
-  const named = creators.flatMap((c) => splitAuthors(text(c) ?? '')).filter((s) => !isBareEmail(s));
+  const named = creators.flatMap((c) => splitAuthors(decodeEntities(text(c) ?? ''))).filter((s) => !isBareEmail(s));
   if (named.length > 0) return named;
   return nodes
-    .map((n) => text(n) ?? '')
+    .map((n) => decodeEntities(text(n) ?? ''))
     .map((s) => s.match(/\(([^)]+)\)\s*$/)?.[1] ?? s)
     .filter((s) => !isBareEmail(s))
     .map(collapse)

@@ -121,7 +121,7 @@ describe('parseGenericFeed', () => {
 
   it('reports a link that is not an http(s) URL', async () => {
     const xml = `<rss version="2.0"><channel><title>x</title><item><title>Relative</title><link>/posts/2</link></item></channel></rss>`;
-    expect(await parseGenericFeed(xml)).toEqual({ entries: [], errors: [{ message: 'link "/posts/2" is not an http(s) URL', place: 'item 1' }] });
+    expect(await parseGenericFeed(xml)).toEqual({ entries: [], errors: [{ message: 'link "/posts/2" is not an http(s) URL', place: 'item 1' }], title: 'x' });
   });
 
   it('reads an <rss> root without a version attribute as RSS 2.0', async () => {

@@ -6,7 +6,7 @@
 import { arxivAbsUrl, arxivPdfUrl, findArxivRef, type ArxivRef } from '../core/arxiv-id.js';
 import { canonicalUrl } from '../core/canonical-url.js';
 import type { EntryError, EntryLinks, EntrySummary, ParseResult, SourceEntry } from '../core/types.js';
-import { collapse, isoTimestamp, itemAuthors, readFeed, text, type FeedRecord } from './feed-xml.js';
+import { collapse, feedTitle, isoTimestamp, itemAuthors, readFeed, text, type FeedRecord } from './feed-xml.js';
 import { decodeEntities, htmlToText } from './html-text.js';
 
 // A digest shows an excerpt, not a whole post.
@@ -25,7 +25,8 @@ export async function parseGenericFeed(xml: string): Promise<ParseResult> {
     if (typeof result === 'string') errors.push({ message: result, place: `item ${i + 1}` });
     else entries.push(result);
   });
-  return { entries, errors };
+  const title = feedTitle(feed);
+  return { entries, errors, ...(title ? { title } : {}) };
 }
 
 /** Two-letter locale from RSS <language> ("ko-KR" → "ko") or Atom xml:lang; English otherwise. */

@@ -48,3 +48,21 @@ describe('decodeEntities', () => {
     expect(decodeEntities('a&#9999999;b&#xD800;c')).toBe('a\uFFFDb\uFFFDc');
   });
 });
+
+describe('decodeEntities beyond the common few', () => {
+  it('decodes every HTML named reference, accented letters, Greek and arrows included', () => {
+    expect(decodeEntities('caf&eacute; J&ouml;rg &alpha;&beta; &rarr; &sum; &infin; &Oslash; &hellip;')).toBe('café Jörg αβ → ∑ ∞ Ø …');
+  });
+
+  it('needs the semicolon, so words that start like an entity stay as written', () => {
+    expect(decodeEntities('&notice &not; &eacute &copy2024')).toBe('&notice ¬ &eacute &copy2024');
+  });
+
+  it('drops control characters a numeric reference names, and keeps tab and line breaks', () => {
+    expect(decodeEntities('a&#1;b&#9;c&#10;d&#127;e')).toBe('ab\tc\nde');
+  });
+
+  it('maps C1 references the way browsers do (Windows-1252)', () => {
+    expect(decodeEntities('&#128;5 &#150; x')).toBe('€5 – x');
+  });
+});

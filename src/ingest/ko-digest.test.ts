@@ -31,6 +31,12 @@ describe('parseKoDigest', () => {
     expect(dense?.authors).toEqual(['Yung-Sung Chuang', 'Nour Jedidi', 'James Glass', 'Leslie Shing']);
   });
 
+  it('takes a page’s own `# title` as the digest’s name, and none when it has none', () => {
+    const day = '## Daily Papers (2024-10-30)\n\n### [Flow-DPO](https://arxiv.org/abs/2410.22304)\n\nVote: 3\n';
+    expect(parseKoDigest(`# 오늘의 AI 논문 요약\n\n${day}`).title).toBe('오늘의 AI 논문 요약');
+    expect(parseKoDigest(day).title).toBeUndefined();
+  });
+
   it('gives every entry the featured date of the header as announcedOn', () => {
     expect(new Set(day.entries.map((e) => e.announcedOn))).toEqual(new Set(['2024-10-30']));
   });

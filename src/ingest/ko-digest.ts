@@ -5,6 +5,10 @@
  *   ### [Title](https://arxiv.org/abs/2410.22304)
  *   ![](thumbnail)  Vote: 11  Authors: A, B
  *   - ***What's New***: …  - ***Technical Details***: …  - ***Performance Highlights***: …
+ *
+ * Older generations of the same digest (see docs/adr/0009-source-fidelity.md) have no section
+ * labels: 3–10 plain `- ` bullets of Korean summary, at first with no image, votes or authors,
+ * later with `[Watch Video](mp4)` in place of the image. Plain bullets become one `summary`.
  */
 import { arxivAbsUrl, arxivPdfUrl, parseArxivRef } from '../core/arxiv-id.js';
 import type { EntryError, ParseResult, SectionKind, SourceEntry, SummarySection } from '../core/types.js';
@@ -21,11 +25,22 @@ const AUTHORS = /^authors?\s*:\s*(.*)$/i;
 // required so an ordinary bullet starting in bold continues the section it is in.
 const SECTION_BULLET = /^[-*+]\s+\*{1,3}\s*([^*:]+?)\s*(?::\s*\*{1,3}|\*{1,3}\s*:)\s*(.*)$/;
 const RULE = /^(?:[-*_]\s*){3,}$/;
+// `- ***What's New***` without emphasis (`- What's New: …`); only known names count as labels.
+const PLAIN_LABEL = /^[-*+]\s+([^:*]{3,40}?)\s*:\s*(.*)$/;
+// A plain list item: `- text`, `* text`, `1. text`, `2) text`.
+const PLAIN_BULLET = /^(?:[-*+]|(\d{1,2})[.)])\s+(.*)$/;
+// A label on its own line: `#### 요약`, `**요약**`, `요약:`.
+const LABEL_LINE = /^(?:#{3,6}\s*)?(?:\*{1,3}|_{1,2})?\s*([^*_:#]{2,40}?)\s*(?:\*{1,3}|_{1,2})?\s*:?\s*$/;
+// `[Watch Video](https://…mp4)`, or in some files the broken `[Watch Video]https://…mp4`.
+const VIDEO = /^\[watch video\]\(?\s*<?(https?:\/\/[^\s()<>]+)>?\s*\)?$/i;
+const HANGUL = /[\uac00-\ud7a3]/;
 
 const SECTION_NAMES: Record<string, SectionKind> = {
   "what's new": 'whats_new',
   'technical details': 'technical_details',
   'performance highlights': 'performance_highlights',
+  summary: 'summary',
+  '요약': 'summary',
 };
 
 export interface KoDigestOptions {
@@ -47,6 +62,7 @@ export function parseKoDigest(md: string, options: KoDigestOptions = {}): ParseR
   let date = options.fallbackDate;
   let sawHeader = false;
   let draft: Draft | undefined;
+  let title: string | undefined;
   const flush = (): void => {
     if (draft) entries.push(finish(draft));
     draft = undefined;
@@ -66,6 +82,8 @@ export function parseKoDigest(md: string, options: KoDigestOptions = {}): ParseR
       draft = startEntry(heading[1] ?? '', i + 1, date, errors);
       return;
     }
+    // The page's own `# title`, if it has one, names the digest on cards.
+    if (!title && !draft && /^#\s/.test(line)) title = line.replace(/^#\s+/, '').trim() || undefined;
     // Any other heading (a `##` section of a longer page) ends the paper before it.
     if (/^#{1,2}\s/.test(line)) flush();
     else if (draft) addLine(draft, line);
@@ -75,7 +93,7 @@ export function parseKoDigest(md: string, options: KoDigestOptions = {}): ParseR
     const why = errors.length ? `; ${errors.length} paper heading(s) had no arXiv link` : '';
     throw new SourceError(`not a Korean daily-papers digest: no "## Daily Papers (YYYY-MM-DD)" header and no papers${why}`);
   }
-  return { entries, errors };
+  return { entries, errors, ...(title ? { title } : {}) };
 }
 
 function startEntry(text: string, line: number, date: string | undefined, errors: EntryError[]): Draft | undefined {
@@ -106,19 +124,53 @@ function addLine(draft: Draft, line: string): void {
   if (bullet) {
     const kind = SECTION_NAMES[normalizeName(bullet[1] ?? '')];
     // An unknown labelled bullet closes the current section instead of leaking into it.
-    draft.open = kind ? { kind, text: bullet[2] ?? '' } : undefined;
-    if (draft.open) draft.sections.push(draft.open);
+    openSection(draft, kind, bullet[2] ?? '');
+    return;
+  }
+  const label = sectionLabel(line);
+  if (label) {
+    openSection(draft, label.kind, label.text);
+    return;
+  }
+  const plain = line.match(PLAIN_BULLET);
+  // Plain bullets outside a labelled section are the older generations' whole summary.
+  if (plain && (!draft.open || draft.open.kind === 'summary')) {
+    const item = `${plain[1] ? `${plain[1]}.` : '-'} ${plain[2] ?? ''}`;
+    if (draft.open) draft.open.text += `\n${item}`;
+    else openSection(draft, 'summary', item);
     return;
   }
   if (draft.open) {
     draft.open.text += `\n${line}`;
     return;
   }
-  const { entry } = draft;
+  readFact(draft.entry, line);
+}
+
+/** A line naming a known section: `- What's New: text` without emphasis, `#### 요약`, `**요약**`. */
+function sectionLabel(line: string): { kind: SectionKind; text: string } | undefined {
+  const inline = line.match(PLAIN_LABEL);
+  const inlineKind = inline && SECTION_NAMES[normalizeName(inline[1] ?? '')];
+  if (inlineKind) return { kind: inlineKind, text: inline[2] ?? '' };
+  if (/^[-*+]\s/.test(line)) return undefined;
+  const own = line.match(LABEL_LINE);
+  const ownKind = own && SECTION_NAMES[normalizeName(own[1] ?? '')];
+  return ownKind ? { kind: ownKind, text: '' } : undefined;
+}
+
+function openSection(draft: Draft, kind: SectionKind | undefined, text: string): void {
+  draft.open = kind ? { kind, text } : undefined;
+  if (draft.open) draft.sections.push(draft.open);
+}
+
+/** The facts before the summary: image (or video), votes, authors. */
+function readFact(entry: SourceEntry, line: string): void {
   const image = line.match(IMAGE);
+  const video = line.match(VIDEO);
   const vote = line.match(VOTE);
   const authors = line.match(AUTHORS);
   if (image && !entry.thumbnail) entry.thumbnail = image[1];
+  else if (video && !entry.links?.video) entry.links = { ...entry.links, video: video[1] };
   else if (vote) entry.votes = Number(vote[1]);
   else if (authors) entry.authors = parseAuthorList(authors[1] ?? '');
 }
@@ -131,7 +183,9 @@ function finish(draft: Draft): SourceEntry {
   const sections = draft.sections
     .map((s) => ({ kind: s.kind, text: tidy(s.text) }))
     .filter((s) => s.text !== '');
-  if (sections.length) draft.entry.summaries = [{ locale: 'ko', sections }];
+  // The first generation sometimes translated the title itself; that is the summary's title.
+  const koTitle = HANGUL.test(draft.entry.title) ? { title: draft.entry.title } : {};
+  if (sections.length) draft.entry.summaries = [{ locale: 'ko', ...koTitle, sections }];
   return draft.entry;
 }
 

@@ -24,6 +24,8 @@ export interface SourceRead {
   skippedFiles: EntryError[];
   /** Documents the source has (files of a folder, else 1). */
   documents: number;
+  /** The source's own title, from the first document that names itself. */
+  title?: string;
 }
 
 /** The message of a failure to read a source: a SourceError says what is wrong; anything else is unexpected. */
@@ -39,6 +41,7 @@ export async function readSource(spec: SourceLocation, load: LoadOptions): Promi
     try {
       const parsed = await parseDocument(doc, spec.format);
       read.format ??= parsed.format;
+      if (parsed.title) read.title ??= parsed.title;
       read.entries.push(...parsed.entries);
       read.errors.push(...parsed.errors.map((e) => (doc.relPath ? { ...e, place: `${doc.relPath}${e.place ? `, ${e.place}` : ''}` } : e)));
     } catch (err) {

@@ -26,7 +26,7 @@ export function createPrometheusMetrics(sources: PrometheusSources) {
   const ingestRuns = new Counter({ name: 'paperboy_ingest_runs_total', help: 'Source ingests by outcome (ok: read and stored; failed: the source could not be read).', labelNames: ['source', 'outcome'], registers });
   const ingestEntries = new Counter({ name: 'paperboy_ingest_entries_total', help: 'Entries read from sources, by what they did to the store.', labelNames: ['source', 'result'], registers });
   const entryErrors = new Counter({ name: 'paperboy_ingest_entry_errors_total', help: 'Entries a source gave that could not be read.', labelNames: ['source'], registers });
-  const digests = new Counter({ name: 'paperboy_digests_total', help: 'Digests finished, by platform and outcome (sent, failed, pending, error, missed).', labelNames: ['platform', 'outcome'], registers });
+  const digests = new Counter({ name: 'paperboy_digests_total', help: 'Digests finished, by platform and outcome (sent, failed, pending, error, missed, held).', labelNames: ['platform', 'outcome'], registers });
   const commands = new Histogram({
     name: 'paperboy_command_duration_seconds',
     help: 'Time to answer a slash command, by platform, command and outcome.',

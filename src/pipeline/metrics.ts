@@ -26,8 +26,8 @@ export interface SourceIngested {
 
 export interface DigestFinished {
   platform: Platform;
-  /** sent, failed, pending (to be resumed), error (planning or sending threw), missed. */
-  outcome: 'sent' | 'failed' | 'pending' | 'error' | 'missed';
+  /** sent, failed, pending (to be resumed), error (planning or sending threw), missed, held (no source could be read). */
+  outcome: 'sent' | 'failed' | 'pending' | 'error' | 'missed' | 'held';
 }
 
 export interface PipelineMetrics {

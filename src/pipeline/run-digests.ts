@@ -2,18 +2,22 @@
  * The digest clock: for every channel, the latest slot at or before now (its local time in its
  * zone). A slot without a digest is planned and sent if it is within the catch-up window, and
  * recorded as missed otherwise; a digest left unfinished (crash, outage) is resumed. Ingest
- * runs once before any digest is planned. One channel's failure never stops the others.
+ * runs once before any digest is planned. A digest whose sources could not be read waits and
+ * retries within the window, then is held (hold-digest.ts). One channel's failure never stops the others.
  */
 import type { Channel } from '../core/channel.js';
 import type { ChatPoster } from '../core/chat-poster.js';
 import { latestSlot } from '../core/zoned-time.js';
 import type { ChannelStore } from '../db/channel-store.js';
 import { createFailureLog } from '../log.js';
+import { endOfWindow, retryDue, waitForSources, type HoldDeps } from './hold-digest.js';
 import type { PipelineMetrics } from './metrics.js';
-import { planDigest, type PlanDeps } from './plan-digest.js';
+import { mapLimit } from './map-limit.js';
+import { planDigest, windowStartFor, type PlanDeps } from './plan-digest.js';
 import { sendDigest, type SendDeps, type SendOutcome } from './send-digest.js';
+import { checkSources, type SourceReadDeps } from './source-reads.js';
 
-export interface DigestRunnerDeps extends PlanDeps, SendDeps {
+export interface DigestRunnerDeps extends PlanDeps, SendDeps, SourceReadDeps, HoldDeps {
   channels: ChannelStore;
   posterFor(channel: Channel): ChatPoster;
   /** Runs an ingest of all sources; called once before digests are planned. */
@@ -30,14 +34,9 @@ export interface TickReport {
   planned: number;
   results: { channel: string; date: string; outcome: SendOutcome | 'error' }[];
   missed: { channel: string; date: string }[];
-}
-
-async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  });
-  await Promise.all(workers);
+  /** Digests not posted because none of their sources could be read: still retrying, or held at the window's end. */
+  waiting: { channel: string; date: string }[];
+  held: { channel: string; date: string }[];
 }
 
 export function createDigestRunner(deps: DigestRunnerDeps) {
@@ -53,8 +52,16 @@ export function createDigestRunner(deps: DigestRunnerDeps) {
       if (slot.at.getTime() < new Date(channel.addedAt).getTime()) continue;
       const existing = deps.digests.get(channel.id, slot.date);
       if (existing) continue;
-      if (now.getTime() - slot.at.getTime() <= deps.catchUpHours * 3_600_000) due.push({ channel, slot });
-      else {
+      if (now.getTime() - slot.at.getTime() <= deps.catchUpHours * 3_600_000) {
+        if (retryDue(deps, channel, slot, now)) due.push({ channel, slot });
+        continue;
+      }
+      const hold = endOfWindow(deps, channel, slot);
+      if (hold === 'held') {
+        report.held.push({ channel: channel.channel, date: slot.date });
+        deps.metrics?.digestFinished({ platform: channel.platform, outcome: 'held' });
+      }
+      else if (hold === undefined) {
         recordMissed(channel, slot, now);
         report.missed.push({ channel: channel.channel, date: slot.date });
       }
@@ -93,7 +100,13 @@ export function createDigestRunner(deps: DigestRunnerDeps) {
   async function planAndSend(channel: Channel, slot: { date: string; at: Date }, now: Date, report: TickReport): Promise<void> {
     let id: number;
     try {
-      id = planDigest(deps, channel, deps.posterFor(channel), slot, now);
+      const check = checkSources(deps, channel, windowStartFor(channel, deps.digests, deps.firstDigestLookbackHours));
+      if (check.nothingRead) {
+        waitForSources(deps, channel, slot, check, now);
+        report.waiting.push({ channel: channel.channel, date: slot.date });
+        return;
+      }
+      id = planDigest(deps, channel, deps.posterFor(channel), slot, now, check.unread);
       report.planned++;
       failures.succeeded(`plan:${channel.id}`, { channel: channel.channel, date: slot.date }, 'digest planning recovered');
     } catch (err) {
@@ -105,7 +118,7 @@ export function createDigestRunner(deps: DigestRunnerDeps) {
   }
 
   async function tick(): Promise<TickReport> {
-    const report: TickReport = { planned: 0, results: [], missed: [] };
+    const report: TickReport = { planned: 0, results: [], missed: [], waiting: [], held: [] };
     const { due, resume } = classify(deps.now(), report);
     if (due.length > 0) {
       await deps.ingest().catch((err: unknown) => deps.log.error({ err }, 'ingest before digest failed'));
@@ -134,7 +147,10 @@ export function createDigestRunner(deps: DigestRunnerDeps) {
     },
     /** Plans (if needed) and sends a channel's digest for a date now, whatever the clock says. */
     async postNow(channel: Channel, slot: { date: string; at: Date }): Promise<SendOutcome> {
-      const id = planDigest(deps, channel, deps.posterFor(channel), slot, deps.now());
+      const check = deps.digests.get(channel.id, slot.date) ? undefined : checkSources(deps, channel, windowStartFor(channel, deps.digests, deps.firstDigestLookbackHours));
+      // Posting "nothing new" when nothing could be read would tell the channel something untrue.
+      if (check?.nothingRead) throw new Error(`no source of the channel could be read (${check.unread.join(', ')}: ${check.reason}); nothing posted`);
+      const id = planDigest(deps, channel, deps.posterFor(channel), slot, deps.now(), check?.unread);
       const outcome = await sendDigest(deps, id, channel, deps.posterFor(channel));
       deps.metrics?.digestFinished({ platform: channel.platform, outcome });
       return outcome;

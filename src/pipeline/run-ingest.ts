@@ -6,6 +6,7 @@
 import type { EntryError, SourceFormat } from '../core/types.js';
 import type { IngestStore } from '../db/ingest-store.js';
 import type { PaperReader } from '../db/paper-reader.js';
+import type { SourceFactsStore } from '../db/source-facts-store.js';
 import type { SourceStatusStore } from '../db/source-status-store.js';
 import type { LoadOptions } from '../ingest/load-source.js';
 import { describeSourceError, readSource } from '../ingest/read-source.js';
@@ -41,6 +42,8 @@ export interface IngestDeps {
   store: IngestStore;
   status: SourceStatusStore;
   reader: PaperReader;
+  /** Format, URL and title of each source read, for its label on cards (core/source-label.ts). */
+  facts: SourceFactsStore;
   load: LoadOptions;
   log: Logger;
   now?: () => Date;
@@ -57,13 +60,14 @@ export function createIngestRunner(deps: IngestDeps) {
     const before = deps.status.get(spec.name);
     const failedBefore = before !== undefined && before.lastSuccessAt !== before.lastRunAt;
     try {
-      const { entries, format, errors } = await readSource(spec, deps.load);
+      const { entries, format, errors, title } = await readSource(spec, deps.load);
       report.format = format ?? null;
       report.errors = errors;
       if (format && entries.length > 0) Object.assign(report, deps.store.applyEntries(spec.name, format, entries, at));
       // Entries the source repeats (the same paper on two digest days) count once.
       report.entries = report.new + report.updated + report.unchanged;
       deps.status.record({ source: spec.name, ...(format ? { format } : {}), at, ...counts(report), errors });
+      if (format) deps.facts.record({ source: spec.name, format, ...(spec.url ? { url: spec.url } : {}), ...(title ? { title } : {}), at });
       if (failedBefore) deps.log.info({ source: spec.name, lastFailedAt: before.lastErrorAt }, 'source recovered');
       const sameErrors = !failedBefore && JSON.stringify(before?.errors ?? []) === JSON.stringify(errors);
       for (const e of errors) deps.log[sameErrors ? 'debug' : 'warn']({ source: spec.name, place: e.place }, e.message);

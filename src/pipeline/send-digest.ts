@@ -6,50 +6,16 @@
  */
 import type { Channel } from '../core/channel.js';
 import { ChannelUnavailableError, type ChatPoster } from '../core/chat-poster.js';
-import type { OutgoingMessage } from '../core/digest-model.js';
 import type { ChannelStore } from '../db/channel-store.js';
 import type { DeliveryRow, DigestStore } from '../db/digest-store.js';
-import type { OutboxStore } from '../db/outbox-store.js';
-import type { Logger } from '../log.js';
+import { MAX_ATTEMPTS, sendDelivery, type DeliveryDeps } from './send-delivery.js';
 
-export interface SendDeps {
+export interface SendDeps extends DeliveryDeps {
   digests: DigestStore;
-  outbox: OutboxStore;
   channels: ChannelStore;
-  log: Logger;
-  /** This process, as recorded on the deliveries it claims (host:pid). */
-  owner: string;
-  /** Whether a claim by `owner` at `claimedAt` belongs to a process that is gone. */
-  isAbandoned(owner: string, claimedAt: string): boolean;
-  now(): Date;
-  /** True once shutdown began: finish the message in flight, send no more. */
-  stopping?(): boolean;
 }
 
 export type SendOutcome = 'sent' | 'failed' | 'pending';
-
-/** Transient failures of one message before its digest is given up (the REST clients retry within each). */
-const MAX_ATTEMPTS = 10;
-
-function toMessage(d: DeliveryRow): OutgoingMessage {
-  return { body: JSON.parse(d.body) as Record<string, unknown> };
-}
-
-async function sendOne(deps: SendDeps, channel: Channel, poster: ChatPoster, d: DeliveryRow, threadOf: string | undefined, since: Date): Promise<string | undefined> {
-  const claim = deps.outbox.claim(d.id, deps.owner, deps.now().toISOString(), deps.isAbandoned);
-  if (!claim) return undefined;
-  if (claim.recovering) {
-    const found = await poster.findSent(channel.channel, d.key, since, toMessage(d), threadOf);
-    if (found) {
-      deps.log.info({ channel: channel.channel, delivery: d.key }, 'delivery found already posted after a restart');
-      deps.outbox.markSent(d.id, found, deps.now().toISOString());
-      return found;
-    }
-  }
-  const { messageId } = await poster.send(channel.channel, toMessage(d), { key: d.key, ...(threadOf ? { threadOf } : {}) });
-  deps.outbox.markSent(d.id, messageId, deps.now().toISOString());
-  return messageId;
-}
 
 /** Sends what is left of a digest; 'pending' means try again later (transient error or another sender). */
 export async function sendDigest(deps: SendDeps, digestId: number, channel: Channel, poster: ChatPoster): Promise<SendOutcome> {
@@ -67,7 +33,7 @@ export async function sendDigest(deps: SendDeps, digestId: number, channel: Chan
     if (deps.stopping?.()) return 'pending';
     const threadOf = d.thread_parent === null ? undefined : ids.get(d.thread_parent);
     try {
-      const id = await sendOne(deps, channel, poster, d, threadOf, since);
+      const id = await sendDelivery(deps, poster, channel.channel, d, threadOf, since);
       if (id === undefined) return 'pending';
       ids.set(d.seq, id);
     } catch (err) {

@@ -10,7 +10,7 @@ export function scheduleDigests(runner: DigestRunner, log: Logger, enabled = tru
     try {
       const report = await runner.tick();
       failures.succeeded('tick', {}, 'digest tick recovered');
-      if (report.planned || report.results.length || report.missed.length) log.info(report, 'digest tick');
+      if (report.planned || report.results.length || report.missed.length || report.waiting.length || report.held.length) log.info(report, 'digest tick');
     } catch (err) {
       failures.failed('tick', {}, err, 'digest tick failed');
     }

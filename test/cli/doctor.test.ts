@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createConnectionStore } from '../../src/db/connection-store.js';
 import { openStores } from '../../src/main.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/fake-discord.js';
 import { DEFAULT_BOT_ROLE, DEFAULT_EVERYONE, PERMISSION } from '../fakes/fake-discord-guilds.js';
@@ -127,6 +128,23 @@ describe('paperboy doctor on a healthy install', () => {
     expect(r.find('source hf-file').status).toBe('ok');
     expect(r.json.checks.some((c) => c.check.startsWith('discord') || c.check === 'slack token' || c.check === 'source arxiv-cl')).toBe(false);
     expect(r.find('network')).toMatchObject({ status: 'warn', detail: expect.stringContaining('sources by URL') });
+  });
+});
+
+describe('paperboy doctor and the chat connections the bot recorded', () => {
+  it('warns while the running bot is reconnecting to Slack, and is ok once it is connected', async () => {
+    const { env } = await healthyInstall();
+    const stores = openStores(env.PAPERBOY_DB!);
+    const store = createConnectionStore(stores.db);
+    const now = Date.now();
+    store.record('slack', { state: 'reconnecting', since: new Date(now - 90_000).toISOString(), error: 'ECONNRESET' }, new Date(now).toISOString());
+    let r = await doctor(['--offline'], env);
+    expect(r.code).toBe(0);
+    expect(r.find('slack connection')).toMatchObject({ status: 'warn', detail: expect.stringMatching(/^reconnecting for \d+ s \(last error: ECONNRESET\)/) });
+    store.record('slack', { state: 'connected', since: new Date(now).toISOString() }, new Date(now).toISOString());
+    stores.close();
+    r = await doctor(['--offline'], env);
+    expect(r.find('slack connection')).toMatchObject({ status: 'ok', detail: expect.stringMatching(/^connected for \d+ s/) });
   });
 });
 

@@ -112,9 +112,10 @@ describe('config/paperboy.yaml', () => {
     const text = read('config/paperboy.yaml');
     expect(() => parseConfig(text, 'config/paperboy.yaml')).not.toThrow();
     // "# key:" starts a commented section; its lines are "#   key: value".
-    const on = text.replace(/^# (http|retention):/gm, '$1:').replace(/^#( {3}\w+:)/gm, '$1');
+    const on = text.replace(/^# (http|slack|retention):/gm, '$1:').replace(/^#( {3}\w+:)/gm, '$1');
     const config = parseConfig(on, 'uncommented');
     expect(config.http.port).toBe(9464);
     expect(config.retention.rawEntryDays).toBe(30);
+    expect(config.slack.reconnectDelaySeconds).toBe(5);
   });
 });

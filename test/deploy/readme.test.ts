@@ -10,7 +10,7 @@ const documented = (name: string): boolean => readme.includes(`\`${name}\``);
 describe('README.md', () => {
   it('documents every config key', () => {
     const config = parseConfig(
-      'channels:\n  - { platform: discord, channel: "123456789012345678", guild: "1", timezone: UTC }\nsources:\n  - { url: "https://example.org/feed", name: a, format: rss, backfillUrl: "https://example.org/{date}" }\nhttp: { port: 9464 }\nretention: { rawEntryDays: 30 }\n',
+      'channels:\n  - { platform: discord, channel: "123456789012345678", guild: "1", timezone: UTC }\nsources:\n  - { url: "https://example.org/feed", name: a, label: A, format: rss, backfillUrl: "https://example.org/{date}" }\nhttp: { port: 9464 }\nretention: { rawEntryDays: 30 }\n',
       'all-keys.yaml',
     ) as Record<string, unknown>;
     const keys = Object.entries(config).flatMap(([key, value]) => {

@@ -38,6 +38,8 @@ export const FEED_PATHS = {
   'ja-blog': '/blog/ja/latest.txt',
 } as const;
 const FORMATS = { 'arxiv-cs.AI': 'arxiv-rss', 'hf-daily': 'hf-daily', 'ko-digest': 'ko-digest', 'ja-blog': 'ja-blog' } as const;
+// What cards credit: the Korean digest by its configured label; the others by their defaults.
+const LABELS: Partial<Record<string, Record<string, string>>> = { 'ko-digest': { en: 'Daily Papers (Korean)', ko: '데일리 페이퍼', ja: '韓国語デイリー論文' } };
 export type FeedName = keyof typeof FEED_PATHS;
 
 /** What the feed server serves on the first day: the fixtures of Wednesday 30 October 2024. */
@@ -97,6 +99,8 @@ export interface HarnessOptions {
   discordRouteLimit?: Limit;
   /** Start the /healthz and /metrics listener on a free port (config `http`). */
   http?: { maxIngestAgeHours?: number };
+  /** Slack over Socket Mode (the fake's app-level token) instead of HTTP, with config `slack`. */
+  slackSocketMode?: { reconnectDelaySeconds?: number };
 }
 
 export interface Clock {
@@ -149,12 +153,16 @@ function capturingLogger(lines: Record<string, unknown>[]) {
 export async function startHarness(o: HarnessOptions): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'paperboy-e2e-'));
   const closers: (() => Promise<void>)[] = [() => Promise.resolve(rmSync(dir, { recursive: true, force: true }))];
+  // The bot must never send Discord a body Discord would refuse: closing fails the test if it did.
+  const refusedBodies: FakeDiscord['validationErrors'] = [];
   const close = async () => {
     for (const c of closers.splice(0).reverse()) await c().catch(() => undefined);
+    if (refusedBodies.length) throw new Error(`Discord refused ${refusedBodies.length} request bodies:\n${JSON.stringify(refusedBodies.splice(0), null, 1)}`);
   };
   try {
     const discord = await startFakeDiscord({ routeLimit: o.discordRouteLimit ?? { limit: 100, windowMs: 1000 }, globalLimit: { limit: 500, windowMs: 1000 } });
     closers.push(() => discord.close());
+    closers.push(async () => void refusedBodies.push(...discord.validationErrors));
     const slack = await startFakeSlack();
     closers.push(() => slack.close());
     const feeds = await startFeedServer(Object.fromEntries(Object.entries(FIXTURE_FEEDS).map(([name, r]) => [FEED_PATHS[name as FeedName], r])));
@@ -171,7 +179,8 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
       ingest: { timeoutSeconds: 5 },
       digest: { catchUpHours: o.catchUpHours ?? 6, firstDigestLookbackHours: 24 },
       ...(o.http ? { http: { port: 0, ...o.http } } : {}),
-      sources: Object.entries(FEED_PATHS).map(([name, path]) => ({ name, url: feeds.url(path), format: FORMATS[name as FeedName] })),
+      ...(o.slackSocketMode ? { slack: o.slackSocketMode } : {}),
+      sources: Object.entries(FEED_PATHS).map(([name, path]) => ({ name, url: feeds.url(path), format: FORMATS[name as FeedName], ...(LABELS[name] ? { label: LABELS[name] } : {}) })),
       channels: [...channels, ...(o.unknownChannels ?? [])],
     });
     writeFileSync(configFile, yaml);
@@ -184,6 +193,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
       DISCORD_API_URL: discord.apiUrl,
       SLACK_BOT_TOKEN: slack.token,
       SLACK_SIGNING_SECRET: 'e2e-signing-secret',
+      ...(o.slackSocketMode ? { SLACK_APP_TOKEN: slack.appToken } : {}),
       SLACK_API_URL: slack.apiUrl,
       SLACK_PORT: '0',
       LOG_LEVEL: 'info',
@@ -238,6 +248,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
           store: stores.ingest,
           status: stores.status,
           reader: stores.reader,
+          facts: stores.sourceFacts,
           load: { timeoutMs: 5000, maxBytes: 1_000_000 },
           log,
           now: clock.now,

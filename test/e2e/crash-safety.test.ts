@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, it, type TestContext } from 'vitest';
+import { describe, expect, it, type TestContext } from 'vitest';
 import { stringify as toYaml } from 'yaml';
 import { parseConfig } from '../../src/config.js';
 import type { DeliveryRow, DigestRow } from '../../src/db/digest-store.js';
@@ -54,6 +54,7 @@ async function cleanUp({ children, discord, slack, feeds, dir }: Setup): Promise
   }
   await Promise.all([discord.close(), slack.close(), feeds.close()]);
   rmSync(dir, { recursive: true, force: true });
+  expect(discord.validationErrors).toEqual([]); // no body the bot sent was one Discord refuses
 }
 
 /** "HH:MM" in UTC, `minutes` before now: a slot that is due at start, well inside the catch-up window. */

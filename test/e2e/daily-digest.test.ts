@@ -149,7 +149,8 @@ describe('four days of digests on two platforms, three languages and four time z
     const flow = embeds.find((e) => e.title.startsWith('Flow-DPO'))!;
     expect(flow.description).toContain('**새로운 점**\n두 개의 LLM이 번갈아 답을 이어 쓰는 온라인 멀티 에이전트 학습으로 수학 추론을 개선합니다.');
     expect(flow.description).toContain('**기술적 세부 사항**\nAnswer LLM이 답의 한 조각을 쓰고 Stop LLM이 멈출지를 정합니다.');
-    expect(flow.description).toContain('*요약 출처: ko-digest*');
+    // Credited by the source's configured Korean label, not its config name.
+    expect(flow.description).toContain('*요약 출처: 데일리 페이퍼*');
     expect(flow.fields!.map((f) => f.name)).toEqual(['추천 수', '분야', '발표일', '🔗']);
     // ShadowKV has summaries in English only: its English abstract, labelled as such in Korean.
     const shadow = embeds.find((e) => e.title.startsWith('ShadowKV'))!;
@@ -164,8 +165,12 @@ describe('four days of digests on two platforms, three languages and four time z
   it('writes the Japanese channel in Japanese: Japanese labels, the Japanese blog’s summary, the English abstract labelled 概要（英語）', () => {
     const text = day(slackJa, 0).map((m) => m.text).join('\n');
     expect(text).toContain('*概要*\n二つのLLMが協調して数学の推論過程を少しずつ組み立てる方法を提案します。');
-    expect(text).toContain('_要約の出典: ja-blog_');
+    // No label configured: the blog's host (here the fake feed server's), not its config name.
+    expect(text).toContain('_要約の出典: 127.0.0.1_');
     expect(text).toContain('*概要（英語）*\nShadowKV keeps a low-rank key cache on the GPU');
+    // Papers with a Korean summary only: that summary, marked as Korean, credited in Japanese.
+    expect(text).toContain('*要約（韓国語）*\n사람 영상 대신 대규모 로봇 데이터셋으로');
+    expect(text).toContain('_要約の出典: 韓国語デイリー論文_');
     expect(text).toContain('*投票数* 11  ·  *分野* cs.LG, cs.AI, cs.CL  ·  *公開日* 2024/10/30');
     // REGENT was published at 16:06 UTC on 24 February: the 25th in Tokyo.
     expect(text).toContain('*分野* cs.AI  ·  *投稿日* 2025/02/25');
@@ -174,12 +179,16 @@ describe('four days of digests on two platforms, three languages and four time z
     }
   });
 
-  it('keeps English UI in the English channels, with the English summary where a source has one', () => {
+  it('keeps English UI in the English channels, with the abstract before a source’s one-line TL;DR', () => {
     const text = day(slackEn, 0).map((m) => m.text).join('\n');
-    expect(text).toContain('*TL;DR*\nShadowKV stores a low-rank key cache on the GPU and the value cache on the CPU to raise long-context decoding throughput.');
+    expect(text).toContain('*Abstract*\nShadowKV keeps a low-rank key cache on the GPU');
+    expect(text).not.toContain('ShadowKV stores a low-rank key cache on the GPU and the value cache on the CPU');
     expect(text).toContain('*Votes* 11  ·  *Categories* cs.LG, cs.AI, cs.CL  ·  *Announced* Oct 30, 2024');
     expect(text).not.toContain('Abstract (English)');
-    expect(text).not.toMatch(/[가-힣]|[\u3040-\u30ff]/);
+    // Papers with a Korean summary only are no longer empty: the Korean summary, marked as such.
+    expect(text).toContain('*Summary (Korean)*\n사람 영상 대신 대규모 로봇 데이터셋으로');
+    expect(text).toContain('_Summary: Daily Papers (Korean)_');
+    expect(text.replace(/\*Summary \(Korean\)\*\n[^*_]*/g, '')).not.toMatch(/[가-힣]|[\u3040-\u30ff]/);
   });
 
   it('keeps every Discord message within Discord’s limits and pinging no one, and every Slack post within Slack’s', () => {
@@ -236,18 +245,18 @@ describe('four days of digests on two platforms, three languages and four time z
     }
   });
 
-  it('posts the localized notice on a day with nothing new', () => {
+  it('posts the localized weekend notice on Saturday, when arXiv announced nothing since the last digest', () => {
     expect(day(discordKo, 3).map((m) => m.text)).toEqual([
-      '**📰 오늘의 논문 — 2024년 11월 2일 토요일**\n오늘은 새 논문이 없습니다. arXiv는 주말과 공휴일에는 새 논문을 발표하지 않습니다.',
+      '**📰 오늘의 논문 — 2024년 11월 2일 토요일**\n오늘은 새 논문이 없습니다. arXiv는 주말에는 새 논문을 발표하지 않습니다.',
     ]);
     expect(day(discordEn, 3).map((m) => m.text)).toEqual([
-      '**📰 Daily Papers — Saturday, November 2, 2024**\nNo new papers today — arXiv does not announce on weekends and holidays.',
+      '**📰 Daily Papers — Saturday, November 2, 2024**\nNo new papers today — arXiv does not announce on weekends.',
     ]);
     expect(day(slackJa, 3)).toHaveLength(1);
-    expect(day(slackJa, 3)[0]!.text).toContain('本日は新着論文がありません。arXivは土日・祝日には新しい論文を公開しません。');
+    expect(day(slackJa, 3)[0]!.text).toContain('本日は新着論文がありません。arXivは土日には新しい論文を公開しません。');
     expect(day(slackJa, 3)[0]!.text).toContain('📰 今日の論文 — 2024年11月2日土曜日');
     expect(day(slackEn, 3)).toHaveLength(1);
-    expect(day(slackEn, 3)[0]!.text).toContain('No new papers today — arXiv does not announce on weekends and holidays.');
+    expect(day(slackEn, 3)[0]!.text).toContain('No new papers today — arXiv does not announce on weekends.');
   });
 });
 

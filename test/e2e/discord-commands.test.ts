@@ -4,7 +4,7 @@
  * sent back read from the fake's interaction callbacks and webhook calls.
  */
 import type { Client } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { attachInteractionHandler } from '../../src/adapters/discord/commands/interaction-handler.js';
 import { createDiscordClient, loginDiscord } from '../../src/adapters/discord/discord-client.js';
 import { registerCommandsCommand } from '../../src/cli/commands/register-commands.js';
@@ -32,6 +32,9 @@ beforeAll(async () => {
   await loginDiscord(client, fake.token, 5000);
   detach = attachInteractionHandler(client, t.deps, silentLogger());
 });
+
+// Every reply, edit and registration must be a body Discord accepts (its OpenAPI schema, checked by the fake).
+afterEach(() => expect(fake.validationErrors.splice(0)).toEqual([]));
 
 afterAll(async () => {
   detach?.();

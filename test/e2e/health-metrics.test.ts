@@ -15,7 +15,7 @@ afterEach(async () => {
 
 const base = () => `http://127.0.0.1:${h!.bot.httpPort}`;
 
-async function healthz(): Promise<{ status: number; body: { status: string; problems: string[]; ingest: { ok: boolean; lastSuccessAt: string | null }; chat: Record<string, boolean>; database: { writable: boolean } } }> {
+async function healthz(): Promise<{ status: number; body: { status: string; problems: string[]; ingest: { ok: boolean; lastSuccessAt: string | null }; chat: Record<string, boolean>; connections: Record<string, unknown>; database: { writable: boolean } } }> {
   const res = await fetch(`${base()}/healthz`);
   return { status: res.status, body: (await res.json()) as never };
 }
@@ -54,6 +54,8 @@ describe('health and metrics listener', () => {
     const first = await healthz();
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ status: 'ok', problems: [], database: { writable: true }, chat: { discord: true, slack: true } });
+    // Slack over HTTP here: connected means its receiver listens, since the bot started.
+    expect(first.body.connections).toEqual({ slack: { state: 'connected', since: '2024-10-30T06:00:00.000Z', seconds: 0 } });
     expect(first.body.ingest.lastSuccessAt).toBeNull();
 
     // One source breaks; the others are counted as read.

@@ -2,10 +2,10 @@
  * A fake Discord on 127.0.0.1: the REST API (`/api/v10`) and a WebSocket gateway on one port,
  * speaking what real Discord speaks, so tests drive the real discord.js client against it.
  * REST: bot auth (401), channels that are unknown (404 10003) or closed to the bot (403 50001 /
- * 50013), create-message validation as Discord does it (400 50035 with an `errors` tree, 50006
- * for an empty message), nonce + enforce_nonce de-duplication, threads started from a message,
- * per-channel and global rate limits with Discord's headers and 429 body. Gateway: HELLO,
- * IDENTIFY → READY, heartbeat ACK, and `dispatch()` for events a test wants to deliver.
+ * 50013), create-message limits beyond the spec (400 50035, 50006 for an empty message),
+ * nonce + enforce_nonce de-duplication, threads started from a message, per-channel and global
+ * rate limits with Discord's headers and 429 body. Gateway: HELLO, IDENTIFY → READY, heartbeat
+ * ACK, and `dispatch()` for events a test wants to deliver.
  * Direct messages: `POST /users/@me/channels {recipient_id}` opens (or returns) the user's DM
  * channel (type 1), whose messages are stored under its id like any channel's; a user marked with
  * `blockDms()` makes every post into their DM channel fail with 403 50007, as Discord answers when
@@ -14,16 +14,21 @@
  * overwrites), `GET /guilds/{id}/roles` and `GET /guilds/{id}/members/{bot id}`; a channel of kind
  * 'no-permission' shows an overwrite that denies the bot Send Messages, which is why posting there
  * gets 403 50013.
+ * Every request is first checked against Discord's own OpenAPI spec (discord-spec.ts): a route it
+ * does not have is 404 (405 for another method), a JSON body that breaks the route's request schema
+ * is 400 50035 with Discord's `errors` tree, and refused bodies are kept in `validationErrors`.
  * Lengths are counted in code points, as Discord (Python) counts them.
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { formError, type Json, type Problem } from './discord-form-errors.js';
+import { checkRequest, schemaProblems } from './discord-spec.js';
 import { createGuildDirectory, PERMISSION, type GuildPermissions, type OverwriteInput } from './fake-discord-guilds.js';
 
 export type { GuildPermissions, OverwriteInput } from './fake-discord-guilds.js';
 
-export type Json = Record<string, unknown>;
+export type { Json };
 export type FakeMessage = Json & { id: string; channel_id: string; content: string; embeds: Json[] };
 export type FakeRequest = { method: string; path: string; body: unknown; headers: IncomingHttpHeaders };
 /**
@@ -55,6 +60,12 @@ export interface FakeDiscord {
   interactionCallbacks: { id: string; token: string; body: unknown }[];
   /** Interaction webhook calls: editReply (PATCH, messageId '@original') and followUp (POST). */
   webhookCalls: { method: string; applicationId: string; token: string; messageId?: string; body: unknown }[];
+  /**
+   * Requests Discord would refuse for their body, with the answer the fake gave: 400 50035
+   * "Invalid Form Body" (Discord's OpenAPI schema for the route, or a create-message limit beyond
+   * it) or 50006 (an empty message). Tests of the bot expect none.
+   */
+  validationErrors: { method: string; path: string; body: unknown; answer: Json }[];
   /** Bulk overwrites of application commands (PUT), global or for one guild. */
   commandRegistrations: { applicationId: string; guildId?: string; body: unknown }[];
   /** 429 responses served so far (rate limits and injected ones). */
@@ -97,61 +108,48 @@ export function rateLimited(retryAfter: number, global = false): Failure {
 
 // ---- create-message validation ----------------------------------------------------------
 
-type Problem = [path: (string | number)[], code: string, message: string];
 const chars = (s: unknown): number => (typeof s === 'string' ? [...s].length : 0);
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const at = (o: unknown, path: string[]): unknown => path.reduce<unknown>((v, k) => (isObject(v) ? v[k] : undefined), o);
-const tooLong = (path: Problem[0], max: number): Problem => [path, 'BASE_TYPE_MAX_LENGTH', `Must be ${max} or fewer in length.`];
-const EMBED_TEXTS: [string[], number][] = [[['title'], 256], [['description'], 4096], [['footer', 'text'], 2048], [['author', 'name'], 256]];
-const FIELD_TEXTS: [string, number][] = [['name', 256], ['value', 1024]];
+const EMBED_TEXTS: string[][] = [['title'], ['description'], ['footer', 'text'], ['author', 'name']];
 
+/**
+ * What Discord refuses in an embed beyond the spec's schema: a field with an empty name or value
+ * ("This field is required"), and a link that is not http(s).
+ */
 function checkEmbed(out: Problem[], path: Problem[0], e: Json): void {
-  for (const [key, max] of EMBED_TEXTS) if (chars(at(e, key)) > max) out.push(tooLong([...path, ...key], max));
-  for (const key of [['url'], ['thumbnail', 'url']]) {
+  for (const key of [['url'], ['thumbnail', 'url'], ['image', 'url'], ['author', 'url']]) {
     const url = at(e, key);
-    if (url !== undefined && !/^https?:\/\/[^\s/]+/i.test(String(url))) out.push([[...path, ...key], 'URL_TYPE_INVALID_URL', 'Not a well formed URL.']);
-  }
-  const fields = Array.isArray(e.fields) ? (e.fields as Json[]) : [];
-  if (fields.length > 25) out.push(tooLong([...path, 'fields'], 25));
-  fields.forEach((f, i) => {
-    for (const [key, max] of FIELD_TEXTS) {
-      if (!chars(f[key])) out.push([[...path, 'fields', i, key], 'BASE_TYPE_REQUIRED', 'This field is required']);
-      else if (chars(f[key]) > max) out.push(tooLong([...path, 'fields', i, key], max));
+    if (typeof url === 'string' && URL.canParse(url) && !/^https?:/i.test(url)) {
+      out.push([[...path, ...key], 'URL_TYPE_INVALID_SCHEME', `Scheme "${new URL(url).protocol.slice(0, -1)}" is not supported. Scheme must be one of ('http', 'https').`]);
     }
+  }
+  const fields = Array.isArray(e.fields) ? (e.fields as unknown[]) : [];
+  fields.forEach((f, i) => {
+    for (const key of ['name', 'value']) if (isObject(f) && typeof f[key] === 'string' && !chars(f[key])) out.push([[...path, 'fields', i, key], 'BASE_TYPE_REQUIRED', 'This field is required']);
   });
 }
 
 /** The characters of an embed that count towards 6000 per message, counted as Discord does. */
 export function embedChars(e: Json): number {
   const fields = Array.isArray(e.fields) ? (e.fields as Json[]) : [];
-  return EMBED_TEXTS.reduce((n, [key]) => n + chars(at(e, key)), 0) + fields.reduce((n, f) => n + chars(f.name) + chars(f.value), 0);
+  return EMBED_TEXTS.reduce((n, key) => n + chars(at(e, key)), 0) + fields.reduce((n, f) => n + chars(f.name) + chars(f.value), 0);
 }
 
-function formError(problems: Problem[]): Json {
-  const errors: Json = {};
-  for (const [path, code, message] of problems) {
-    let node = errors;
-    for (const key of path) node = (node[key] ??= {}) as Json;
-    ((node._errors ??= []) as unknown[]).push({ code, message });
-  }
-  return { code: 50035, message: 'Invalid Form Body', errors };
-}
-
-/** Discord's create-message checks: the 400 body Discord would answer, or undefined when valid. */
+/**
+ * Discord's create-message checks: the 400 body Discord would answer, or undefined when valid.
+ * First the spec's `MessageCreateRequest` schema (lengths, counts, component and embed shapes),
+ * then what Discord enforces beyond it: 2000 characters of content for a bot (the spec allows
+ * 4000, what Nitro users may send), 6000 characters across all embeds, and no empty message.
+ */
 export function validateMessage(body: unknown): Json | undefined {
   if (!isObject(body)) return formError([[[], 'DICT_TYPE_CONVERT', 'Only dictionaries may be used in a DictType']]);
-  const out: Problem[] = [];
-  if (chars(body.content) > 2000) out.push(tooLong(['content'], 2000));
-  if (chars(body.nonce) > 25) out.push(tooLong(['nonce'], 25));
+  const out = schemaProblems('MessageCreateRequest', body);
+  if (chars(body.content) > 2000) out.push([['content'], 'BASE_TYPE_MAX_LENGTH', 'Must be 2000 or fewer in length.']);
   const embeds = Array.isArray(body.embeds) ? (body.embeds as unknown[]) : [];
-  if (embeds.length > 10) out.push(tooLong(['embeds'], 10));
-  embeds.forEach((e, i) => (isObject(e) ? checkEmbed(out, ['embeds', i], e) : out.push([['embeds', i], 'MODEL_TYPE_CONVERT', 'Invalid embed'])));
+  embeds.forEach((e, i) => isObject(e) && checkEmbed(out, ['embeds', i], e));
   if (embeds.filter(isObject).reduce((n, e) => n + embedChars(e), 0) > 6000) {
     out.push([['embeds'], 'MAX_EMBED_SIZE_EXCEEDED', 'Embed size exceeds maximum size of 6000']);
-  }
-  const parse = at(body, ['allowed_mentions', 'parse']);
-  if (Array.isArray(parse) && parse.some((p) => !['roles', 'users', 'everyone'].includes(p as string))) {
-    out.push([['allowed_mentions', 'parse'], 'ENUM_TYPE_COERCE', 'Value must be one of {"roles", "users", "everyone"}.']);
   }
   if (out.length) return formError(out);
   const hasContent = typeof body.content === 'string' && body.content.trim() !== '';
@@ -183,6 +181,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const held: { res: ServerResponse; reply: Reply }[] = [];
   const fake = { requests: [] as FakeRequest[], interactionCallbacks: [] as FakeDiscord['interactionCallbacks'], served429: 0 };
   const webhookCalls: FakeDiscord['webhookCalls'] = [];
+  const validationErrors: FakeDiscord['validationErrors'] = [];
   const commandRegistrations: FakeDiscord['commandRegistrations'] = [];
 
   /** Counts a request in a fixed window: its X-RateLimit headers, or a 429 once the window is spent. */
@@ -237,10 +236,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   function startThread(channelId: string, messageId: string, body: unknown): Reply {
     const starter = channels.get(channelId)?.find((m) => m.id === messageId);
     if (!starter) return error(404, 10008, 'Unknown Message');
-    const name = at(body, ['name']);
-    if (typeof name !== 'string' || chars(name) < 1 || chars(name) > 100) {
-      return { status: 400, body: formError([[['name'], 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 100 in length.']]) };
-    }
+    const name = at(body, ['name']); // its length was checked against the spec
     if (meta.has(messageId)) return error(400, 160004, 'A thread has already been created for this message');
     const guildId = meta.get(channelId)?.guildId ?? '';
     meta.set(messageId, { kind: 'thread', guildId });
@@ -347,6 +343,20 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     return { ...reply, headers: { ...limits, ...reply.headers } };
   }
 
+  /**
+   * The checks Discord makes before a route's own: the route exists in Discord's OpenAPI spec
+   * (404, or 405 for another method), the caller is authorized, and the JSON body fits the
+   * route's request schema (400 50035 with Discord's `errors` tree).
+   */
+  function judge(method: string, path: string, headers: IncomingHttpHeaders, body: unknown): Reply | undefined {
+    const verdict = checkRequest(method, path, body);
+    if (verdict.kind === 'not-found') return error(404, 0, '404: Not Found');
+    if (verdict.kind === 'method-not-allowed') return error(405, 0, '405: Method Not Allowed');
+    if (verdict.kind !== 'invalid') return undefined;
+    const tokenInPath = /^\/(interactions|webhooks)\//.test(path);
+    return !tokenInPath && headers.authorization !== `Bot ${token}` ? error(401, 0, '401: Unauthorized') : { status: 400, body: formError(verdict.problems) };
+  }
+
   function respond(res: ServerResponse, { status, body, headers = {} }: Reply): void {
     if (status === 429) fake.served429++;
     // Real Discord sends a 204 with no Content-Type; @discordjs/rest fails parsing an empty JSON body.
@@ -375,7 +385,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     if (failure === 'hang') return void hanging.add(res);
     if (failure === 'reset') return void req.socket.destroy();
     if (failure && failure !== 'hold') return respond(res, failure);
-    const reply = path.startsWith('/api/v10/') ? route(method, path.slice('/api/v10'.length), req.headers, body, url.searchParams) : error(404, 0, '404: Not Found');
+    const api = path.startsWith('/api/v10/') ? path.slice('/api/v10'.length) : undefined;
+    const reply = api === undefined ? error(404, 0, '404: Not Found') : (judge(method, api, req.headers, body) ?? route(method, api, req.headers, body, url.searchParams));
+    const code = reply.status === 400 ? at(reply.body, ['code']) : undefined;
+    if (code === 50035 || code === 50006) validationErrors.push({ method, path, body, answer: reply.body as Json });
     if (failure === 'hold') return void held.push({ res, reply });
     respond(res, reply);
   }
@@ -415,6 +428,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     requests: fake.requests,
     interactionCallbacks: fake.interactionCallbacks,
     webhookCalls,
+    validationErrors,
     commandRegistrations,
     get served429() {
       return fake.served429;

@@ -137,3 +137,26 @@ describe('the fake Slack Web API', () => {
     fake = undefined;
   });
 });
+
+describe('the fake Slack Socket Mode', () => {
+  it('refuses a command with dispatch_failed while no connection is open, as Slack tells the user', async () => {
+    fake = await startFakeSlack();
+    await expect(fake.sendSlashCommand({ text: 'help' })).rejects.toMatchObject({ error: 'dispatch_failed' });
+    expect(fake.acks).toEqual([]);
+  });
+
+  it('releases the held answers of one method only when asked', async () => {
+    fake = await startFakeSlack({ users: { U1: {} } });
+    fake.failNext('auth.test', 'hold');
+    fake.failNext('users.info', 'hold');
+    const auth = call(fake, 'auth.test', {});
+    const user = call(fake, 'users.info', { user: 'U1' });
+    for (const end = Date.now() + 5000; fake.held < 2 && Date.now() < end; ) await new Promise((r) => setTimeout(r, 10));
+    expect(fake.held).toBe(2);
+    fake.release('users.info');
+    expect((await user).body).toMatchObject({ ok: true, user: { id: 'U1' } });
+    expect(fake.held).toBe(1);
+    fake.release();
+    expect((await auth).body).toMatchObject({ ok: true });
+  });
+});

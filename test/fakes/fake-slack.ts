@@ -84,8 +84,8 @@ export interface FakeSlack {
   failNext(method: string, failure: Failure, options?: { skip?: number }): void;
   /** Answers held back by 'hold' so far (they are answered by `release()`). */
   readonly held: number;
-  /** Sends every answer held back so far. */
-  release(): void;
+  /** Sends every answer held back so far (only those of `method`, when given). */
+  release(method?: string): void;
   /** The only app-level (`xapp-…`) token apps.connections.open accepts. */
   appToken: string;
   /** Socket Mode connections open now (after `hello`). */
@@ -96,11 +96,14 @@ export interface FakeSlack {
   socketSend(message: Record<string, unknown>): void;
   /**
    * Pushes an envelope (an `envelope_id` is made up when missing) to the newest connection and
-   * resolves with the ack carrying the same `envelope_id`; rejects after `timeoutMs` without one.
+   * resolves with the ack carrying the same `envelope_id`; rejects after `timeoutMs` without one,
+   * and at once with `error: 'dispatch_failed'` (what Slack shows the user) when no connection is open.
    */
   sendEnvelope(envelope: FakeEnvelope, timeoutMs?: number): Promise<FakeSocketAck>;
   /** A `slash_commands` envelope with Slack's command fields (`fields` override them), then its ack. */
   sendSlashCommand(fields: Record<string, string>, options?: { envelopeId?: string; timeoutMs?: number }): Promise<FakeSocketAck>;
+  /** Drops every open Socket Mode connection without a word, as a network failure or a crashed Slack host does. */
+  socketDrop(): void;
   /** Tells the clients to reconnect, as Slack does before recycling a connection (`reason`: 'warning' | 'refresh_requested' | 'link_disabled'). */
   socketDisconnect(reason?: string): void;
   close(): Promise<void>;
@@ -168,7 +171,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const dms = new Map<string, string>(); // user id → D… channel id
   const responses: FakeResponse[] = [];
   const failures = new Map<string, { failure: Failure; skip: number }[]>();
-  const held: { res: ServerResponse; answer: Answer }[] = [];
+  const held: { res: ServerResponse; answer: Answer; method: string }[] = [];
   const lastPost = new Map<string, number>();
   const sockets = new Set<Socket>();
   let lastTs = 0;
@@ -310,7 +313,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? (typeof params.token === 'string' ? params.token : undefined);
     const a = method === 'apps.connections.open' ? openConnection(bearer) : bearer === undefined ? err('not_authed') : bearer !== token ? err('invalid_auth') : answer(method, params);
     rec.status = a.status ?? 200;
-    if (failure === 'hold') return void held.push({ res, answer: a });
+    if (failure === 'hold') return void held.push({ res, answer: a, method });
     send(res, a);
   }
 
@@ -357,7 +360,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 
   const sendEnvelope = (envelope: FakeEnvelope, timeoutMs = 3000): Promise<FakeSocketAck> => {
     const ws = [...clients].at(-1);
-    if (!ws) return Promise.reject(new Error('no Socket Mode connection is open'));
+    // Slack tells the user "/papers failed with the error "dispatch_failed"" when no app connection takes a command.
+    if (!ws) return Promise.reject(Object.assign(new Error('dispatch_failed: no Socket Mode connection is open'), { error: 'dispatch_failed' }));
     const full = { accepts_response_payload: false, ...envelope, envelope_id: envelope.envelope_id ?? randomUUID() };
     return new Promise<FakeSocketAck>((resolve, reject) => {
       const settle = (e?: Error, ack?: FakeSocketAck) => (clearTimeout(timer), ackWaiters.delete(full.envelope_id), ack ? resolve(ack) : reject(e));
@@ -392,8 +396,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     get held() {
       return held.length;
     },
-    release() {
-      for (const { res, answer: a } of held.splice(0)) if (!res.destroyed) send(res, a);
+    release(method) {
+      const now = held.filter((h) => method === undefined || h.method === method);
+      for (const h of now) held.splice(held.indexOf(h), 1);
+      for (const { res, answer: a } of now) if (!res.destroyed) send(res, a);
     },
     appToken,
     get socketConnections() { return clients.size; },
@@ -408,6 +414,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       };
       return sendEnvelope({ envelope_id: envelopeId, type: 'slash_commands', payload, accepts_response_payload: true }, timeoutMs);
     },
+    socketDrop: () => clients.forEach((ws) => ws.terminate()),
     socketDisconnect: (reason = 'refresh_requested') => fake.socketSend({ type: 'disconnect', reason, debug_info: { host: 'applink-fake-1' } }),
     close: () =>
       new Promise<void>((resolve) => {

@@ -4,7 +4,8 @@ import { DEFAULT_CHANNEL_SETTINGS } from '../../src/core/channel.js';
 import { createSubscriptionStore } from '../../src/db/subscription-store.js';
 import { createUserStore } from '../../src/db/user-store.js';
 import { silentLogger } from '../../src/log.js';
-import { openStores } from '../../src/main.js';
+import { parseConfig } from '../../src/config.js';
+import { buildSourceLabeler, openStores } from '../../src/main.js';
 import type { CommandDeps } from '../../src/pipeline/commands/command-deps.js';
 import { handleCommandText } from '../../src/pipeline/commands/handle-command.js';
 import { paper } from './digest-setup.js';
@@ -33,6 +34,8 @@ export function setupCommands(now = '2024-10-30T03:00:00Z') {
     subscriptions: createSubscriptionStore(stores.db),
     status: stores.status,
     timezone: 'Asia/Seoul',
+    // The stored source 'arxiv' is the config's arXiv cs.CL feed: cards credit it by its default label.
+    sourceLabel: buildSourceLabeler(stores, parseConfig('sources:\n  - name: arxiv\n    url: https://rss.arxiv.org/rss/cs.CL\n', 'commands.yaml')),
     limits: { subscriptionsPerTarget: 3, searchPageSize: 1, todayMax: 10 },
     now: () => new Date(now),
   };

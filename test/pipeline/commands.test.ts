@@ -103,4 +103,16 @@ describe('slash command use cases', () => {
     // The next digest with its time of day and zone, not the date alone (09:00 in Seoul, tomorrow).
     expect(answerText(status)).toContain('2024年10月31日 9:00 GMT+9');
   });
+
+  it('credits sources by their labels in show, search and status, never by config name or file path', () => {
+    const t = setupCommands();
+    expect(t.run('show 2410.20001', { platformLocale: 'ko' }).cards?.[0]?.summary?.attribution).toBe('요약 출처: arXiv cs.CL');
+    expect(t.run('search retrieval', { platformLocale: 'ko' }).cards?.[0]?.summary?.attribution).toBe('요약 출처: arXiv cs.CL');
+    t.stores.status.record({ source: '/srv/paperboy/digests/ko', format: 'ko-digest', at: '2024-10-30T02:00:00Z', entries: 0, new: 0, updated: 0, unchanged: 0, errors: [], failure: 'file not found' });
+    t.stores.status.record({ source: 'arxiv', format: 'arxiv-rss', at: '2024-10-30T02:00:00Z', entries: 2, new: 2, updated: 0, unchanged: 0, errors: [] });
+    const status = answerText(t.run('status', { platformLocale: 'en' }));
+    expect(status).toContain('arXiv cs.CL');
+    expect(status).toContain('Paper source failed');
+    expect(status).not.toContain('/srv/paperboy');
+  });
 });

@@ -2,11 +2,13 @@
 import { DEFAULT_CHANNEL_SETTINGS, type ChannelSettings, type ChannelSpec } from '../../src/core/channel.js';
 import type { SourceEntry } from '../../src/core/types.js';
 import { createChannelStore } from '../../src/db/channel-store.js';
+import { createDigestHoldStore } from '../../src/db/digest-hold-store.js';
 import { createDigestStore } from '../../src/db/digest-store.js';
 import { createIngestStore } from '../../src/db/ingest-store.js';
 import { openDatabase } from '../../src/db/open-database.js';
 import { createOutboxStore } from '../../src/db/outbox-store.js';
 import { createPaperReader } from '../../src/db/paper-reader.js';
+import { createSourceStatusStore } from '../../src/db/source-status-store.js';
 import { silentLogger, type Logger } from '../../src/log.js';
 import { createDigestRunner } from '../../src/pipeline/run-digests.js';
 import { createRecordingPoster } from '../fakes/recording-poster.js';
@@ -46,7 +48,15 @@ export function setupDigests(file = ':memory:', startAt = '2024-10-29T12:00:00Z'
   const outbox = createOutboxStore(db);
   const reader = createPaperReader(db);
   const poster = createRecordingPoster();
+  const status = createSourceStatusStore(db);
+  const holds = createDigestHoldStore(db);
   const ingested: SourceEntry[][] = [];
+  // The one source, 'arxiv': each ingest records its run as the real runner does; `failing` makes it fail to load.
+  let failing = false;
+  const counts = { entries: 0, new: 0, updated: 0, unchanged: 0, errors: [] };
+  const recordRun = () =>
+    status.record({ source: 'arxiv', at: clock.now().toISOString(), ...counts, ...(failing ? { failure: 'fetch failed: connect ECONNREFUSED 127.0.0.1:9' } : {}) });
+  const apply = (entries: SourceEntry[]) => ingest.applyEntries('arxiv', 'arxiv-rss', entries, clock.now().toISOString());
   const runner = createDigestRunner({
     channels,
     digests,
@@ -58,8 +68,13 @@ export function setupDigests(file = ':memory:', startAt = '2024-10-29T12:00:00Z'
     now: clock.now,
     posterFor: () => poster,
     ingest: async () => {
-      for (const batch of ingested.splice(0)) ingest.applyEntries('arxiv', 'arxiv-rss', batch, clock.now().toISOString());
+      recordRun();
+      if (failing) return;
+      for (const batch of ingested.splice(0)) apply(batch);
     },
+    sourceNames: ['arxiv'],
+    sourceStatus: status,
+    holds,
     catchUpHours: 6,
     firstDigestLookbackHours: 24,
     concurrency: 4,
@@ -76,6 +91,15 @@ export function setupDigests(file = ':memory:', startAt = '2024-10-29T12:00:00Z'
     /** Papers that the next ingest (run before a digest) will store, at the clock's time. */
     arrive: (...entries: SourceEntry[]) => ingested.push(entries),
     /** Stores papers now. */
-    store: (...entries: SourceEntry[]) => ingest.applyEntries('arxiv', 'arxiv-rss', entries, clock.now().toISOString()),
+    store: (...entries: SourceEntry[]) => {
+      recordRun();
+      return apply(entries);
+    },
+    status,
+    holds,
+    /** From now on the source fails to load (true) or loads again (false). */
+    failSources: (value: boolean) => {
+      failing = value;
+    },
   };
 }

@@ -12,6 +12,7 @@ import { createIngestStore } from '../../src/db/ingest-store.js';
 import { openDatabase } from '../../src/db/open-database.js';
 import { createPaperReader } from '../../src/db/paper-reader.js';
 import { createSourceStatusStore } from '../../src/db/source-status-store.js';
+import { createSourceFactsStore } from '../../src/db/source-facts-store.js';
 import { createIngestRunner } from '../../src/pipeline/run-ingest.js';
 import type { DigestRunner } from '../../src/pipeline/run-digests.js';
 import { scheduleDigests } from '../../src/scheduler/digest-job.js';
@@ -37,7 +38,7 @@ describe('ingest failure logging', () => {
     const db = openDatabase(':memory:');
     const { log, lines } = capturingLogger();
     const runner = createIngestRunner({
-      store: createIngestStore(db), status: createSourceStatusStore(db), reader: createPaperReader(db),
+      store: createIngestStore(db), status: createSourceStatusStore(db), reader: createPaperReader(db), facts: createSourceFactsStore(db),
       load: { timeoutMs: 1000, maxBytes: 1_000_000 }, log,
     });
     const spec = { name: 'ko', path: file, format: 'ko-digest' as const };
@@ -95,7 +96,7 @@ describe('digest clock failure logging', () => {
     const runner = {
       tick: async () => {
         if (fail) throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
-        return { planned: 0, results: [], missed: [] };
+        return { planned: 0, results: [], missed: [], waiting: [], held: [] };
       },
     } as unknown as DigestRunner;
     const job = scheduleDigests(runner, log, false);

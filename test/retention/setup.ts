@@ -8,6 +8,7 @@ import { createPaperReader } from '../../src/db/paper-reader.js';
 import { createPaperWriter } from '../../src/db/paper-writer.js';
 import { createRetentionStore } from '../../src/db/retention-store.js';
 import { createSourceStatusStore } from '../../src/db/source-status-store.js';
+import { createSourceFactsStore } from '../../src/db/source-facts-store.js';
 import { silentLogger } from '../../src/log.js';
 import { pruneRawEntries } from '../../src/pipeline/prune-raw-entries.js';
 import { createIngestRunner, type SourceSpec } from '../../src/pipeline/run-ingest.js';
@@ -33,6 +34,7 @@ export function setup() {
         store: ingest,
         status: createSourceStatusStore(db),
         reader,
+        facts: createSourceFactsStore(db),
         load: { timeoutMs: 5000, maxBytes: 10_000_000 },
         log: silentLogger(),
         now: () => new Date(at),

@@ -5,7 +5,7 @@ function card(p: PaperCard, n: number): string {
   const lines = [`${n}. ${p.title}`, `   ${p.url}`];
   if (p.authors) lines.push(`   ${p.authors}`);
   if (p.facts.length) lines.push(`   ${p.facts.map((f) => `${f.label}: ${f.text}`).join(' · ')}`);
-  for (const s of p.summary?.sections ?? []) lines.push(`   [${s.label}] ${s.text.replace(/\n+/g, ' ')}`);
+  for (const s of p.summary?.sections ?? []) lines.push(`   ${s.label ? `[${s.label}] ` : ''}${s.text.replace(/\n+/g, ' ')}`);
   if (p.summary?.attribution) lines.push(`   (${p.summary.attribution})`);
   if (p.links.length) lines.push(`   ${p.links.map((l) => `${l.label}: ${l.url}`).join('  ')}`);
   return lines.join('\n');

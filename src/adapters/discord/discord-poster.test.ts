@@ -25,6 +25,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await client.destroy();
   await fake.close();
+  expect(fake.validationErrors).toEqual([]); // every body the poster sent is one Discord accepts
 });
 
 const text = (content: string) => ({ body: { content, allowed_mentions: { parse: [] } } });

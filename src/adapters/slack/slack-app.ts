@@ -2,10 +2,13 @@
  * The Bolt app: Socket Mode when an app-level token is set, otherwise the HTTP receiver with
  * request signature verification. Listeners (slash commands) are registered elsewhere.
  */
+import { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type webApi } from '@slack/bolt';
+import { App, SocketModeReceiver, type webApi } from '@slack/bolt';
+import type { ConnectionTracker } from '../../core/connection-state.js';
 import type { Logger } from '../../log.js';
 import { boltLevelOf, createBoltLogger } from './bolt-logger.js';
+import { watchHttpServer, watchSocketMode } from './slack-connection.js';
 import { isRateLimitRetry } from './slack-errors.js';
 
 export class SlackConfigError extends Error {
@@ -28,6 +31,13 @@ export interface SlackAppOptions {
   retries?: number;
   /** Give up on a Web API call after this long; web-api itself would wait forever. 30 s by default. */
   timeoutMs?: number;
+  /**
+   * Socket Mode: how long the client waits before reconnecting after a lost connection (times the
+   * failed attempts in a row), which is also how long it waits for a pong. 5 s by default.
+   */
+  reconnectDelayMs?: number;
+  /** Fed with the connection's state from the Socket Mode client's events (HTTP mode: by `startSlackApp`). */
+  connection?: ConnectionTracker;
 }
 
 /**
@@ -69,16 +79,43 @@ export function createSlackApp(options: SlackAppOptions): App {
     );
   }
   const log = options.log.child({ component: 'slack' });
-  const receiver = options.appToken ? { socketMode: true, appToken: options.appToken } : { signingSecret: options.signingSecret };
+  const logger = createBoltLogger(log);
+  const logLevel = boltLevelOf(log);
+  const clientOptions = slackClientOptions(options);
+  const receiver = options.appToken ? socketModeReceiver(options, options.appToken, clientOptions, logger, logLevel) : undefined;
   return new App({
     token: options.botToken,
-    ...receiver,
+    ...(receiver ? { receiver } : { signingSecret: options.signingSecret }),
     port: options.port,
-    logger: createBoltLogger(log),
-    logLevel: boltLevelOf(log),
-    clientOptions: slackClientOptions(options),
+    logger,
+    logLevel,
+    clientOptions,
     deferInitialization: true,
   });
+}
+
+/**
+ * Built here rather than by Bolt so that its client (a public field) can be watched and its
+ * reconnect delay set. apps.connections.open keeps the Socket Mode client's own retry policy (it
+ * is safe to repeat, and a failure there would end the reconnecting for good).
+ */
+function socketModeReceiver(
+  options: SlackAppOptions,
+  appToken: string,
+  clientOptions: webApi.WebClientOptions,
+  logger: ReturnType<typeof createBoltLogger>,
+  logLevel: ReturnType<typeof boltLevelOf>,
+): SocketModeReceiver {
+  const { retryConfig: _ownRetries, ...connectionOptions } = clientOptions;
+  const receiver = new SocketModeReceiver({
+    appToken,
+    logger,
+    logLevel,
+    clientPingTimeout: options.reconnectDelayMs ?? 5000,
+    installerOptions: { clientOptions: connectionOptions },
+  });
+  if (options.connection) watchSocketMode(receiver.client, options.connection);
+  return receiver;
 }
 
 /**
@@ -86,24 +123,14 @@ export function createSlackApp(options: SlackAppOptions): App {
  * starts receiving: Socket Mode connects out, HTTP listens on `port` (on `host`, all interfaces by
  * default). Resolves with the port the HTTP receiver bound.
  */
-export async function startSlackApp(app: App, port: number, host?: string): Promise<{ port?: number }> {
+export async function startSlackApp(app: App, port: number, host?: string, connection?: ConnectionTracker): Promise<{ port?: number }> {
   await app.init();
   const started: unknown = await app.start(host ? { port, host } : port);
-  const address = typeof started === 'object' && started !== null && 'address' in started ? (started as { address(): unknown }).address() : undefined;
-  return { port: (address as AddressInfo | undefined)?.port };
+  if (!(started instanceof Server)) return {};
+  if (connection) watchHttpServer(started, connection);
+  return { port: (started.address() as AddressInfo | null)?.port };
 }
 
 export async function stopSlackApp(app: App): Promise<void> {
   await app.stop();
-}
-
-/**
- * Whether the app can receive slash commands now: in Socket Mode, whether its WebSocket is open
- * (false while the client reconnects); over HTTP, whether the receiver is listening.
- */
-export function slackConnected(app: App): boolean {
-  // Bolt keeps its receiver private; both receivers expose what is read here at run time.
-  const receiver = (app as unknown as { receiver?: { client?: { websocket?: { isActive(): boolean } }; server?: { listening: boolean } } }).receiver;
-  if (receiver?.client) return receiver.client.websocket?.isActive() === true;
-  return receiver?.server?.listening === true;
 }

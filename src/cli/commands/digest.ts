@@ -1,7 +1,7 @@
 import { DEFAULT_CHANNEL_SETTINGS, type Channel } from '../../core/channel.js';
 import type { ChatRenderer, Platform } from '../../core/chat-poster.js';
 import { localDate } from '../../core/zoned-time.js';
-import { channelSpecs } from '../../main.js';
+import { buildSourceLabeler, channelSpecs } from '../../main.js';
 import { deliveryKeys, previewDigest, windowStartFor } from '../../pipeline/plan-digest.js';
 import { createConsolePoster } from '../../adapters/console/console-poster.js';
 import { discordRenderer } from '../../adapters/discord/discord-poster.js';
@@ -56,7 +56,7 @@ export async function digestCommand(args: string[], io: CliIo): Promise<number> 
       ? stores.digests.onDate(day, needText)
       : stores.digests.candidates(channel.id, windowStartFor(channel, stores.digests, config.digest.firstDigestLookbackHours), now.toISOString(), channel.settings.sources, needText);
     const poster = rendererFor(previewPlatform);
-    const preview = previewDigest(channel, candidates, day, poster, stores.reader);
+    const preview = previewDigest(channel, candidates, day, poster, stores.reader, { sourceLabel: buildSourceLabeler(stores, config) });
     const keys = deliveryKeys(preview.messages.length);
     const bodies = preview.messages.map((m, i) => poster.requestBody(channel.channel, m, { key: keys[i]! }));
     if (values.json) {

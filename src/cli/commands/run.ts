@@ -28,7 +28,9 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  await bot.stop();
+  const { timedOut } = await bot.stop();
   log.info('stopped');
+  // A send abandoned at the end of the grace period may still hold a socket open: do not wait for it.
+  if (timedOut) setTimeout(() => process.exit(EXIT.ok), 1000).unref();
   return EXIT.ok;
 }

@@ -1,7 +1,13 @@
+import { existsSync } from 'node:fs';
+import { loadConfig, type Config } from '../../config.js';
 import { keyForLookup } from '../../core/paper-key.js';
 import type { PaperView } from '../../core/paper-view.js';
+import { summaryLabel, type SourceLabeler } from '../../core/source-label.js';
+import type { Localizer } from '../../core/translate.js';
+import { createTranslator } from '../../i18n/translator.js';
+import { buildSourceLabeler } from '../../main.js';
 import { parseCommandArgs } from '../args.js';
-import { withStores } from '../context.js';
+import { envOf, withStores } from '../context.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
 
 export const SHOW_USAGE = 'paperboy show ID [--json] [--db FILE]   (ID: arXiv id in any form, or an article URL)';
@@ -10,6 +16,7 @@ const SECTION_LABELS: Record<string, string> = {
   whats_new: "What's New",
   technical_details: 'Technical Details',
   performance_highlights: 'Performance Highlights',
+  summary: 'Summary',
   tldr: 'TL;DR',
   abstract: 'Abstract',
   excerpt: 'Excerpt',
@@ -21,17 +28,43 @@ export async function showCommand(args: string[], io: CliIo): Promise<number> {
   const input = positionals[0]!;
   const key = keyForLookup(input);
   if (!key) throw new UsageError(`"${input}" is neither an arXiv id nor a URL`);
-  const paper = await withStores(io, values.db, (s) => s.reader.getByKey(key));
-  if (!paper) {
-    io.err(`paperboy: no paper or article ${key} in the store (ingest a source that has it first)`);
-    return EXIT.failed;
+  const config = optionalConfig(io);
+  return withStores(io, values.db, (s) => {
+    const paper = s.reader.getByKey(key);
+    if (!paper) {
+      io.err(`paperboy: no paper or article ${key} in the store (ingest a source that has it first)`);
+      return EXIT.failed;
+    }
+    const label = labelsFor(buildSourceLabeler(s, config));
+    io.out(values.json ? JSON.stringify(toJson(paper, label)) : renderText(paper, label));
+    return EXIT.ok;
+  });
+}
+
+/** The config's source labels when there is a readable config; `show` works on a bare database too. */
+function optionalConfig(io: CliIo): Config | undefined {
+  const file = envOf(io).PAPERBOY_CONFIG;
+  if (!existsSync(file)) return undefined;
+  try {
+    return loadConfig(file);
+  } catch {
+    return undefined;
   }
-  io.out(values.json ? JSON.stringify(toJson(paper)) : renderText(paper));
-  return EXIT.ok;
+}
+
+interface Labels {
+  summary(s: PaperView['summaries'][number]): string;
+  source(name: string): string;
+}
+
+/** Labels in English, the CLI's language: the human name of who wrote a summary or gave an entry. */
+function labelsFor(labeler: SourceLabeler): Labels {
+  const loc: Localizer = createTranslator('en');
+  return { summary: (s) => summaryLabel(s, loc, labeler), source: (name) => labeler(name, loc) };
 }
 
 /** The `show --json` contract: the documented keys first, extra ones after. */
-function toJson(p: PaperView) {
+function toJson(p: PaperView, label: Labels) {
   return {
     key: p.key,
     kind: p.kind,
@@ -44,8 +77,8 @@ function toJson(p: PaperView) {
     votes: p.votes,
     thumbnail: p.thumbnail,
     links: p.links,
-    summaries: p.summaries,
-    sources: p.sources,
+    summaries: p.summaries.map((s) => ({ ...s, label: label.summary(s) })),
+    sources: p.sources.map((s) => ({ ...s, label: label.source(s.source) })),
     arxivVersion: p.arxivVersion,
     url: p.url,
     announcedOn: p.announcedOn,
@@ -53,7 +86,7 @@ function toJson(p: PaperView) {
   };
 }
 
-function renderText(p: PaperView): string {
+function renderText(p: PaperView, label: Labels): string {
   const lines = [p.title];
   const id = p.arxivId ? `arXiv:${p.arxivId}${p.arxivVersion ? `v${p.arxivVersion}` : ''}` : p.key;
   lines.push(`${id}${p.url ? ` · ${p.url}` : ''}`);
@@ -69,10 +102,11 @@ function renderText(p: PaperView): string {
   for (const [name, url] of Object.entries(p.links)) if (url) lines.push(`${name}: ${url}`);
   if (p.abstract) lines.push('', 'Abstract:', p.abstract);
   for (const s of p.summaries) {
-    lines.push('', `Summary [${s.locale}] from ${s.source}${s.origin === 'generated' ? ' (generated)' : ''}:`);
+    lines.push('', `Summary [${s.locale}] from ${label.summary(s)}:`);
     if (s.title) lines.push(s.title);
-    for (const sec of s.sections) lines.push(`  ${SECTION_LABELS[sec.kind] ?? sec.kind}: ${sec.text}`);
+    // A section of several lines (a bulleted summary) stays indented under its label.
+    for (const sec of s.sections) lines.push(`  ${SECTION_LABELS[sec.kind] ?? sec.kind}: ${sec.text.replace(/\n/g, '\n    ')}`);
   }
-  lines.push('', `Sources: ${p.sources.map((s) => `${s.source} (${s.seenAt.slice(0, 10)})`).join(', ')}`);
+  lines.push('', `Sources: ${p.sources.map((s) => `${label.source(s.source)} (${s.seenAt.slice(0, 10)})`).join(', ')}`);
   return lines.join('\n');
 }

@@ -1,4 +1,6 @@
+import { describeRecorded } from '../../core/connection-state.js';
 import { nextSlot } from '../../core/zoned-time.js';
+import { readConnections } from '../../db/connection-store.js';
 import type { Stores } from '../../main.js';
 import { parseCommandArgs } from '../args.js';
 import { withStores } from '../context.js';
@@ -10,6 +12,7 @@ export const STATUS_USAGE = 'paperboy status [--json] [--db FILE]';
 function channelStatus(stores: Stores, now: Date) {
   return stores.channels.list().map((c) => {
     const last = stores.digests.latest(c.id);
+    const hold = stores.holds.activeFor(c.id);
     return {
       platform: c.platform,
       channel: c.channel,
@@ -19,6 +22,8 @@ function channelStatus(stores: Stores, now: Date) {
       failing: c.failingReason,
       failingSince: c.failingSince,
       lastDigest: last ? { date: last.local_date, state: last.state, papers: last.paper_count, error: last.error } : null,
+      // A digest not posted because none of the channel's sources could be read (retrying, or held at the window's end).
+      held: hold ? { date: hold.localDate, state: hold.state, sources: hold.sources, reason: hold.reason, attempts: hold.attempts, since: hold.firstAt } : null,
       nextDigestAt: nextSlot(now, c.time, c.timezone).at.toISOString(),
     };
   });
@@ -26,13 +31,17 @@ function channelStatus(stores: Stores, now: Date) {
 
 export async function statusCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(args, {}, false);
-  const { counts, sources, channels } = await withStores(io, values.db, (s) => ({
+  const now = new Date();
+  const { counts, sources, channels, recorded } = await withStores(io, values.db, (s) => ({
     counts: s.reader.counts(),
     sources: s.status.list(),
-    channels: channelStatus(s, new Date()),
+    channels: channelStatus(s, now),
+    recorded: readConnections(s.db),
   }));
+  // As the running bot recorded them; `live` is false when no bot has confirmed them lately.
+  const connections = recorded.map((r) => ({ ...r, live: describeRecorded(r, now).live }));
   if (values.json) {
-    io.out(JSON.stringify({ papers: counts.papers, articles: counts.articles, summaries: counts.summariesByLocale, sources, channels }));
+    io.out(JSON.stringify({ papers: counts.papers, articles: counts.articles, summaries: counts.summariesByLocale, sources, channels, connections }));
     return EXIT.ok;
   }
   const locales = Object.entries(counts.summariesByLocale).map(([l, n]) => `${l} ${n}`).join(', ') || 'none';
@@ -50,7 +59,15 @@ export async function statusCommand(args: string[], io: CliIo): Promise<number> 
   for (const c of channels) {
     const health = c.failing ? `FAILING since ${c.failingSince}: ${c.failing}` : 'ok';
     const last = c.lastDigest ? `last digest ${c.lastDigest.date} ${c.lastDigest.state} (${c.lastDigest.papers} papers)` : 'no digest yet';
-    io.out(`- ${c.platform}:${c.channel} [${c.locale}, ${c.time} ${c.timezone}]: ${health}; ${last}; next ${c.nextDigestAt}`);
+    const held = c.held ? `; ${heldLine(c.held)}` : '';
+    io.out(`- ${c.platform}:${c.channel} [${c.locale}, ${c.time} ${c.timezone}]: ${health}${held}; ${last}; next ${c.nextDigestAt}`);
   }
+  if (recorded.length === 0) io.out('connections: none recorded (the bot records them while it runs with a chat token)');
+  for (const r of recorded) io.out(`- ${r.platform} connection: ${describeRecorded(r, now).text}`);
   return EXIT.ok;
+}
+
+function heldLine(h: { date: string; state: string; sources: string[]; reason: string; attempts: number }): string {
+  const what = h.state === 'held' ? `held: sources failed` : `waiting (retrying): sources failed`;
+  return `digest ${h.date} ${what}: ${h.sources.join(', ')} (${h.reason}; ${h.attempts} attempts)`;
 }

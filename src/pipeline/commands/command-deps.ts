@@ -1,4 +1,5 @@
 /** What the command use cases need: stores, the localizer, limits and a clock. */
+import type { SourceLabeler } from '../../core/source-label.js';
 import type { Translate } from '../../core/translate.js';
 import type { ChannelStore } from '../../db/channel-store.js';
 import type { DigestStore } from '../../db/digest-store.js';
@@ -20,6 +21,8 @@ export interface CommandDeps {
   status: SourceStatusStore;
   /** Default zone for channels the config does not know. */
   timezone: string;
+  /** The human name of a source on cards; absent = a default from the name alone. */
+  sourceLabel?: SourceLabeler;
   limits: { subscriptionsPerTarget: number; searchPageSize: number; todayMax: number };
   now(): Date;
   /** Command latency and outcomes for /metrics (optional). */

@@ -1,6 +1,7 @@
 /** `help` and `status`: what each command does; the last ingest per source and this channel's next digest. */
 import type { Answer, CommandContext } from '../../core/commands.js';
 import { COMMAND_NAMES } from '../../core/commands.js';
+import { defaultSourceLabel } from '../../core/source-label.js';
 import { nextSlot } from '../../core/zoned-time.js';
 import type { Translator } from '../../i18n/translator.js';
 import type { CommandDeps } from './command-deps.js';
@@ -11,10 +12,12 @@ export function help(loc: Translator): Answer {
 
 export function status(ctx: CommandContext, deps: CommandDeps, loc: Translator): Answer {
   const lines: string[] = [];
+  // Chat users see a source's label, not the config name or file path the operator gave it.
+  const label = (source: string) => (deps.sourceLabel ? deps.sourceLabel(source, loc) : defaultSourceLabel(source, {}, loc));
   for (const s of deps.status.list()) {
     const time = loc.formatDateTime(s.lastRunAt, deps.timezone);
     const failed = s.lastSuccessAt !== s.lastRunAt;
-    lines.push(failed ? loc.t('status.source_failed', { source: s.source, time, error: s.lastError ?? '' }) : loc.t('status.source_ok', { source: s.source, time, count: s.entries }));
+    lines.push(failed ? loc.t('status.source_failed', { source: label(s.source), time, error: s.lastError ?? '' }) : loc.t('status.source_ok', { source: label(s.source), time, count: s.entries }));
   }
   if (lines.length === 0) lines.push(loc.t('status.never'));
   const channel = deps.channels.find(ctx.channelId);

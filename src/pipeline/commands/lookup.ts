@@ -16,8 +16,8 @@ export function searchPayload(page: number, query: string): string | undefined {
   return payload.length <= 100 ? payload : undefined;
 }
 
-function cards(papers: PaperView[], loc: Translator, timeZone: string) {
-  return papers.map((p) => buildPaperCard(p, loc, { timeZone, maxSummaryChars: 400 }));
+function cards(papers: PaperView[], loc: Translator, timeZone: string, deps: CommandDeps) {
+  return papers.map((p) => buildPaperCard(p, loc, { timeZone, maxSummaryChars: 400, ...(deps.sourceLabel ? { sourceLabel: deps.sourceLabel } : {}) }));
 }
 
 export function today(ctx: CommandContext, deps: CommandDeps, loc: Translator, topic?: string): Answer {
@@ -36,7 +36,7 @@ export function today(ctx: CommandContext, deps: CommandDeps, loc: Translator, t
   const chosen = candidates.filter((c) => matchesFilters(c, filters)).sort(comparePapers(settings.order)).slice(0, deps.limits.todayMax);
   const papers = chosen.map((c) => deps.reader.getById(c.id)).filter((p): p is PaperView => !!p);
   if (papers.length === 0) return { ephemeral: true, text: loc.t('today.none') };
-  return { ephemeral: true, title: loc.t('today.title', { date: loc.formatDate(date, timeZone, 'full') }), cards: cards(papers, loc, timeZone) };
+  return { ephemeral: true, title: loc.t('today.title', { date: loc.formatDate(date, timeZone, 'full') }), cards: cards(papers, loc, timeZone, deps) };
 }
 
 export function search(_ctx: CommandContext, deps: CommandDeps, loc: Translator, query: string, page = 1): Answer {
@@ -55,7 +55,7 @@ export function search(_ctx: CommandContext, deps: CommandDeps, loc: Translator,
   return {
     ephemeral: true,
     title: loc.t('search.title', { query: q, page }),
-    cards: cards(papers, loc, deps.timezone),
+    cards: cards(papers, loc, deps.timezone, deps),
     ...(buttons.length ? { buttons } : {}),
   };
 }
@@ -66,5 +66,5 @@ export function show(_ctx: CommandContext, deps: CommandDeps, loc: Translator, i
   if (!key) throw new UserError('error.invalid_paper_id', { input: input.slice(0, 100) });
   const paper = deps.reader.getByKey(key);
   if (!paper) throw new UserError('error.paper_not_found', { id: paper === undefined ? input.slice(0, 100) : key });
-  return { ephemeral: true, cards: cards([paper], loc, deps.timezone) };
+  return { ephemeral: true, cards: cards([paper], loc, deps.timezone, deps) };
 }

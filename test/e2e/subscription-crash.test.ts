@@ -1,0 +1,163 @@
+/**
+ * A subscription fan-out to 1,000 subscribers (900 Slack users and 100 Discord users, by direct
+ * message) by a real `paperboy run` process that is SIGKILLed eight times at seeded random points
+ * (while a message's answer is held back by the fake, or at a random moment after start) and
+ * restarted each time, until a last process finishes. Then, per subscriber, the fake must hold
+ * exactly the messages planned for it, each once: 0 lost, 0 doubled.
+ * Nine process starts dominate the run time: 138 s measured at a load average of 20 on 2 cores
+ * (hence the long timeout; no assertion depends on timing).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it, type TestContext } from 'vitest';
+import { stringify as toYaml } from 'yaml';
+import { parseTopic, topicKey } from '../../src/core/topic.js';
+import { openStores } from '../../src/main.js';
+import { startFakeDiscord, type FakeDiscord } from '../fakes/fake-discord.js';
+import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
+import { startFeedServer, type FeedServer } from '../fakes/feed-server.js';
+import { arxivRss, type ArxivItem } from './bot-harness.js';
+import { killAll, logged, seededRandom, spawnBot, terminate, waitFor, type BotProcess } from './bot-process.js';
+
+const SLACK_USERS = Array.from({ length: 900 }, (_, i) => `U0SUB${String(i).padStart(5, '0')}`);
+const DISCORD_USERS = Array.from({ length: 100 }, (_, i) => `15000000000000${String(i).padStart(5, '0')}`);
+const KILLS = 8;
+const SEED = 20261207;
+const CREATE_MESSAGE = /\/channels\/\d+\/messages$/;
+const DATE = 'Thu, 31 Oct 2024 00:00:00 -0400';
+const paper = (id: string, title: string): ArxivItem => ({ id, title, abstract: 'Agents that plan with a shared memory.', authors: 'Ada Lovelace', categories: ['cs.AI'], pubDate: DATE });
+// "Quokka" is in no other fixture: every subscriber matches exactly these three papers.
+const PAPERS = [paper('2410.25001', 'Quokka Agents for Tool Use'), paper('2410.25002', 'Quokka Planning'), paper('2410.25003', 'Quokka Swarms')];
+
+interface Setup {
+  dir: string;
+  dbFile: string;
+  discord: FakeDiscord;
+  slack: FakeSlack;
+  feeds: FeedServer;
+  env: Record<string, string>;
+  bots: BotProcess[];
+}
+
+async function start(onTestFinished: TestContext['onTestFinished']): Promise<Setup> {
+  const dir = mkdtempSync(join(tmpdir(), 'paperboy-subcrash-'));
+  // Looser than Discord's 50/s, so the bot's own 50/s cap (@discordjs/rest) is what paces it.
+  const discord = await startFakeDiscord({ globalLimit: { limit: 200, windowMs: 1000 } });
+  const slack = await startFakeSlack();
+  const feeds = await startFeedServer({ '/rss/cs.AI': arxivRss(PAPERS, DATE) });
+  const setup: Setup = { dir, dbFile: join(dir, 'paperboy.db'), discord, slack, feeds, env: {}, bots: [] };
+  onTestFinished(async () => {
+    await killAll(setup.bots);
+    await Promise.all([discord.close(), slack.close(), feeds.close()]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+  for (const u of SLACK_USERS) slack.addUser(u);
+  const configFile = join(dir, 'paperboy.yaml');
+  writeFileSync(configFile, toYaml({ timezone: 'UTC', ingest: { timeoutSeconds: 5 }, sources: [{ name: 'arxiv', url: feeds.url('/rss/cs.AI') }] }));
+  // The subscriptions were made an hour ago: the papers the bot ingests at start are news to them.
+  const stores = openStores(setup.dbFile);
+  const topic = parseTopic('quokka');
+  const made = new Date(Date.now() - 3_600_000).toISOString();
+  const subscribe = (platform: 'discord' | 'slack', user: string) =>
+    stores.subscriptions.add({ platform, scope: 'me', target: user, topic: topicKey(topic), topicJson: JSON.stringify(topic), locale: 'en', createdBy: user, now: made });
+  stores.db.transaction(() => {
+    // Interleaved, so both platforms are being sent to when a kill lands.
+    SLACK_USERS.forEach((u, i) => {
+      subscribe('slack', u);
+      if (i % 9 === 8) subscribe('discord', DISCORD_USERS[(i - 8) / 9]!);
+    });
+  })();
+  stores.close();
+  setup.env = {
+    PAPERBOY_CONFIG: configFile, PAPERBOY_DB: setup.dbFile, LOG_LEVEL: 'info',
+    DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl,
+    SLACK_BOT_TOKEN: slack.token, SLACK_SIGNING_SECRET: 'subcrash-signing-secret', SLACK_API_URL: slack.apiUrl, SLACK_PORT: '0',
+  };
+  return setup;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** One run killed at a seeded point: when a message's answer is held back, or at a random moment after start. */
+async function runAndKill(s: Setup, rnd: () => number): Promise<'killed' | 'finished'> {
+  const hold = rnd() < 0.6;
+  const heldBefore = s.slack.held + s.discord.held;
+  if (hold) {
+    if (rnd() < 0.7) s.slack.failNext('chat.postMessage', 'hold', { skip: Math.floor(rnd() * 120) });
+    else s.discord.failNext(CREATE_MESSAGE, 'hold', { skip: Math.floor(rnd() * 15) });
+  }
+  const bot = spawnBot(s.dir, s.env);
+  s.bots.push(bot);
+  const done = logged(bot, 'subscriptions delivered');
+  if (hold) await waitFor(() => s.slack.held + s.discord.held > heldBefore || done(), 'a held answer', bot);
+  else {
+    await waitFor(logged(bot, 'paperboy started'), 'the bot to start', bot);
+    await sleep(rnd() * 1500);
+  }
+  if (done()) {
+    await terminate(bot);
+    return 'finished';
+  }
+  bot.proc.kill('SIGKILL');
+  await bot.exited;
+  return 'killed';
+}
+
+interface Planned {
+  platform: 'discord' | 'slack';
+  target: string;
+  state: string;
+  keys: string;
+}
+
+describe('a subscription fan-out killed at random points', () => {
+  it('delivers every one of 1,000 subscribers its planned message exactly once across 8 SIGKILLs and restarts', async ({ expect, onTestFinished }) => {
+    const s = await start(onTestFinished);
+    const rnd = seededRandom(SEED);
+    let kills = 0;
+    while (kills < KILLS && (await runAndKill(s, rnd)) === 'killed') kills++;
+    expect(kills).toBe(KILLS);
+
+    const last = spawnBot(s.dir, s.env);
+    s.bots.push(last);
+    await waitFor(logged(last, 'subscriptions delivered'), 'the last bot to finish the fan-out', last);
+    expect(await terminate(last)).toMatchObject({ code: 0, signal: null });
+
+    const stores = openStores(s.dbFile);
+    const planned = stores.db
+      .prepare<[], Planned>(
+        `SELECT m.platform, m.target, m.state, json_group_array(d.key) AS keys
+         FROM subscription_messages m JOIN deliveries d ON d.subscription_message_id = m.id
+         GROUP BY m.id ORDER BY m.id`,
+      )
+      .all();
+    const unsent = stores.db.prepare("SELECT count(*) AS n FROM deliveries WHERE state <> 'sent'").get() as { n: number };
+    const recovered = stores.db.prepare('SELECT count(*) AS n FROM deliveries WHERE attempts > 1').get() as { n: number };
+    stores.close();
+
+    // One message per subscriber for the cycle, all sent.
+    expect(planned).toHaveLength(SLACK_USERS.length + DISCORD_USERS.length);
+    expect(new Set(planned.map((p) => `${p.platform}:${p.target}`)).size).toBe(planned.length);
+    expect(planned.filter((p) => p.state !== 'sent')).toEqual([]);
+    expect(unsent.n).toBe(0);
+
+    // What each subscriber's DM conversation holds, by delivery key, against what was planned for it.
+    const seen = (p: Planned): string[] => {
+      if (p.platform === 'slack') return (s.slack.messages.get(s.slack.dmChannel(p.target) ?? '') ?? []).map((m) => String(m.metadata?.event_payload.key));
+      return (s.discord.channels.get(s.discord.dmChannel(p.target) ?? '') ?? []).map((m) => String(m.nonce));
+    };
+    let lost = 0;
+    let doubled = 0;
+    for (const p of planned) {
+      const keys = JSON.parse(p.keys) as string[];
+      const got = seen(p);
+      lost += keys.filter((k) => !got.includes(k)).length;
+      doubled += got.length - new Set(got).size + got.filter((k) => !keys.includes(k)).length;
+    }
+    expect({ lost, doubled }).toEqual({ lost: 0, doubled: 0 });
+    // The kills landed mid-send: some deliveries were claimed twice and found on the platform after a restart.
+    expect(recovered.n).toBeGreaterThan(0);
+    expect(s.bots.some((b) => b.logs.some((l) => l.msg === 'delivery found already posted after a restart'))).toBe(true);
+  }, 300_000);
+});
