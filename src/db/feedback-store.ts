@@ -47,6 +47,9 @@ export function createFeedbackStore(db: Db) {
   );
   const version = db.prepare<[], { n: number }>('SELECT coalesce(max(id), 0) AS n FROM feedback_events');
   const forget = db.prepare('DELETE FROM feedback_events WHERE platform = ? AND actor = ?');
+  const forgetPaper = db.prepare('DELETE FROM feedback_events WHERE platform = ? AND actor = ? AND paper_id = ?');
+  const clearChannel = db.prepare('DELETE FROM feedback_events WHERE platform = ? AND channel = ?');
+  const clearChannelPaper = db.prepare('DELETE FROM feedback_events WHERE platform = ? AND channel = ? AND paper_id = ?');
   return {
     /** Records one event; false when the same click (dedupe key) was already recorded. */
     record(e: FeedbackEvent): boolean {
@@ -66,6 +69,16 @@ export function createFeedbackStore(db: Db) {
     /** Deletes every event a person made on a platform (their right to be forgotten); returns how many. */
     forgetPerson(platform: string, actor: string): number {
       return forget.run(platform, actor).changes;
+    },
+    forgetPersonPaper(platform: string, actor: string, paperId: number): number {
+      return forgetPaper.run(platform, actor, paperId).changes;
+    },
+    /** Deletes every click made in a channel (`/papers interests channel clear`); returns how many. */
+    clearChannel(platform: string, channel: string): number {
+      return clearChannel.run(platform, channel).changes;
+    },
+    clearChannelPaper(platform: string, channel: string, paperId: number): number {
+      return clearChannelPaper.run(platform, channel, paperId).changes;
     },
   };
 }

@@ -58,6 +58,19 @@ export function createPersonalRanker(deps: PersonalRankerDeps) {
       const negatives: RankDoc[] = background;
       return profiles.map((ex) => (ex.some((e) => e.value === 1) ? rankDay(day, trainProfileModel(space, ex, negatives, DEFAULT_MODEL_SETTINGS)) : undefined));
     },
+    /** The words that weigh most in the profile's model, best first (what `/papers interests` shows). */
+    topTerms(ref: ProfileRef, n: number): string[] {
+      const ex = examples(ref);
+      if (!ex.some((e) => e.value === 1)) return [];
+      const background = deps.docs.newest(backgroundSize);
+      const space = buildVectorSpace([...background, ...ex.map((e) => e.doc)]);
+      const { weights } = trainProfileModel(space, ex, background, DEFAULT_MODEL_SETTINGS);
+      return Array.from(weights.idx, (t, k) => [space.terms[t]!, weights.val[k]!] as const)
+        .filter(([term, w]) => w > 0 && !term.startsWith('@') && !term.startsWith('#'))
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, n)
+        .map(([term]) => term);
+    },
     rank(ref: ProfileRef, candidates: RankCandidate[]): RankedPaper[] | undefined {
       return this.rankMany([ref], candidates)[0];
     },

@@ -1,6 +1,6 @@
 /**
  * `paperboy interests import|add|remove|list|clear`: the seeds a channel's or a person's
- * relevance profile starts from (docs/adr/0009-personal-ranking.md).
+ * relevance profile starts from (docs/adr/0014-personal-ranking.md).
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';

@@ -1,4 +1,4 @@
--- Personal ranking (docs/adr/0009-personal-ranking.md). Feedback is stored as events, append-only:
+-- Personal ranking (docs/adr/0014-personal-ranking.md). Feedback is stored as events, append-only:
 -- who judged which paper, where and when. Profiles and models are derived from these rows and
 -- from the seeds below, and can be dropped and rebuilt at any time.
 CREATE TABLE feedback_events (
