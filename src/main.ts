@@ -29,6 +29,12 @@ import { createSourceStatusStore } from './db/source-status-store.js';
 import { createSubscriptionOutboxStore } from './db/subscription-outbox-store.js';
 import { createSubscriptionStore } from './db/subscription-store.js';
 import { createUserStore } from './db/user-store.js';
+import { createFeedbackStore } from './db/feedback-store.js';
+import { createInterestStore } from './db/interest-store.js';
+import { createRankDocReader } from './db/rank-doc-reader.js';
+import { createSimilarCandidates } from './db/similar-candidates.js';
+import { createPersonalRanker } from './pipeline/personal-ranker.js';
+import { createSimilarPapers } from './pipeline/similar-papers.js';
 import type { CommandDeps } from './pipeline/commands/command-deps.js';
 import { deliverSubscriptions } from './pipeline/deliver-subscriptions.js';
 import { createFailureLog, type Logger } from './log.js';
@@ -129,7 +135,21 @@ export function buildCommandDeps(stores: Stores, config: Config, now: () => Date
     sourceLabel: buildSourceLabeler(stores, config),
     limits: { subscriptionsPerTarget: config.commands.maxSubscriptions, searchPageSize: config.commands.searchPageSize, todayMax: 10 },
     now,
+    relevance: buildRelevance(stores, now),
     ...(metrics ? { metrics } : {}),
+  };
+}
+
+/** Feedback, seeds, the personal ranker and "more like this" over the store (docs/adr/0014-personal-ranking.md). */
+export function buildRelevance(stores: Stores, now: () => Date = () => new Date()) {
+  const feedback = createFeedbackStore(stores.db);
+  const interests = createInterestStore(stores.db);
+  const docs = createRankDocReader(stores.db);
+  return {
+    feedback,
+    interests,
+    ranker: createPersonalRanker({ feedback, interests, docs }),
+    similar: createSimilarPapers({ docs, candidates: createSimilarCandidates(stores.db), now }),
   };
 }
 

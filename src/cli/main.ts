@@ -8,7 +8,9 @@ import { BACKFILL_USAGE, backfillCommand } from './commands/backfill.js';
 import { BACKUP_USAGE, backupCommand } from './commands/backup.js';
 import { DIGEST_USAGE, digestCommand } from './commands/digest.js';
 import { DOCTOR_USAGE, doctorCommand } from './commands/doctor.js';
+import { FEEDBACK_USAGE, feedbackCommand } from './commands/feedback.js';
 import { INGEST_USAGE, ingestCommand } from './commands/ingest.js';
+import { INTERESTS_USAGE, interestsCommand } from './commands/interests.js';
 import { POST_USAGE, postCommand } from './commands/post.js';
 import { PRUNE_USAGE, pruneCommand } from './commands/prune.js';
 import { REGISTER_USAGE, registerCommandsCommand } from './commands/register-commands.js';
@@ -32,6 +34,8 @@ const COMMANDS: Record<string, Command> = {
   post: { usage: POST_USAGE, summary: "post a channel's digest now", run: postCommand },
   summarize: { usage: SUMMARIZE_USAGE, summary: 'write missing summaries with the optional LLM', run: summarizeCommand },
   'register-commands': { usage: REGISTER_USAGE, summary: 'register the /papers slash command with Discord (--guild ID: one server, at once)', run: registerCommandsCommand },
+  interests: { usage: INTERESTS_USAGE, summary: "a channel's or person's relevance seeds: import a BibTeX/RIS/CSL-JSON library, add, remove, list", run: interestsCommand },
+  feedback: { usage: FEEDBACK_USAGE, summary: 'record a 👍/👎 on a paper for a channel or person, as a click would', run: feedbackCommand },
   backup: { usage: BACKUP_USAGE, summary: 'write an online, consistent copy of the database (safe while the bot runs)', run: backupCommand },
   prune: { usage: PRUNE_USAGE, summary: 'shrink the raw source entries of papers unchanged for N days (retention.rawEntryDays)', run: pruneCommand },
   run: { usage: RUN_USAGE, summary: 'run the bot: ingest and digests on schedule (npm start)', run: runCommand },

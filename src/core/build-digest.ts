@@ -85,6 +85,7 @@ export function emptyDayMessage(loc: Localizer, day: EmptyDay): string {
 export function buildPaperCard(paper: PaperView, loc: Localizer, options: CardOptions = {}): PaperCard {
   const card: PaperCard = {
     key: paper.key,
+    paperId: paper.id,
     title: collapse(paper.title),
     url: cardUrl(paper),
     facts: facts(paper, loc, options.timeZone ?? 'UTC'),

@@ -6,7 +6,7 @@
 import type { Platform } from './chat-poster.js';
 import type { PaperCard } from './digest-model.js';
 
-export const COMMAND_NAMES = ['today', 'search', 'show', 'subscribe', 'unsubscribe', 'subscriptions', 'settings', 'status', 'help'] as const;
+export const COMMAND_NAMES = ['today', 'search', 'show', 'subscribe', 'unsubscribe', 'subscriptions', 'settings', 'status', 'help', 'like', 'dislike', 'similar', 'interests'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** Whose subscription: the asker's own (delivered by DM) or the channel's (posted there). */
@@ -21,7 +21,11 @@ export type CommandInput =
   | { command: 'subscriptions'; scope?: SubscriptionScope }
   | { command: 'settings'; channel?: { locale?: string; time?: string; timezone?: string }; me?: { locale?: string } }
   | { command: 'status' }
-  | { command: 'help' };
+  | { command: 'help' }
+  | { command: 'like' | 'dislike'; id: string }
+  | { command: 'similar'; id: string }
+  /** What a relevance profile holds (the asker's, or the channel's); remove one paper or seed from it, or clear it. */
+  | { command: 'interests'; scope: SubscriptionScope; remove?: string; clear?: boolean };
 
 export interface CommandContext {
   platform: Platform;
@@ -40,6 +44,8 @@ export interface CommandContext {
 export interface AnswerButton {
   /** Localized label. */
   label: string;
+  /** `danger` for destructive or undo buttons; default secondary. */
+  style?: 'primary' | 'danger';
   /** Opaque payload the adapter round-trips (Discord custom_id ≤ 100, Slack action value ≤ 2000). */
   payload: string;
 }

@@ -24,6 +24,10 @@ export interface CardSummary {
 
 export interface PaperCard {
   key: string;
+  /** Store id: what a 👍/👎 click on the card names (core/paper-actions.ts). */
+  paperId?: number;
+  /** Why a ranked paper is here, localized ("like *…* · matches: diffusion, 비디오"); see core/rank-reason-text.ts. */
+  reason?: string;
   title: string;
   /** Where the title links: the arXiv abstract page or the article. */
   url: string;

@@ -50,9 +50,27 @@ export function parseCommandText(text: string): CommandInput {
     }
     case 'settings':
       return parseSettings(rest.split(/\s+/u).filter(Boolean));
+    case 'like':
+    case 'dislike':
+    case 'similar':
+      return { command: head.normalize('NFKC').toLowerCase() as 'like' | 'dislike' | 'similar', id: required(head.toLowerCase(), rest) };
+    case 'interests':
+      return parseInterests(rest);
     default:
       throw new UserError('error.unknown_command', { command: clip(head) });
   }
+}
+
+/** `interests [channel] [clear | remove ID]`. */
+function parseInterests(rest: string): CommandInput {
+  const taken = takeScope(rest);
+  const scope = /^channel$/iu.test(taken.value) ? 'channel' : taken.scope;
+  const value = scope === 'channel' && /^channel$/iu.test(taken.value) ? '' : taken.value;
+  const [verb = '', ...more] = value.split(/\s+/u).filter(Boolean);
+  if (!verb) return { command: 'interests', scope };
+  if (verb.toLowerCase() === 'clear') return { command: 'interests', scope, clear: true };
+  if (verb.toLowerCase() === 'remove') return { command: 'interests', scope, remove: required('interests remove', more.join(' ')) };
+  throw new UserError('error.unknown_setting', { setting: clip(verb) });
 }
 
 function required(command: string, value: string): string {

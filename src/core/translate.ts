@@ -68,6 +68,9 @@ export const CORE_MESSAGE_KEYS = [
   'fact.featured',
   'fact.published',
   ...LINK_ORDER.map((name) => `link.${name}` as const),
+  'rank.like',
+  'rank.matches',
+  'rank.by',
 ] as const;
 
 /** A key from `CORE_MESSAGE_KEYS`. */

@@ -22,7 +22,8 @@ function argumentNames(elements: Element[], into = new Set<string>()): Set<strin
 const args = (message: string, locale: string) => [...argumentNames(new IntlMessageFormat(message, locale).getAst())].sort();
 
 // Names that stay the same in every language.
-const BRANDS = new Set(['arXiv', 'PDF', 'Hugging Face']);
+// Brand names, and emoji-only button labels (👍 👎), are the same in every language.
+const BRANDS = new Set(['arXiv', 'PDF', 'Hugging Face', '👍', '👎']);
 const others: [string, Messages][] = [
   ['ko', ko],
   ['ja', ja],

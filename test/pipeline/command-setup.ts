@@ -5,7 +5,7 @@ import { createSubscriptionStore } from '../../src/db/subscription-store.js';
 import { createUserStore } from '../../src/db/user-store.js';
 import { silentLogger } from '../../src/log.js';
 import { parseConfig } from '../../src/config.js';
-import { buildSourceLabeler, openStores } from '../../src/main.js';
+import { buildRelevance, buildSourceLabeler, openStores } from '../../src/main.js';
 import type { CommandDeps } from '../../src/pipeline/commands/command-deps.js';
 import { handleCommandText } from '../../src/pipeline/commands/handle-command.js';
 import { paper } from './digest-setup.js';
@@ -38,6 +38,7 @@ export function setupCommands(now = '2024-10-30T03:00:00Z') {
     sourceLabel: buildSourceLabeler(stores, parseConfig('sources:\n  - name: arxiv\n    url: https://rss.arxiv.org/rss/cs.CL\n', 'commands.yaml')),
     limits: { subscriptionsPerTarget: 3, searchPageSize: 1, todayMax: 10 },
     now: () => new Date(now),
+    relevance: buildRelevance(stores, () => new Date(now)),
   };
   const ctx = (over: Partial<CommandContext> = {}): CommandContext => ({
     platform: 'discord',

@@ -9,7 +9,11 @@ import type { SourceStatusStore } from '../../db/source-status-store.js';
 import type { SubscriptionStore } from '../../db/subscription-store.js';
 import type { UserStore } from '../../db/user-store.js';
 import type { Translator } from '../../i18n/translator.js';
+import type { FeedbackStore } from '../../db/feedback-store.js';
+import type { InterestStore } from '../../db/interest-store.js';
 import type { PipelineMetrics } from '../metrics.js';
+import type { PersonalRanker } from '../personal-ranker.js';
+import type { SimilarPapers } from '../similar-papers.js';
 
 export interface CommandDeps {
   reader: PaperReader;
@@ -25,6 +29,8 @@ export interface CommandDeps {
   sourceLabel?: SourceLabeler;
   limits: { subscriptionsPerTarget: number; searchPageSize: number; todayMax: number };
   now(): Date;
+  /** Feedback, seeds and personal ranking (docs/adr/0014-personal-ranking.md); absent = not wired. */
+  relevance?: { feedback: FeedbackStore; interests: InterestStore; ranker: PersonalRanker; similar: SimilarPapers };
   /** Command latency and outcomes for /metrics (optional). */
   metrics?: PipelineMetrics;
 }

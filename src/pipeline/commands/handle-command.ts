@@ -8,8 +8,10 @@ import { parseCommandText } from '../../core/parse-command-text.js';
 import type { Logger } from '../../log.js';
 import { answerLocale } from './answer-locale.js';
 import type { CommandDeps } from './command-deps.js';
+import { parsePaperActionId, voteValue } from '../../core/paper-actions.js';
+import { interests, likeCommand, vote, type FeedbackOrigin } from './feedback.js';
 import { help, status } from './help-status.js';
-import { search, show, today } from './lookup.js';
+import { search, show, similar, today } from './lookup.js';
 import { settings } from './settings.js';
 import { listSubscriptions, subscribe, unsubscribe } from './subscriptions.js';
 
@@ -43,6 +45,13 @@ function dispatch(ctx: CommandContext, input: CommandInput, deps: CommandDeps, l
         return status(ctx, deps, loc);
       case 'help':
         return help(loc);
+      case 'like':
+      case 'dislike':
+        return likeCommand(ctx, deps, loc, input.id, input.command === 'like' ? 1 : -1);
+      case 'similar':
+        return similar(ctx, deps, loc, input.id);
+      case 'interests':
+        return interests(ctx, deps, loc, input.scope, input.remove, input.clear);
     }
   } catch (err) {
     return errorAnswer(err, ctx, input, loc, log);
@@ -60,6 +69,26 @@ export function handleCommandText(ctx: CommandContext, text: string, deps: Comma
     return answer;
   }
   return handleCommand(ctx, input, deps, log);
+}
+
+/**
+ * A click on a paper's button or menu (`pb1:<verb>:<paper>`, core/paper-actions.ts), or a
+ * reaction mapped to one: records the vote or answers "more like this". `dedupeKey` is the
+ * platform's id of the click, so a retried delivery records once. An id from another version
+ * or another app is answered clearly, never dropped.
+ */
+export function handlePaperAction(ctx: CommandContext, actionId: string, deps: CommandDeps, log: Logger, origin: FeedbackOrigin = 'button', dedupeKey?: string): Answer {
+  const loc = answerLocale(ctx, deps);
+  const action = parsePaperActionId(actionId);
+  try {
+    if (!action) throw new UserError('error.stale_action');
+    const value = voteValue(action.verb);
+    const answer = value === undefined ? similar(ctx, deps, loc, action.paperId) : vote(ctx, deps, loc, action.paperId, value, origin, dedupeKey);
+    deps.metrics?.commandAnswered({ platform: ctx.platform, command: `action:${action.verb}`, outcome: answer.error ? 'user_error' : 'ok', seconds: 0 });
+    return answer;
+  } catch (err) {
+    return errorAnswer(err, ctx, undefined, loc, log);
+  }
 }
 
 /** The answer for a failure; exported for adapters that fail before a command is parsed. */

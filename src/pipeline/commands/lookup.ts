@@ -7,6 +7,7 @@ import type { PaperView } from '../../core/paper-view.js';
 import { toFtsQuery } from '../../core/search-text.js';
 import { comparePapers, matchesFilters } from '../../core/select-papers.js';
 import { localDate } from '../../core/zoned-time.js';
+import { rankReasonText } from '../../core/rank-reason-text.js';
 import type { Translator } from '../../i18n/translator.js';
 import type { CommandDeps } from './command-deps.js';
 
@@ -67,4 +68,28 @@ export function show(_ctx: CommandContext, deps: CommandDeps, loc: Translator, i
   const paper = deps.reader.getByKey(key);
   if (!paper) throw new UserError('error.paper_not_found', { id: paper === undefined ? input.slice(0, 100) : key });
   return { ephemeral: true, cards: cards([paper], loc, deps.timezone, deps) };
+}
+
+/** `/papers similar ID` and the "more like this" button: the stored papers most like one, each with why. */
+export function similar(_ctx: CommandContext, deps: CommandDeps, loc: Translator, id: string | number): Answer {
+  if (!deps.relevance) throw new Error('relevance stores are not wired');
+  const paper = typeof id === 'number' ? deps.reader.getById(id) : lookupPaper(deps, id);
+  if (!paper) throw new UserError(typeof id === 'number' ? 'error.paper_gone' : 'error.paper_not_found', { id: String(id).slice(0, 100) });
+  const ranked = deps.relevance.similar.similar(paper.id, deps.limits.searchPageSize);
+  if (ranked.length === 0) return { ephemeral: true, text: loc.t('similar.none', { title: paper.title }) };
+  const found = ranked.flatMap((r) => {
+    const p = deps.reader.getById(r.id);
+    return p ? [{ p, reason: rankReasonText(r.reason, loc) }] : [];
+  });
+  return {
+    ephemeral: true,
+    title: loc.t('similar.title', { title: paper.title.length > 120 ? `${paper.title.slice(0, 119)}…` : paper.title }),
+    cards: found.map(({ p, reason }) => ({ ...cards([p], loc, deps.timezone, deps)[0]!, ...(reason ? { reason } : {}) })),
+  };
+}
+
+function lookupPaper(deps: CommandDeps, id: string): PaperView | undefined {
+  const key = keyForLookup(id.trim());
+  if (!key) throw new UserError('error.invalid_paper_id', { input: id.trim().slice(0, 100) });
+  return deps.reader.getByKey(key);
 }

@@ -1,0 +1,93 @@
+/**
+ * Ranks one day's candidates for one profile. The score is a blend of parts, each
+ * standardized over the day's candidates (z-scores): the model's term weights, the similarity
+ * to the nearest liked paper, Hugging Face votes and recency. The blend weights come from the
+ * quality benchmark (bench/ranking-quality-bench.ts, docs/benchmarks.md), chosen on its
+ * validation topics and reported on others. The reason shown with a paper is read off the same
+ * parts (see explain.ts), so it cannot disagree with the score.
+ */
+import { buildCandidateIndex, type CandidateIndex } from './candidate-index.js';
+import { explainRank, type RankReason } from './explain.js';
+import type { RankDoc } from './features.js';
+import type { ProfileModel } from './profile-model.js';
+import type { SparseVector, VectorSpace } from './vector-space.js';
+
+export interface RankCandidate extends RankDoc {
+  votes: number | null;
+  /** YYYY-MM-DD or ISO. */
+  date: string | null;
+}
+
+export interface BlendWeights {
+  model: number;
+  neighbour: number;
+  votes: number;
+  recency: number;
+}
+
+export const DEFAULT_BLEND: BlendWeights = { model: 1, neighbour: 0.5, votes: 0.15, recency: 0.05 };
+
+export interface RankedPaper {
+  id: number;
+  score: number;
+  reason: RankReason;
+}
+
+/** The day's candidates, vectorized and indexed once for every profile ranked against them. */
+export interface RankingDay {
+  space: VectorSpace;
+  candidates: RankCandidate[];
+  index: CandidateIndex;
+}
+
+/**
+ * Vectorizes the day's candidates in `space`: the vocabulary the profiles' models were trained
+ * in (built once from the background papers and every profile's examples, see
+ * buildVectorSpace), so one trained model serves every day until its profile changes.
+ */
+export function prepareRankingDay(space: VectorSpace, candidates: RankCandidate[]): RankingDay {
+  return { space, candidates, index: buildCandidateIndex(candidates.map((c) => space.vectorize(c))) };
+}
+
+function standardize(xs: Float64Array): Float64Array {
+  const n = xs.length || 1;
+  const mean = xs.reduce((s, x) => s + x, 0) / n;
+  const sd = Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / n);
+  return xs.map((x) => (sd > 1e-12 ? (x - mean) / sd : 0));
+}
+
+function dayNumber(date: string | null): number {
+  const t = date ? Date.parse(date.slice(0, 10)) : NaN;
+  return Number.isNaN(t) ? 0 : t / 86_400_000;
+}
+
+/** Best first; ties broken by votes, then id, so the order is fully determined. */
+export function rankDay(day: RankingDay, model: ProfileModel, blend: BlendWeights = DEFAULT_BLEND): RankedPaper[] {
+  const n = day.candidates.length;
+  const modelScore = new Float64Array(n);
+  day.index.scoreInto(modelScore, model.weights.idx, model.weights.val);
+  const nearest = new Float64Array(n);
+  const nearestOf = new Int32Array(n).fill(-1);
+  const sim = new Float64Array(n);
+  model.neighbours.forEach((nb, k) => {
+    day.index.scoreInto(sim, nb.vector.idx, nb.vector.val);
+    for (let c = 0; c < n; c++) if (sim[c]! > nearest[c]! && day.candidates[c]!.id !== nb.doc.id) [nearest[c], nearestOf[c]] = [sim[c]!, k];
+  });
+  const votes = Float64Array.from(day.candidates, (c) => Math.log1p(Math.max(0, c.votes ?? 0)));
+  const recency = Float64Array.from(day.candidates, (c) => dayNumber(c.date));
+  const parts = { model: standardize(modelScore), neighbour: standardize(nearest), votes: standardize(votes), recency: standardize(recency) };
+  const ranked = day.candidates.map((c, i) => ({
+    i,
+    score: blend.model * parts.model[i]! + blend.neighbour * parts.neighbour[i]! + blend.votes * parts.votes[i]! + blend.recency * parts.recency[i]!,
+  }));
+  ranked.sort((a, b) => b.score - a.score || (day.candidates[b.i]!.votes ?? 0) - (day.candidates[a.i]!.votes ?? 0) || day.candidates[a.i]!.id - day.candidates[b.i]!.id);
+  return ranked.map(({ i, score }) => {
+    const nb = nearestOf[i]! >= 0 ? model.neighbours[nearestOf[i]!] : undefined;
+    const vector: SparseVector = day.index.vectors[i]!;
+    return {
+      id: day.candidates[i]!.id,
+      score: Number(score.toFixed(4)),
+      reason: explainRank({ candidate: day.candidates[i]!, vector, model, space: day.space, nearest: nb ? { doc: nb.doc, similarity: nearest[i]! } : undefined }),
+    };
+  });
+}

@@ -1,0 +1,80 @@
+/**
+ * Ranks candidates for channel and person profiles from what the store holds: the profile's
+ * votes (feedback events) and seeds become examples, the newest stored papers the background
+ * and vocabulary, and core/personal-ranking does the rest. A profile with no example has no
+ * ranking (undefined): callers fall back to votes order.
+ */
+import type { RankDoc } from '../core/personal-ranking/features.js';
+import { DEFAULT_MODEL_SETTINGS, trainProfileModel, type ProfileExample } from '../core/personal-ranking/profile-model.js';
+import { seedOwner, type ProfileRef } from '../core/personal-ranking/profile-ref.js';
+import { prepareRankingDay, rankDay, type RankCandidate, type RankedPaper } from '../core/personal-ranking/rank-day.js';
+import { buildVectorSpace } from '../core/personal-ranking/vector-space.js';
+
+/** The stores the ranker reads (db/feedback-store, db/interest-store, db/rank-doc-reader). */
+export interface PersonalRankerDeps {
+  feedback: { votes(ref: ProfileRef): { paperId: number; value: number }[] };
+  interests: { list(owner: string): { ref: string; paperId: number | null; title: string; abstract: string | null; authors: string[]; value: 1 | -1 }[] };
+  docs: { byIds(ids: number[]): RankCandidate[]; newest(limit: number): RankCandidate[]; idForKey(key: string): number | undefined };
+  /** Newest stored papers used as background and vocabulary (default 3,000). */
+  backgroundSize?: number;
+}
+
+export function createPersonalRanker(deps: PersonalRankerDeps) {
+  const backgroundSize = deps.backgroundSize ?? 3000;
+
+  /** Seeds first (oldest first), then voted papers in the order of their latest vote. */
+  function examples(ref: ProfileRef): ProfileExample[] {
+    // A seed imported before its paper was stored counts once the paper is.
+    const seeds = deps.interests.list(seedOwner(ref)).map((s) => (s.paperId === null && s.ref.startsWith('arxiv:') ? { ...s, paperId: deps.docs.idForKey(s.ref) ?? null } : s));
+    const stored = new Map(deps.docs.byIds(seeds.flatMap((s) => (s.paperId === null ? [] : [s.paperId]))).map((d) => [d.id, d]));
+    let textOnly = 0;
+    const fromSeeds = seeds.flatMap((s): ProfileExample[] => {
+      const doc = (s.paperId !== null && stored.get(s.paperId)) || (s.title ? { id: -++textOnly, title: s.title, abstract: s.abstract, authors: s.authors } : undefined);
+      return doc ? [{ value: s.value, doc }] : [];
+    });
+    const votes = deps.feedback.votes(ref).filter((v) => v.value !== 0);
+    const voted = new Map(deps.docs.byIds(votes.map((v) => v.paperId)).map((d) => [d.id, d]));
+    const fromVotes = votes.flatMap((v): ProfileExample[] => {
+      const doc = voted.get(v.paperId);
+      return doc ? [{ doc, value: v.value > 0 ? 1 : -1 }] : [];
+    });
+    // A vote overrides a seed of the same paper.
+    const votedIds = new Set(fromVotes.map((e) => e.doc.id));
+    return [...fromSeeds.filter((e) => !votedIds.has(e.doc.id)), ...fromVotes];
+  }
+
+  return {
+    examples,
+    /**
+     * Ranks `candidates` for each profile; a profile without a liked example maps to undefined.
+     * The vocabulary and the day's index are built once for all of them.
+     */
+    rankMany(refs: ProfileRef[], candidates: RankCandidate[]): (RankedPaper[] | undefined)[] {
+      const profiles = refs.map(examples);
+      if (profiles.every((ex) => !ex.some((e) => e.value === 1))) return refs.map(() => undefined);
+      const background = deps.docs.newest(backgroundSize);
+      const space = buildVectorSpace([...background, ...profiles.flat().map((e) => e.doc)]);
+      const day = prepareRankingDay(space, candidates);
+      const negatives: RankDoc[] = background;
+      return profiles.map((ex) => (ex.some((e) => e.value === 1) ? rankDay(day, trainProfileModel(space, ex, negatives, DEFAULT_MODEL_SETTINGS)) : undefined));
+    },
+    /** The words that weigh most in the profile's model, best first (what `/papers interests` shows). */
+    topTerms(ref: ProfileRef, n: number): string[] {
+      const ex = examples(ref);
+      if (!ex.some((e) => e.value === 1)) return [];
+      const background = deps.docs.newest(backgroundSize);
+      const space = buildVectorSpace([...background, ...ex.map((e) => e.doc)]);
+      const { weights } = trainProfileModel(space, ex, background, DEFAULT_MODEL_SETTINGS);
+      return Array.from(weights.idx, (t, k) => [space.terms[t]!, weights.val[k]!] as const)
+        .filter(([term, w]) => w > 0 && !term.startsWith('@') && !term.startsWith('#'))
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, n)
+        .map(([term]) => term);
+    },
+    rank(ref: ProfileRef, candidates: RankCandidate[]): RankedPaper[] | undefined {
+      return this.rankMany([ref], candidates)[0];
+    },
+  };
+}
+
+export type PersonalRanker = ReturnType<typeof createPersonalRanker>;
