@@ -19,8 +19,11 @@ import type { Db } from './open-database.js';
 export const RANK_WINDOW = 100;
 /** Title matches read and scored by title, newest first; all of them when there are fewer. */
 export const TITLE_WINDOW = 1000;
-/** How many of the best-titled matches are scored in full (more when a later page needs them). */
-export const TITLE_TOP = 100;
+/**
+ * How many of the best-titled matches are scored in full (more when a later page needs them):
+ * a title match outscores a match elsewhere, so the title score has mostly decided already.
+ */
+export const TITLE_TOP = 30;
 
 export interface SearchOptions {
   limit?: number;
@@ -43,10 +46,10 @@ export function createPaperSearch(db: Db) {
   const newest = db
     .prepare<[string, number], number>('SELECT rowid FROM paper_search WHERE paper_search MATCH ? ORDER BY rowid DESC LIMIT ?')
     .pluck();
-  const newestTitles = db
-    .prepare<[string, number], number>('SELECT rowid FROM paper_title_search WHERE paper_title_search MATCH ? ORDER BY rowid DESC LIMIT ?')
-    .pluck();
-  const titleOf = db.prepare<[number], string>('SELECT title FROM papers WHERE id = ?').pluck();
+  const newestTitles = db.prepare<[string, number], { id: number; title: string }>(
+    `SELECT p.id, p.title FROM paper_title_search t JOIN papers p ON p.id = t.rowid
+     WHERE paper_title_search MATCH ? ORDER BY t.rowid DESC LIMIT ?`,
+  );
   const paper = db.prepare<[number], PaperRow>('SELECT key, arxiv_id, title, abstract, authors FROM papers WHERE id = ?');
   const summaries = db.prepare<[number], { title: string | null; sections: string }>(
     'SELECT title, sections FROM summaries WHERE paper_id = ?',
@@ -62,7 +65,7 @@ export function createPaperSearch(db: Db) {
     const score = titleScorer(query);
     return newestTitles
       .all(fts, window)
-      .map((id) => ({ id, s: score(titleOf.get(id) ?? '') }))
+      .map(({ id, title }) => ({ id, s: score(title) }))
       .sort((a, b) => b.s - a.s || b.id - a.id)
       .slice(0, top)
       .map((x) => x.id);
