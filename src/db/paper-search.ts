@@ -2,7 +2,7 @@
  * Full-text search over titles, authors, every summary and abstracts (docs/adr/0003):
  *   1. papers the query names exactly (arXiv id, URL, title folded as for dedupe) come first;
  *   2. then the rest by field-weighted relevance (core/relevance.ts), newer first among equals,
- *      over a bounded candidate set: the best title matches (all of them, up to TITLE_WINDOW,
+ *      over a bounded candidate set: the best title matches (all of them up to TITLE_WINDOW,
  *      read from the small title-only index) and the newest matches in any field.
  * FTS5 is only ever read in rowid order, which stops early whatever the number of matches. The
  * user's text is turned into quoted tokens by the core, so no input can be read as FTS syntax or SQL.
@@ -18,7 +18,7 @@ import type { Db } from './open-database.js';
 /** Newest matches in any field that are scored in full (more when a later page needs them). */
 export const RANK_WINDOW = 100;
 /** Title matches read and scored by title, newest first; all of them when there are fewer. */
-export const TITLE_WINDOW = 1000;
+export const TITLE_WINDOW = 500;
 /**
  * How many of the best-titled matches are scored in full (more when a later page needs them):
  * a title match outscores a match elsewhere, so the title score has mostly decided already.
@@ -47,7 +47,7 @@ export function createPaperSearch(db: Db) {
     .prepare<[string, number], number>('SELECT rowid FROM paper_search WHERE paper_search MATCH ? ORDER BY rowid DESC LIMIT ?')
     .pluck();
   const newestTitles = db.prepare<[string, number], { id: number; title: string }>(
-    `SELECT p.id, p.title FROM paper_title_search t JOIN papers p ON p.id = t.rowid
+    `SELECT p.id, p.title_norm AS title FROM paper_title_search t JOIN papers p ON p.id = t.rowid
      WHERE paper_title_search MATCH ? ORDER BY t.rowid DESC LIMIT ?`,
   );
   const paper = db.prepare<[number], PaperRow>('SELECT key, arxiv_id, title, abstract, authors FROM papers WHERE id = ?');
@@ -60,7 +60,10 @@ export function createPaperSearch(db: Db) {
     return summaries.all(id).flatMap((s) => [s.title ?? '', ...parseJson<SummarySection[]>(s.sections, []).map((x) => x.text)]);
   }
 
-  /** The `top` best title matches by title score (newer first among equals), from the newest `window`. */
+  /**
+   * The `top` best title matches by title score (newer first among equals), from the newest
+   * `window`. Scored on the stored normalized title, which is already NFKC and lower case.
+   */
   function bestTitled(fts: string, query: string, window: number, top: number): number[] {
     const score = titleScorer(query);
     return newestTitles
