@@ -56,6 +56,10 @@ describe('paper search', () => {
     expect(s.search('qwen2: technical report!')[0]?.arxivId).toBe('2410.10001');
     // Without the exact title it is one match among many, ranked by relevance and then recency.
     expect(s.search('qwen2 report')[0]?.arxivId).not.toBe('2410.10001');
+    // After the named paper come the other title matches (not papers matching only in the abstract).
+    const more = s.search('Qwen2 Technical Report', { limit: 5 }).map((h) => h.arxivId);
+    expect(more.slice(1).every((id) => Number(id!.slice(5)) > 10001)).toBe(true);
+    expect(more).toHaveLength(5);
   });
 
   it('puts a paper first for its arXiv id or URL even though the words match nothing', () => {

@@ -3,7 +3,8 @@
  *   1. papers the query names exactly (arXiv id, URL, title folded as for dedupe) come first;
  *   2. then the rest by field-weighted relevance (core/relevance.ts), newer first among equals,
  *      over a bounded candidate set: the best title matches (all of them up to TITLE_WINDOW,
- *      read from the small title-only index) and the newest matches in any field.
+ *      read from the small title-only index) and, unless the query named a paper, the newest
+ *      matches in any field.
  * FTS5 is only ever read in rowid order, which stops early whatever the number of matches. The
  * user's text is turned into quoted tokens by the core, so no input can be read as FTS syntax or SQL.
  */
@@ -83,7 +84,10 @@ export function createPaperSearch(db: Db) {
       const offset = Math.max(0, options.offset ?? 0);
       const need = offset + limit;
       const titled = fts ? bestTitled(fts, query, Math.max(options.titleWindow ?? TITLE_WINDOW, need), Math.max(TITLE_TOP, need)) : [];
-      const recent = fts ? newest.all(fts, Math.max(options.rankWindow ?? RANK_WINDOW, need)) : [];
+      // A query that names a paper is a whole title or an id: the rest of its answer comes from
+      // title matches. Its AND over every field would walk the long doclists of all its words
+      // (26-99 ms for one title at 1M papers, docs/benchmarks.md run F).
+      const recent = fts && known.length === 0 ? newest.all(fts, Math.max(options.rankWindow ?? RANK_WINDOW, need)) : [];
       const knownRank = new Map(known.map((id, i) => [id, i]));
       const score = relevanceScorer(query);
       const scored = [...new Set([...known, ...titled, ...recent])].flatMap((id) => {
