@@ -64,6 +64,8 @@ async function main(): Promise<void> {
     seed: 1,
     batch: 10_000,
     outDir: fileURLToPath(new URL('./out', import.meta.url)),
+    known: Number(flag(args, 'known') ?? 500),
+    diagnostics: hasFlag(args, 'diagnostics'),
   });
   const searchDone = performance.now();
   // On a copy of the 100,000-paper search database (or generated papers when it was not built).

@@ -1,9 +1,11 @@
 /**
  * Search benchmark: builds a database of N generated papers through applyEntries (batches of
  * 10,000; 30% with a Korean summary, 20% with a Japanese one), then times Paperboy's search
- * against a plain LIKE scan on the same database for English, Korean and Japanese queries.
+ * against the ranking before issue 11 (bench/baseline-search.ts), alternating the two run by run,
+ * for English, Korean and Japanese queries, and measures known-item success for both
+ * (bench/known-item-bench.ts). --diagnostics adds the LIKE baseline and the bare bm25 variants.
  *
- *   node --expose-gc --import tsx bench/search-bench.ts [--sizes 100000,1000000] [--reuse]
+ *   node --expose-gc --import tsx bench/search-bench.ts [--sizes 100000,1000000] [--reuse] [--known 500] [--diagnostics]
  *
  * Databases are written to bench/out/search-N.db; --reuse keeps one that is complete.
  */
@@ -14,7 +16,9 @@ import { openDatabase, type Db } from '../src/db/open-database.js';
 import { createPaperSearch } from '../src/db/paper-search.js';
 import { toFtsQuery } from '../src/core/search-text.js';
 import { fileSize, flag, gc, hasFlag, int, isMain, mb, median, ms, parseSizes, percentile, ratio, removeDb, sample, table } from './bench-util.js';
+import { createBaselineSearch } from './baseline-search.js';
 import { createEntryFeeder } from './entry-feeder.js';
+import { knownItemReport } from './known-item-bench.js';
 
 export interface SearchBenchOptions {
   sizes: number[];
@@ -22,6 +26,9 @@ export interface SearchBenchOptions {
   seed: number;
   batch: number;
   outDir: string;
+  /** Papers sampled for known-item success. */
+  known: number;
+  diagnostics: boolean;
 }
 
 export const QUERIES: { lang: string; q: string; note: string }[] = [
@@ -81,7 +88,9 @@ async function prepare(size: number, opts: SearchBenchOptions): Promise<{ db: Db
   const file = `${opts.outDir}/search-${size}.db`;
   const count = (db: Db): number => db.prepare('SELECT count(*) FROM papers').pluck().get() as number;
   if (opts.reuse && existsSync(file)) {
+    const opened = performance.now();
     const db = openDatabase(file);
+    console.log(`opened (and migrated, if needed) in ${ms(performance.now() - opened)} ms`);
     if (count(db) === size) return { db, report: { ...stats(db, file), rebuilt: false, storeMs: NaN, wallMs: NaN } };
     db.close();
   }
@@ -136,6 +145,56 @@ function measure(db: Db, q: string): QueryResult {
   return result;
 }
 
+/** Times a and b alternately, run by run, so both see the same moments of a shared machine's load. */
+function sideBySide(a: () => unknown, b: () => unknown, runs: number, budgetMs: number): [number[], number[]] {
+  for (let i = 0; i < 3; i++) {
+    a();
+    b();
+  }
+  const ta: number[] = [];
+  const tb: number[] = [];
+  const start = performance.now();
+  for (let i = 0; i < runs && (i < 20 || performance.now() - start < budgetMs); i++) {
+    let t = performance.now();
+    a();
+    ta.push(performance.now() - t);
+    t = performance.now();
+    b();
+    tb.push(performance.now() - t);
+  }
+  return [ta, tb];
+}
+
+function compareRankings(db: Db): string {
+  const baseline = createBaselineSearch(db);
+  const current = createPaperSearch(db);
+  const count = (table: string, fts: string) => db.prepare(`SELECT count(*) FROM ${table} WHERE ${table} MATCH ?`).pluck().get(fts) as number;
+  const rows = QUERIES.map(({ lang, q, note }) => {
+    gc();
+    const fts = toFtsQuery(q) ?? '';
+    const [old, now] = sideBySide(() => baseline.search(q, { limit: 10 }), () => current.search(q, { limit: 10 }), 200, 8000);
+    const same = baseline.search(q, { limit: 10 }).filter((h, i) => current.search(q, { limit: 10 })[i]?.key === h.key).length;
+    console.log(`  compared "${q}"`);
+    return [
+      `${lang} ${q}${note ? ` (${note})` : ''}`,
+      int(count('paper_search', fts)),
+      int(count('paper_title_search', fts)),
+      ms(median(old)),
+      ms(percentile(old, 99)),
+      ms(median(now)),
+      ms(percentile(now, 99)),
+      ratio(median(now), median(old)),
+      ratio(percentile(now, 99), percentile(old, 99)),
+      String(now.length),
+      `${same}/10`,
+    ];
+  });
+  return table(
+    ['query', 'hits', 'title hits', 'baseline p50 ms', 'baseline p99 ms', 'current p50 ms', 'current p99 ms', 'p50 current/baseline', 'p99 current/baseline', 'runs each', 'same top 10'],
+    rows,
+  );
+}
+
 function explain(db: Db, sql: string, ...params: unknown[]): string {
   const rows = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
   return rows.map((r) => `    ${r.detail}`).join('\n');
@@ -155,6 +214,15 @@ export async function runSearchBench(opts: SearchBenchOptions): Promise<void> {
         `\nsummaries: ${int(b.ko)} Korean (${((b.ko / b.papers) * 100).toFixed(1)}%), ${int(b.ja)} Japanese (${((b.ja / b.papers) * 100).toFixed(1)}%)` +
         `\ndatabase file after wal_checkpoint(TRUNCATE): ${mb(b.bytes)} MB (${mb(per100k)} MB per 100,000 papers)\n`,
     );
+    console.log(`Ranking: current search() against the baseline (before issue 11), search(q, { limit: 10 }), alternating run by run:\n`);
+    console.log(`${compareRankings(db)}\n`);
+    console.log(`${knownItemReport(db, opts.known)}\n`);
+    if (opts.diagnostics) diagnostics(db);
+    db.close();
+  }
+}
+
+function diagnostics(db: Db): void {
     const rows: string[][] = [];
     const diag: string[][] = [];
     for (const { lang, q, note } of QUERIES) {
@@ -192,8 +260,6 @@ export async function runSearchBench(opts: SearchBenchOptions): Promise<void> {
     console.log(`\nquery plan of bm25 over all matches:\n${explain(db, RANK_SQL, '"learning"')}`);
     console.log(`query plan of bm25 among the newest 2,000:\n${explain(db, WINDOW_SQL, { q: '"learning"', window: 2000 })}`);
     console.log(`query plan of the LIKE baseline:\n${explain(db, `SELECT p.id FROM papers p WHERE ${LIKE_WHERE} LIMIT 10`, { q: '%learning%' })}`);
-    db.close();
-  }
 }
 
 if (isMain(import.meta.url)) {
@@ -204,5 +270,7 @@ if (isMain(import.meta.url)) {
     seed: Number(flag(args, 'seed') ?? 1),
     batch: Number(flag(args, 'batch') ?? 10_000),
     outDir: fileURLToPath(new URL('./out', import.meta.url)),
+    known: Number(flag(args, 'known') ?? 500),
+    diagnostics: hasFlag(args, 'diagnostics'),
   });
 }

@@ -1,9 +1,10 @@
 /**
- * Relevance of a paper to a query, computed in the application over a small candidate set (the
- * newest matches FTS5 returns). Each query word counts per field with diminishing returns
- * (tf / (tf + 1.2), as in BM25) and field weights title 10, authors 4, summaries 3, abstract 1.
- * There is no IDF: every candidate contains every query word, so it would only reweigh words
- * against each other, and computing it is what makes bm25 walk a common word's whole index.
+ * Relevance of a paper to a query, computed in the application over a bounded candidate set
+ * (known items, the best title matches, the newest matches; docs/adr/0003). Each query word
+ * counts per field with diminishing returns (tf / (tf + 1.2), as in BM25) and field weights
+ * title 10, authors 4, summaries 3, abstract 1. There is no IDF: every candidate contains every
+ * query word, so it would only reweigh words against each other, and computing it is what makes
+ * bm25 walk a common word's whole index.
  */
 import { queryTerms } from './search-text.js';
 
@@ -27,18 +28,24 @@ function occurrences(haystack: string, needle: string): number {
   return n;
 }
 
+function fieldScore(text: string, terms: string[], weight: number): number {
+  const folded = text.normalize('NFKC').toLowerCase();
+  let score = 0;
+  for (const term of terms) {
+    const tf = occurrences(folded, term);
+    score += (weight * tf) / (tf + 1.2);
+  }
+  return score;
+}
+
 /** A scorer for one query: folds the query once, then scores any number of papers. */
 export function relevanceScorer(query: string): (fields: ScoredFields) => number {
   const terms = [...new Set(queryTerms(query))];
-  return (fields) => {
-    let score = 0;
-    for (const [field, weight] of WEIGHTS) {
-      const text = fields[field].normalize('NFKC').toLowerCase();
-      for (const term of terms) {
-        const tf = occurrences(text, term);
-        score += (weight * tf) / (tf + 1.2);
-      }
-    }
-    return score;
-  };
+  return (fields) => WEIGHTS.reduce((sum, [field, weight]) => sum + fieldScore(fields[field], terms, weight), 0);
+}
+
+/** The title's part of relevanceScorer alone: it picks which title matches get scored in full. */
+export function titleScorer(query: string): (title: string) => number {
+  const terms = [...new Set(queryTerms(query))];
+  return (title) => fieldScore(title, terms, WEIGHTS[0]![1]);
 }

@@ -27,6 +27,20 @@ describe('migrations', () => {
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 't'").get()).toEqual({ n: 0 });
   });
 
+  it('fill the title search index from existing papers, CJK titles as bigrams (0011)', () => {
+    const db = new Database(':memory:');
+    migrate(db, loadMigrations().filter((m) => m.version < 11));
+    const insert = db.prepare(
+      "INSERT INTO papers (id, key, kind, title, title_norm, first_seen_at, updated_at) VALUES (?, ?, 'paper', ?, '', 'x', 'x')",
+    );
+    insert.run(7, 'title:a', '강화학습 기반 로봇 제어');
+    insert.run(9, 'title:b', 'Ｄｅｎｓｅ Retrieval at Scale');
+    migrate(db);
+    const find = (q: string) => db.prepare('SELECT rowid FROM paper_title_search WHERE paper_title_search MATCH ?').pluck().all(q);
+    expect(find('"학습"')).toEqual([7]);
+    expect(find('"dense" "retrieval"')).toEqual([9]);
+  });
+
   it('open file databases in WAL mode with foreign keys on', () => {
     const db = openDatabase(':memory:');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);

@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { toIndexText } from '../core/search-text.js';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
@@ -39,6 +40,8 @@ export function migrate(db: Database.Database, migrations = loadMigrations()): n
       `database schema version ${current} is newer than this Paperboy knows (${latest}); upgrade Paperboy or use another database`,
     );
   }
+  // Migrations that fill a search table prepare its text with the same tokenizer as the writer.
+  db.function('search_index_text', { deterministic: true }, (text: unknown) => toIndexText(typeof text === 'string' ? text : null));
   const applied: number[] = [];
   for (const m of migrations) {
     if (m.version <= current) continue;

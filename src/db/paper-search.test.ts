@@ -30,15 +30,43 @@ describe('paper search', () => {
     expect(s.search('로봇').map((h) => h.arxivId)).toEqual(['2410.10002']);
   });
 
-  it('ranks among the newest matches only, so a common word stays fast in a large store', () => {
+  it('ranks an old title match above newer abstract matches outside the newest-matches window', () => {
     const entries = Array.from({ length: 30 }, (_, i) => entry(i + 1, `Paper ${i + 1}`, 'retrieval is mentioned once here.'));
-    entries[0] = entry(1, 'Retrieval retrieval retrieval', 'retrieval everywhere retrieval');
+    entries[0] = entry(1, 'Sparse retrieval revisited', 'An old paper.');
     const s = store(entries);
-    expect(s.search('retrieval', { limit: 3 })[0]?.arxivId).toBe('2410.10001');
-    // With a window of the 10 newest matches, the oldest (best) match is out of the window.
-    const windowed = s.search('retrieval', { limit: 3, rankWindow: 10 }).map((h) => h.arxivId);
-    expect(windowed).not.toContain('2410.10001');
-    expect(windowed.every((id) => Number(id!.slice(5)) > 10020)).toBe(true);
+    // Only the 10 newest matches are read from the whole index; the title index still finds paper 1.
+    const hits = s.search('retrieval', { limit: 3, rankWindow: 10 }).map((h) => h.arxivId);
+    expect(hits[0]).toBe('2410.10001');
+    expect(hits.slice(1)).toEqual(['2410.10030', '2410.10029']);
+  });
+
+  it('reads at most the newest titleWindow title matches, ranking among those', () => {
+    const entries = Array.from({ length: 12 }, (_, i) => entry(i + 1, `Retrieval study ${i + 1}`, 'x'));
+    entries[0] = entry(1, 'Retrieval, retrieval and retrieval', 'x');
+    const s = store(entries);
+    expect(s.search('retrieval', { limit: 1 })[0]?.arxivId).toBe('2410.10001');
+    // A bound of 5 title matches and 5 newest matches leaves the oldest paper out: the bound is real.
+    expect(s.search('retrieval', { limit: 5, rankWindow: 5, titleWindow: 5 }).map((h) => h.arxivId)).not.toContain('2410.10001');
+  });
+
+  it('puts a paper first when the query is its exact title, whatever its age and case', () => {
+    const newer = Array.from({ length: 150 }, (_, i) => entry(i + 2, `Qwen2.5 Technical Report part ${i}`, 'technical report of qwen2'));
+    const s = store([entry(1, 'Qwen2 Technical Report', 'The first report.'), ...newer]);
+    expect(s.search('Qwen2 Technical Report')[0]?.arxivId).toBe('2410.10001');
+    expect(s.search('qwen2: technical report!')[0]?.arxivId).toBe('2410.10001');
+    // Without the exact title it is one match among many, ranked by relevance and then recency.
+    expect(s.search('qwen2 report')[0]?.arxivId).not.toBe('2410.10001');
+    // After the named paper come the other title matches (not papers matching only in the abstract).
+    const more = s.search('Qwen2 Technical Report', { limit: 5 }).map((h) => h.arxivId);
+    expect(more.slice(1).every((id) => Number(id!.slice(5)) > 10001)).toBe(true);
+    expect(more).toHaveLength(5);
+  });
+
+  it('puts a paper first for its arXiv id or URL even though the words match nothing', () => {
+    const s = store([entry(1, 'Graph networks', 'x'), entry(2, 'Dense retrieval', 'y')]);
+    expect(s.search('2410.10001').map((h) => h.arxivId)).toEqual(['2410.10001']);
+    expect(s.search('https://arxiv.org/abs/2410.10001v3')[0]?.arxivId).toBe('2410.10001');
+    expect(s.search('https://example.org/nothing-here')).toEqual([]);
   });
 
   it('pages through results with offset', () => {
@@ -48,5 +76,12 @@ describe('paper search', () => {
     expect(first).toHaveLength(2);
     expect(second).toHaveLength(2);
     expect(first.filter((k) => second.includes(k))).toEqual([]);
+  });
+
+  it('pages past a known item without repeating it', () => {
+    const s = store([entry(1, 'Retrieval', 'x'), ...Array.from({ length: 4 }, (_, i) => entry(i + 2, `Retrieval ${i}`, 'x'))]);
+    const pages = [0, 2, 4].map((offset) => s.search('retrieval', { limit: 2, offset }).map((h) => h.arxivId));
+    expect(pages[0]![0]).toBe('2410.10001');
+    expect(new Set(pages.flat()).size).toBe(5);
   });
 });

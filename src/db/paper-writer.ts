@@ -8,11 +8,11 @@
 import { mergeObservations, type MergedPaper, type Observation } from '../core/merge-paper.js';
 import { normalizeTitle } from '../core/normalize-title.js';
 import { prunePayload, resolvePayload, type StoredPayload } from '../core/prune-entry.js';
-import { toIndexText } from '../core/search-text.js';
 import type { SourceEntry, SourceFormat, SummarySection } from '../core/types.js';
 import { parseJson } from './json.js';
 import type { Db } from './open-database.js';
 import { createRecordReader } from './paper-record.js';
+import { createSearchIndexWriter } from './search-index-writer.js';
 
 interface ObsRow {
   id: number;
@@ -57,10 +57,7 @@ export function createPaperWriter(db: Db) {
   const allSummaries = db.prepare<[number], { title: string | null; sections: string }>(
     'SELECT title, sections FROM summaries WHERE paper_id = ?',
   );
-  const deleteSearch = db.prepare('DELETE FROM paper_search WHERE rowid = ?');
-  const insertSearch = db.prepare(
-    'INSERT INTO paper_search (rowid, title, authors, summaries, abstract) VALUES (?, ?, ?, ?, ?)',
-  );
+  const searchIndex = createSearchIndexWriter(db);
   const countObs = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM observations WHERE paper_id = ?');
   const keyOf = db.prepare<[number], { key: string }>('SELECT key FROM papers WHERE id = ?');
   const moveObs = db.prepare('UPDATE observations SET paper_id = ? WHERE paper_id = ?');
@@ -100,8 +97,7 @@ export function createPaperWriter(db: Db) {
   /** Generated summaries are not part of the merge but are searchable too: read them all back. */
   function reindex(id: number, merged: MergedPaper): void {
     const summaries = allSummaries.all(id).map((s) => ({ title: s.title ?? undefined, sections: parseJson<SummarySection[]>(s.sections, []) }));
-    deleteSearch.run(id);
-    insertSearch.run(id, toIndexText(merged.title), toIndexText(merged.authors.join(', ')), toIndexText(summaryText(summaries)), toIndexText(merged.abstract));
+    searchIndex.replace(id, { title: merged.title, authors: merged.authors, summaries: summaryText(summaries), abstract: merged.abstract });
   }
 
   /** The paper's observations with every pruned payload resolved against its stored record. */
@@ -118,7 +114,7 @@ export function createPaperWriter(db: Db) {
   }
 
   function drop(id: number): void {
-    deleteSearch.run(id);
+    searchIndex.remove(id);
     deletePaper.run(id);
   }
 
@@ -127,7 +123,7 @@ export function createPaperWriter(db: Db) {
     insertMerged(key: string, m: MergedPaper, now: string, firstSeenAt: string = now): number {
       const id = Number(insertPaper.run({ key, now, firstSeenAt, ...rowParams(m) }).lastInsertRowid);
       writeSummaries(id, m, now);
-      insertSearch.run(id, toIndexText(m.title), toIndexText(m.authors.join(', ')), toIndexText(summaryText(m.summaries)), toIndexText(m.abstract));
+      searchIndex.insert(id, { title: m.title, authors: m.authors, summaries: summaryText(m.summaries), abstract: m.abstract });
       return id;
     },
 

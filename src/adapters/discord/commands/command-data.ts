@@ -47,8 +47,10 @@ export const PAPERS_COMMAND = {
       description: 'Search papers in English, Korean or Japanese',
       description_localizations: l('영어, 한국어, 일본어로 논문을 검색합니다', '英語・韓国語・日本語で論文を検索します'),
       options: [
-        // 80 keeps the paging payload `search|<page>|<query>` within custom_id's 100.
-        { type: T.String, name: 'query', name_localizations: l('검색어', 'キーワード'), required: true, max_length: 80,
+        // 300 lets a whole paper title be pasted (it then comes first, docs/adr/0003). Paging buttons
+        // carry `search|<page>|<query>` in custom_id (at most 100), so a query over about 85
+        // characters gets its first page without buttons.
+        { type: T.String, name: 'query', name_localizations: l('검색어', 'キーワード'), required: true, max_length: 300,
           description: 'What to look for', description_localizations: l('찾을 내용', '検索する内容') },
       ],
     },
