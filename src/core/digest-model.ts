@@ -64,6 +64,8 @@ export interface OutgoingMessage {
    * header-plus-thread layout; undefined for a top-level message.
    */
   threadParent?: number;
+  /** Store ids of the papers this message shows: a 👍/👎 reaction on a one-paper message is a vote on it. */
+  paperIds?: number[];
 }
 
 export type DigestLayout = 'digest' | 'thread';

@@ -50,7 +50,7 @@ export interface PlannedDigest {
   windowEnd: string;
   state: DigestState;
   paperIds: number[];
-  deliveries: { key: string; body: unknown; threadParent?: number }[];
+  deliveries: { key: string; body: unknown; threadParent?: number; paperIds?: number[] }[];
   now: string;
 }
 
@@ -84,7 +84,7 @@ export function createDigestStore(db: Db) {
      ON CONFLICT (channel_id, local_date) DO NOTHING`,
   );
   const insertDelivery = db.prepare(
-    "INSERT INTO deliveries (digest_id, seq, key, body, thread_parent, state) VALUES (?, ?, ?, ?, ?, 'planned')",
+    "INSERT INTO deliveries (digest_id, seq, key, body, thread_parent, paper_ids, state) VALUES (?, ?, ?, ?, ?, ?, 'planned')",
   );
   const insertSent = db.prepare('INSERT OR IGNORE INTO channel_papers (channel_id, paper_id, digest_id) VALUES (?, ?, ?)');
   const deliveriesOf = db.prepare<[number], DeliveryRow>('SELECT * FROM deliveries WHERE digest_id = ? ORDER BY seq');
@@ -132,7 +132,7 @@ export function createDigestStore(db: Db) {
         const info = insertDigest.run({ ...p, count: p.paperIds.length, finished });
         if (info.changes === 0) return undefined;
         const id = Number(info.lastInsertRowid);
-        p.deliveries.forEach((d, seq) => insertDelivery.run(id, seq, d.key, JSON.stringify(d.body), d.threadParent ?? null));
+        p.deliveries.forEach((d, seq) => insertDelivery.run(id, seq, d.key, JSON.stringify(d.body), d.threadParent ?? null, d.paperIds ? JSON.stringify(d.paperIds) : null));
         for (const paperId of p.paperIds) insertSent.run(p.channelId, paperId, id);
         return id;
       })();

@@ -5,6 +5,7 @@
  */
 import type { DeliveryRow } from './digest-store.js';
 import type { Db } from './open-database.js';
+import { parseJson } from './json.js';
 
 export interface Claim {
   /** The previous attempt's outcome is unknown (its process died mid-send). */
@@ -17,6 +18,7 @@ export function createOutboxStore(db: Db) {
     `UPDATE deliveries SET state = 'sending', claimed_by = @owner, claimed_at = @now, attempts = attempts + 1
      WHERE id = @id AND state = @state AND claimed_by IS @claimedBy`,
   );
+  const papersOf = db.prepare<[string], { paper_ids: string | null }>("SELECT paper_ids FROM deliveries WHERE message_id = ? AND state = 'sent' LIMIT 1");
   const sent = db.prepare("UPDATE deliveries SET state = 'sent', message_id = ?, sent_at = ?, last_error = NULL WHERE id = ?");
   const failed = db.prepare("UPDATE deliveries SET state = 'failed', last_error = ? WHERE id = ?");
   // Stays 'sending': after a timeout or a 5xx the message may have been posted, so the next
@@ -36,6 +38,11 @@ export function createOutboxStore(db: Db) {
       if (d.state === 'sending' && d.claimed_by !== null && !isAbandoned(d.claimed_by, d.claimed_at ?? '')) return undefined;
       const info = claim.run({ id, owner, now, state: d.state, claimedBy: d.claimed_by });
       return info.changes === 1 ? { recovering: d.state === 'sending' } : undefined;
+    },
+    /** The papers a posted message shows (by its platform message id: Discord id, Slack ts); [] when unknown. */
+    papersOfMessage(messageId: string): number[] {
+      const row = papersOf.get(messageId);
+      return row?.paper_ids ? parseJson<number[]>(row.paper_ids, []) : [];
     },
     markSent(id: number, messageId: string, now: string): void {
       sent.run(messageId, now, id);

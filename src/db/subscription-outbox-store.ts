@@ -38,7 +38,7 @@ export interface PlannedSubscriptionMessage {
   scope: SubscriptionScope;
   target: string;
   covers: Coverage[];
-  deliveries: { key: string; body: unknown; threadParent?: number }[];
+  deliveries: { key: string; body: unknown; threadParent?: number; paperIds?: number[] }[];
   /** The subscriptions' new cursor. */
   cursorAt: string;
   now: string;
@@ -50,7 +50,7 @@ export function createSubscriptionOutboxStore(db: Db) {
      VALUES (@platform, @scope, @target, @conversation, 'planned', @covers, @now)`,
   );
   const insertDelivery = db.prepare(
-    "INSERT INTO deliveries (subscription_message_id, seq, key, body, thread_parent, state) VALUES (?, ?, ?, ?, ?, 'planned')",
+    "INSERT INTO deliveries (subscription_message_id, seq, key, body, thread_parent, paper_ids, state) VALUES (?, ?, ?, ?, ?, ?, 'planned')",
   );
   const insertSent = db.prepare('INSERT OR IGNORE INTO subscription_papers (subscription_id, paper_id, matched_at) VALUES (?, ?, ?)');
   const advance = db.prepare('UPDATE subscriptions SET cursor_at = ? WHERE id = ?');
@@ -73,7 +73,7 @@ export function createSubscriptionOutboxStore(db: Db) {
         const conversation = m.scope === 'channel' ? m.target : (directChannel.get(m.platform, m.target)?.channel ?? null);
         const info = insertMessage.run({ platform: m.platform, scope: m.scope, target: m.target, conversation, covers: JSON.stringify(m.covers), now: m.now });
         const id = Number(info.lastInsertRowid);
-        m.deliveries.forEach((d, seq) => insertDelivery.run(id, seq, d.key, JSON.stringify(d.body), d.threadParent ?? null));
+        m.deliveries.forEach((d, seq) => insertDelivery.run(id, seq, d.key, JSON.stringify(d.body), d.threadParent ?? null, d.paperIds ? JSON.stringify(d.paperIds) : null));
         for (const c of m.covers) {
           for (const paper of c.papers) insertSent.run(c.subscription, paper, m.now);
           advance.run(m.cursorAt, c.subscription);

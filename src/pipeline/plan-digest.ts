@@ -99,7 +99,7 @@ export function planDigest(deps: PlanDeps, channel: Channel, poster: ChatPoster,
     windowEnd,
     state: preview.messages.length > 0 ? 'planned' : 'empty',
     paperIds: preview.papers.map((p) => p.id),
-    deliveries: preview.messages.map((m, i) => ({ key: keys[i]!, body: m.body, ...(m.threadParent !== undefined ? { threadParent: m.threadParent } : {}) })),
+    deliveries: preview.messages.map((m, i) => ({ key: keys[i]!, body: m.body, ...(m.threadParent !== undefined ? { threadParent: m.threadParent } : {}), ...(m.paperIds ? { paperIds: m.paperIds } : {}) })),
     now: now.toISOString(),
   });
   // Another process planned the same date first: use its digest.

@@ -71,7 +71,7 @@ function planGroup(g: Group, deps: PlanSubscriptionDeps, now: Date): number {
     scope: g.scope,
     target: g.target,
     covers: g.subs.map((s) => ({ subscription: s.sub.id, papers: s.paperIds, cursorBefore: s.sub.cursorAt })),
-    deliveries: messages.map((m, i) => ({ key: keys[i]!, body: m.body, ...(m.threadParent !== undefined ? { threadParent: m.threadParent } : {}) })),
+    deliveries: messages.map((m, i) => ({ key: keys[i]!, body: m.body, ...(m.threadParent !== undefined ? { threadParent: m.threadParent } : {}), ...(m.paperIds ? { paperIds: m.paperIds } : {}) })),
     cursorAt: now.toISOString(),
     now: now.toISOString(),
   });
