@@ -9,7 +9,7 @@ import type { Logger } from './log.js';
 import { attachInteractionHandler } from './adapters/discord/commands/interaction-handler.js';
 import { registerSlackCommands } from './adapters/slack/commands/register-commands.js';
 import type { Channel } from './core/channel.js';
-import { arxivHolidays, buildCommandDeps, buildDigestRunner, buildSourceLabeler, PROCESS_OWNER, buildRawEntryPrune, buildSummarizer, buildSummaryGeneration, buildIngestRunner, buildSubscriptionDelivery, channelSpecs, openStores, sourceSpecs } from './main.js';
+import { arxivHolidays, buildChannelRanker, buildCommandDeps, buildDigestRunner, buildSourceLabeler, PROCESS_OWNER, buildRawEntryPrune, buildSummarizer, buildSummaryGeneration, buildIngestRunner, buildSubscriptionDelivery, channelSpecs, openStores, sourceSpecs } from './main.js';
 import { digestContext, previewDigest, windowStartFor } from './pipeline/plan-digest.js';
 import { checkSources } from './pipeline/source-reads.js';
 import { scheduleDigests } from './scheduler/digest-job.js';
@@ -157,7 +157,7 @@ function logSchedule(stores: ReturnType<typeof openStores>, chat: ChatClients, l
 }
 
 function printPreviews(stores: ReturnType<typeof openStores>, chat: ChatClients, now: Date, config: Config): void {
-  const deps = { digests: stores.digests, reader: stores.reader, firstDigestLookbackHours: config.digest.firstDigestLookbackHours, arxivHolidays: arxivHolidays(config), sourceLabel: buildSourceLabeler(stores, config) };
+  const deps = { digests: stores.digests, reader: stores.reader, firstDigestLookbackHours: config.digest.firstDigestLookbackHours, arxivHolidays: arxivHolidays(config), sourceLabel: buildSourceLabeler(stores, config), rankChannel: buildChannelRanker(stores) };
   const reads = { sourceNames: sourceSpecs(config).map((s) => s.name), sourceStatus: stores.status };
   for (const c of stores.channels.list()) {
     const target = `${c.platform}:${c.channel} (preview)`;

@@ -47,7 +47,8 @@ const channelSchema = z.strictObject({
   /** Only papers whose title, abstract or a summary contains one of these; empty = all. */
   keywords: z.array(z.string().min(1)).default([]),
   maxPapers: z.number().int().min(1).max(50).default(10),
-  order: z.enum(['votes', 'date']).default('votes'),
+  // relevance: ranked by the channel's profile (its 👍/👎 and seeds); votes order until it has one.
+  order: z.enum(['votes', 'date', 'relevance']).default('votes'),
   layout: z.enum(['digest', 'thread']).default('digest'),
   emptyDay: z.enum(['notice', 'silent']).default('notice'),
   summaries: z.enum(['source', 'generated']).default('source'),

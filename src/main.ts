@@ -35,6 +35,7 @@ import { createRankDocReader } from './db/rank-doc-reader.js';
 import { createSimilarCandidates } from './db/similar-candidates.js';
 import { createPersonalRanker } from './pipeline/personal-ranker.js';
 import { createSimilarPapers } from './pipeline/similar-papers.js';
+import type { ChannelRanker } from './pipeline/plan-digest.js';
 import type { CommandDeps } from './pipeline/commands/command-deps.js';
 import { deliverSubscriptions } from './pipeline/deliver-subscriptions.js';
 import { createFailureLog, type Logger } from './log.js';
@@ -138,6 +139,13 @@ export function buildCommandDeps(stores: Stores, config: Config, now: () => Date
     relevance: buildRelevance(stores, now),
     ...(metrics ? { metrics } : {}),
   };
+}
+
+/** `order: relevance`: ranks a channel's candidates by its profile (undefined without one). */
+export function buildChannelRanker(stores: Stores): ChannelRanker {
+  const relevance = buildRelevance(stores);
+  const docs = createRankDocReader(stores.db);
+  return (channel, paperIds) => relevance.ranker.rank({ kind: 'channel', platform: channel.platform, channel: channel.channel }, docs.byIds(paperIds));
 }
 
 /** Feedback, seeds, the personal ranker and "more like this" over the store (docs/adr/0014-personal-ranking.md). */
@@ -275,6 +283,7 @@ export function buildDigestRunner(o: DigestRunnerOptions) {
     outbox: o.stores.outbox,
     reader: o.stores.reader,
     sourceLabel: buildSourceLabeler(o.stores, o.config),
+    rankChannel: buildChannelRanker(o.stores),
     log: o.log,
     owner: PROCESS_OWNER,
     isAbandoned: (owner, claimedAt) => isAbandoned(owner, claimedAt, now()),

@@ -34,13 +34,26 @@ function desc<T extends string | number>(a: T | null, b: T | null): number {
 
 export function comparePapers(order: ChannelSettings['order']) {
   return (a: Candidate, b: Candidate): number => {
-    const primary = order === 'votes' ? desc(a.votes, b.votes) || desc(a.date, b.date) : desc(a.date, b.date) || desc(a.votes, b.votes);
+    // `relevance` is ordered by the personal ranker; without a profile it falls back to votes.
+    const primary = order !== 'date' ? desc(a.votes, b.votes) || desc(a.date, b.date) : desc(a.date, b.date) || desc(a.votes, b.votes);
     return primary || desc(a.firstSeenAt, b.firstSeenAt) || a.id - b.id;
   };
 }
 
-/** The papers for one digest: matching, ordered, capped; `total` counts all that matched. */
-export function selectPapers(candidates: Candidate[], settings: ChannelSettings): { chosen: Candidate[]; total: number } {
+/** A personal ranking of the matching papers (best first), or undefined when the channel has no profile. */
+export type RankMatching = (matching: Candidate[]) => { id: number; score: number }[] | undefined;
+
+/**
+ * The papers for one digest: matching, ordered, capped; `total` counts all that matched. With
+ * `order: relevance` and a ranking, the ranking decides the order.
+ */
+export function selectPapers(candidates: Candidate[], settings: ChannelSettings, rank?: RankMatching): { chosen: Candidate[]; total: number } {
   const matching = candidates.filter((c) => matchesFilters(c, settings)).sort(comparePapers(settings.order));
+  const ranked = settings.order === 'relevance' && rank ? rank(matching) : undefined;
+  if (ranked) {
+    const byId = new Map(matching.map((c) => [c.id, c]));
+    const ordered = ranked.flatMap((r) => byId.get(r.id) ?? []);
+    return { chosen: ordered.slice(0, settings.maxPapers), total: matching.length };
+  }
   return { chosen: matching.slice(0, settings.maxPapers), total: matching.length };
 }

@@ -11,7 +11,10 @@ import type { DigestModel, OutgoingMessage } from '../core/digest-model.js';
 import { classifyEmptyDay } from '../core/empty-day.js';
 import type { PaperView } from '../core/paper-view.js';
 import { defaultSourceLabel, type SourceLabeler } from '../core/source-label.js';
-import { selectPapers, type Candidate } from '../core/select-papers.js';
+import type { RankedPaper } from '../core/personal-ranking/rank-day.js';
+import { rankReasonText } from '../core/rank-reason-text.js';
+import { selectPapers, type Candidate, type RankMatching } from '../core/select-papers.js';
+import type { Localizer } from '../core/translate.js';
 import type { DigestStore } from '../db/digest-store.js';
 import type { PaperReader } from '../db/paper-reader.js';
 import { createTranslator } from '../i18n/translator.js';
@@ -25,6 +28,8 @@ export interface PlanDeps {
   firstDigestLookbackHours: number;
   /** arXiv listing dates without an announcement (the built-in table plus `digest.arxivHolidays`). */
   arxivHolidays?: ReadonlySet<string>;
+  /** Personal ranking for `order: relevance` channels (docs/adr/0014-personal-ranking.md). */
+  rankChannel?: ChannelRanker;
 }
 
 /** What an empty digest needs to say why it is empty, and what a digest says about sources it could not read. */
@@ -38,6 +43,18 @@ export interface DigestContext {
   arxivHolidays?: ReadonlySet<string>;
   /** The human name of a source on cards and in the unread-sources note; absent = a default from the name alone. */
   sourceLabel?: SourceLabeler;
+  /** The channel's personal ranking (`order: relevance`); undefined for a channel without a profile. */
+  rankChannel?: ChannelRanker;
+}
+
+/** Ranks candidate papers (store ids) by a channel's profile, best first; undefined without a profile. */
+export type ChannelRanker = (channel: Channel, paperIds: number[]) => RankedPaper[] | undefined;
+
+/** A ranked paper of a preview: its score and, localized, why it is there. */
+export interface PaperScore {
+  paper: number;
+  score: number;
+  reason?: string;
 }
 
 export interface DigestPreview {
@@ -45,6 +62,8 @@ export interface DigestPreview {
   model: DigestModel;
   messages: OutgoingMessage[];
   total: number;
+  /** With `order: relevance` and a profile: each chosen paper's score and reason, in order. */
+  scores?: PaperScore[];
 }
 
 /** A unique, nonce-safe delivery key (≤ 25 characters, [0-9a-z]). */
@@ -55,7 +74,15 @@ export function deliveryKeys(count: number): string[] {
 
 /** Builds what a channel would get for these candidates (nothing is written). */
 export function previewDigest(channel: Channel, candidates: Candidate[], date: string, poster: ChatRenderer, reader: PaperReader, context: DigestContext = {}): DigestPreview {
-  const { chosen, total } = selectPapers(candidates, channel.settings);
+  let ranking: Map<number, RankedPaper> | undefined;
+  const rank: RankMatching | undefined = context.rankChannel
+    ? (matching) => {
+        const ranked = context.rankChannel!(channel, matching.map((c) => c.id));
+        if (ranked) ranking = new Map(ranked.map((r) => [r.id, r]));
+        return ranked;
+      }
+    : undefined;
+  const { chosen, total } = selectPapers(candidates, channel.settings, rank);
   const papers = chosen.map((c) => reader.getById(c.id)).filter((p): p is PaperView => p !== undefined);
   const loc = createTranslator(channel.locale);
   const arrived = Math.max(candidates.length, context.allNew ?? 0);
@@ -71,8 +98,17 @@ export function previewDigest(channel: Channel, candidates: Candidate[], date: s
     unreadSources: [...new Set((context.unread ?? []).map((s) => (context.sourceLabel ? context.sourceLabel(s, loc) : defaultSourceLabel(s, {}, loc))))],
     cardOptions: { preferGenerated: channel.settings.summaries === 'generated', ...(context.sourceLabel ? { sourceLabel: context.sourceLabel } : {}) },
   });
+  const scores = ranking ? papers.map((p) => scoreOf(ranking!.get(p.id), p.id, loc)) : undefined;
+  scores?.forEach((s, i) => {
+    if (s.reason) model.papers[i]!.reason = s.reason;
+  });
   const messages = papers.length === 0 && channel.settings.emptyDay === 'silent' ? [] : poster.render(model, channel.settings.layout);
-  return { papers, model, messages, total };
+  return { papers, model, messages, total, ...(scores ? { scores } : {}) };
+}
+
+function scoreOf(ranked: RankedPaper | undefined, paper: number, loc: Localizer): PaperScore {
+  const reason = ranked ? rankReasonText(ranked.reason, loc) : undefined;
+  return { paper, score: ranked?.score ?? 0, ...(reason ? { reason } : {}) };
 }
 
 export function windowStartFor(channel: Channel, digests: DigestStore, lookbackHours: number): string {
@@ -109,5 +145,5 @@ export function planDigest(deps: PlanDeps, channel: Channel, poster: ChatPoster,
 /** The context of a digest for its window; counts papers from other sources only on a day the channel's own had none. */
 export function digestContext(deps: PlanDeps, channel: Channel, candidates: number, window: { start: string; end: string }, unread: string[]): DigestContext {
   const allNew = candidates === 0 && channel.settings.sources.length > 0 ? deps.digests.candidates(channel.id, window.start, window.end, [], false).length : undefined;
-  return { window, unread, ...(allNew !== undefined ? { allNew } : {}), ...(deps.arxivHolidays ? { arxivHolidays: deps.arxivHolidays } : {}), ...(deps.sourceLabel ? { sourceLabel: deps.sourceLabel } : {}) };
+  return { window, unread, ...(allNew !== undefined ? { allNew } : {}), ...(deps.arxivHolidays ? { arxivHolidays: deps.arxivHolidays } : {}), ...(deps.sourceLabel ? { sourceLabel: deps.sourceLabel } : {}), ...(deps.rankChannel ? { rankChannel: deps.rankChannel } : {}) };
 }

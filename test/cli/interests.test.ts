@@ -53,4 +53,22 @@ describe('paperboy interests and feedback', () => {
     expect((await runCli(['feedback', '--channel', '123456789012345678', '2499.99999', 'up', '--db', db], env)).code).toBe(1);
     expect((await runCli(['feedback', '--channel', '123456789012345678', '2410.22304', 'sideways', '--db', db], env)).code).toBe(2);
   });
+
+  it('orders a relevance channel\'s digest by its profile once it has one (votes order before), with each paper\'s score and reason in `digest --json`', async () => {
+    const db = tempDb();
+    const config = join(dirname(db), 'paperboy.yaml');
+    writeFileSync(config, 'channels:\n  - platform: discord\n    channel: "123456789012345678"\n    locale: en\n    time: "09:00"\n    order: relevance\n');
+    const env = { PAPERBOY_CONFIG: config };
+    await runCli(['ingest', fixture('hf/daily_papers-2024-10-30.json'), '--db', db], env);
+    const digest = async () => JSON.parse((await runCli(['digest', '--channel', '123456789012345678', '--date', '2024-10-30', '--json', '--db', db], env)).stdout);
+    const before = await digest();
+    expect(before.papers).toEqual(['2410.21465', '2410.22304', '2410.18057']);
+    expect(before.scores).toBeUndefined();
+    await runCli(['feedback', '--channel', '123456789012345678', '2410.18057', 'up', '--db', db], env);
+    const after = await digest();
+    expect(after.papers[0]).toBe('2410.18057');
+    expect(after.scores).toHaveLength(3);
+    expect(after.scores[0]).toMatchObject({ paper: '2410.18057', reason: expect.stringMatching(/^matches: .*unlearning/) });
+  });
 });
+

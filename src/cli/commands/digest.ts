@@ -1,7 +1,7 @@
 import { DEFAULT_CHANNEL_SETTINGS, type Channel } from '../../core/channel.js';
 import type { ChatRenderer, Platform } from '../../core/chat-poster.js';
 import { localDate } from '../../core/zoned-time.js';
-import { buildSourceLabeler, channelSpecs } from '../../main.js';
+import { buildChannelRanker, buildSourceLabeler, channelSpecs } from '../../main.js';
 import { deliveryKeys, previewDigest, windowStartFor } from '../../pipeline/plan-digest.js';
 import { createConsolePoster } from '../../adapters/console/console-poster.js';
 import { discordRenderer } from '../../adapters/discord/discord-poster.js';
@@ -56,11 +56,11 @@ export async function digestCommand(args: string[], io: CliIo): Promise<number> 
       ? stores.digests.onDate(day, needText)
       : stores.digests.candidates(channel.id, windowStartFor(channel, stores.digests, config.digest.firstDigestLookbackHours), now.toISOString(), channel.settings.sources, needText);
     const poster = rendererFor(previewPlatform);
-    const preview = previewDigest(channel, candidates, day, poster, stores.reader, { sourceLabel: buildSourceLabeler(stores, config) });
+    const preview = previewDigest(channel, candidates, day, poster, stores.reader, { sourceLabel: buildSourceLabeler(stores, config), rankChannel: buildChannelRanker(stores) });
     const keys = deliveryKeys(preview.messages.length);
     const bodies = preview.messages.map((m, i) => poster.requestBody(channel.channel, m, { key: keys[i]! }));
     if (values.json) {
-      io.out(JSON.stringify({ platform: previewPlatform, locale: channel.locale, date: day, papers: preview.papers.map((p) => p.arxivId ?? p.key), messages: bodies }));
+      io.out(JSON.stringify({ platform: previewPlatform, locale: channel.locale, date: day, papers: preview.papers.map((p) => p.arxivId ?? p.key), ...(preview.scores ? { scores: preview.scores.map((s, i) => ({ paper: preview.papers[i]!.arxivId ?? preview.papers[i]!.key, score: s.score, ...(s.reason ? { reason: s.reason } : {}) })) } : {}), messages: bodies }));
     } else if (previewPlatform === 'text') {
       io.out(bodies.map((b) => String(b.text)).join('\n\n────────\n\n'));
     } else {
