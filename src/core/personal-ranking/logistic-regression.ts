@@ -21,37 +21,52 @@ export interface LogisticOptions {
 
 /**
  * Returns the weights of the terms the examples hold (sparse, global term indexes) and the
- * bias. Training runs in a compact space of those terms only: every other weight stays 0.
+ * bias. Training runs in a compact space of those terms only (every other weight stays 0),
+ * over the examples flattened into one index and one value array.
  */
 export function trainLogistic(examples: TrainingExample[], options: LogisticOptions): { weights: SparseVector; bias: number } {
   const local = new Map<number, number>();
-  const xs = examples.map((e) => {
-    const idx = Int32Array.from(e.x.idx, (t) => {
+  const starts = new Int32Array(examples.length + 1);
+  let nnz = 0;
+  examples.forEach((e, n) => {
+    starts[n] = nnz;
+    nnz += e.x.idx.length;
+  });
+  starts[examples.length] = nnz;
+  const idx = new Int32Array(nnz);
+  const val = new Float64Array(nnz);
+  examples.forEach((e, n) => {
+    for (let k = 0; k < e.x.idx.length; k++) {
+      const t = e.x.idx[k]!;
       let i = local.get(t);
       if (i === undefined) local.set(t, (i = local.size));
-      return i;
-    });
-    return { idx, val: e.x.val };
+      idx[starts[n]! + k] = i;
+      val[starts[n]! + k] = e.x.val[k]!;
+    }
   });
   const w = new Float64Array(local.size);
   const grad = new Float64Array(local.size);
-  let bias = 0;
   const classTotal = [0, 0];
   for (const e of examples) classTotal[e.y]! += e.weight ?? 1;
-  const sampleWeight = examples.map((e) => (e.weight ?? 1) / (2 * (classTotal[e.y] || 1)));
+  const sampleWeight = Float64Array.from(examples, (e) => (e.weight ?? 1) / (2 * (classTotal[e.y] || 1)));
+  const ys = Float64Array.from(examples, (e) => e.y);
   // Unit vectors: the loss's gradient is 1/4-Lipschitz, so a step of 1/(1/4 + l2) is safe.
   const step = 1 / (0.25 + options.l2);
+  const decay = 1 - step * options.l2;
+  let bias = 0;
   for (let round = 0; round < options.rounds; round++) {
     grad.fill(0);
     let gBias = 0;
-    xs.forEach((x, n) => {
+    for (let n = 0; n < examples.length; n++) {
+      const from = starts[n]!;
+      const to = starts[n + 1]!;
       let z = bias;
-      for (let k = 0; k < x.idx.length; k++) z += w[x.idx[k]!]! * x.val[k]!;
-      const g = sampleWeight[n]! * (1 / (1 + Math.exp(-z)) - examples[n]!.y);
+      for (let k = from; k < to; k++) z += w[idx[k]!]! * val[k]!;
+      const g = sampleWeight[n]! * (1 / (1 + Math.exp(-z)) - ys[n]!);
       gBias += g;
-      for (let k = 0; k < x.idx.length; k++) grad[x.idx[k]!]! += g * x.val[k]!;
-    });
-    for (let i = 0; i < w.length; i++) w[i] = w[i]! - step * (grad[i]! + options.l2 * w[i]!);
+      for (let k = from; k < to; k++) grad[idx[k]!]! += g * val[k]!;
+    }
+    for (let i = 0; i < w.length; i++) w[i] = decay * w[i]! - step * grad[i]!;
     bias -= step * gBias;
   }
   const global = [...local.entries()].sort((a, b) => a[0] - b[0]);

@@ -28,6 +28,8 @@ export interface ModelSettings {
   maxTerms: number;
   /** Liked papers kept as neighbours (the most recent ones). */
   maxNeighbours: number;
+  /** Background papers the classifier learns against, taken evenly from those given. */
+  maxNegatives: number;
 }
 
 export const DEFAULT_MODEL_SETTINGS: ModelSettings = {
@@ -36,8 +38,9 @@ export const DEFAULT_MODEL_SETTINGS: ModelSettings = {
   rounds: 60,
   dislikeShare: 0.5,
   dislikeWeight: 3,
-  maxTerms: 4000,
-  maxNeighbours: 50,
+  maxTerms: 2000,
+  maxNeighbours: 30,
+  maxNegatives: 600,
 };
 
 export interface ProfileModel {
@@ -83,8 +86,14 @@ export function trainProfileModel(
   const training: TrainingExample[] = [
     ...liked.map((l) => ({ x: l.vector, y: 1 as const })),
     ...disliked.map((x) => ({ x, y: 0 as const, weight: settings.dislikeWeight })),
-    ...background.filter((d) => !judged.has(d.id)).map((d) => ({ x: space.vectorize(d), y: 0 as const })),
+    ...evenly(background.filter((d) => !judged.has(d.id)), settings.maxNegatives).map((d) => ({ x: space.vectorize(d), y: 0 as const })),
   ];
   const { weights } = trainLogistic(training, { l2: settings.l2, rounds: settings.rounds });
   return { kind: 'classifier', weights: strongest(weights, settings.maxTerms), neighbours };
+}
+
+/** At most `n` items, spread evenly over the list (deterministic). */
+function evenly<T>(items: T[], n: number): T[] {
+  if (items.length <= n) return items;
+  return Array.from({ length: n }, (_, k) => items[Math.floor((k * items.length) / n)]!);
 }

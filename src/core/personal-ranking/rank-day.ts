@@ -61,8 +61,11 @@ function dayNumber(date: string | null): number {
   return Number.isNaN(t) ? 0 : t / 86_400_000;
 }
 
-/** Best first; ties broken by votes, then id, so the order is fully determined. */
-export function rankDay(day: RankingDay, model: ProfileModel, blend: BlendWeights = DEFAULT_BLEND): RankedPaper[] {
+/** Reasons are read off the model for the best this many papers only: what any digest can show. */
+export const EXPLAINED = 50;
+
+/** Best first; ties broken by votes, then id, so the order is fully determined. Papers past `explain` get an empty reason. */
+export function rankDay(day: RankingDay, model: ProfileModel, blend: BlendWeights = DEFAULT_BLEND, explain = EXPLAINED): RankedPaper[] {
   const n = day.candidates.length;
   const modelScore = new Float64Array(n);
   day.index.scoreInto(modelScore, model.weights.idx, model.weights.val);
@@ -81,7 +84,8 @@ export function rankDay(day: RankingDay, model: ProfileModel, blend: BlendWeight
     score: blend.model * parts.model[i]! + blend.neighbour * parts.neighbour[i]! + blend.votes * parts.votes[i]! + blend.recency * parts.recency[i]!,
   }));
   ranked.sort((a, b) => b.score - a.score || (day.candidates[b.i]!.votes ?? 0) - (day.candidates[a.i]!.votes ?? 0) || day.candidates[a.i]!.id - day.candidates[b.i]!.id);
-  return ranked.map(({ i, score }) => {
+  return ranked.map(({ i, score }, place) => {
+    if (place >= explain) return { id: day.candidates[i]!.id, score: Number(score.toFixed(4)), reason: { terms: [] } };
     const nb = nearestOf[i]! >= 0 ? model.neighbours[nearestOf[i]!] : undefined;
     const vector: SparseVector = day.index.vectors[i]!;
     return {

@@ -25,6 +25,8 @@ export function buildVectorSpace(corpus: RankDoc[]): VectorSpace {
   const terms: string[] = [];
   const df: number[] = [];
   const cache = new Map<RankDoc, Map<string, number>>();
+  // The corpus's own documents are vectorized many times (every profile's classifier learns against them): once is enough.
+  const vectors = new WeakMap<RankDoc, SparseVector>();
   for (const doc of corpus) {
     const counts = docTerms(doc);
     cache.set(doc, counts);
@@ -47,6 +49,8 @@ export function buildVectorSpace(corpus: RankDoc[]): VectorSpace {
     terms,
     idf,
     vectorize(doc) {
+      const known = vectors.get(doc);
+      if (known) return known;
       const counts = cache.get(doc) ?? docTerms(doc);
       const pairs: [number, number][] = [];
       for (const [term, tf] of counts) {
@@ -57,7 +61,9 @@ export function buildVectorSpace(corpus: RankDoc[]): VectorSpace {
       }
       const norm = Math.sqrt(pairs.reduce((s, [, w]) => s + w * w, 0)) || 1;
       const kept = pairs.filter(([i]) => i >= 0).sort((a, b) => a[0] - b[0]);
-      return { idx: Int32Array.from(kept, ([i]) => i), val: Float64Array.from(kept, ([, w]) => w / norm) };
+      const vector = { idx: Int32Array.from(kept, ([i]) => i), val: Float64Array.from(kept, ([, w]) => w / norm) };
+      if (cache.has(doc)) vectors.set(doc, vector);
+      return vector;
     },
   };
 }
