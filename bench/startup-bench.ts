@@ -1,0 +1,85 @@
+/**
+ * CLI start-up: `paperboy --help` and `paperboy show ID` against bare `node -e 0`, the code before
+ * issue 12 (a `git archive` of --baseline, tsx and every command imported at start) and the code
+ * now, with Node's own type stripping where the running Node has it and with tsx forced
+ * (`--no-experimental-strip-types`). Runs are interleaved round-robin so load on the machine
+ * hits every variant alike; each variant's output is checked against the baseline's first.
+ *
+ *   node --import ./bin/load-typescript.js bench/startup-bench.ts [--runs 7] [--baseline 3c0b5cf]
+ *
+ * Measures the Node that runs it: start it with Node 22 or 24 (from a copy of the project whose
+ * better-sqlite3 was built for that Node) to measure those.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync, realpathSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { flag, isMain } from './bench-util.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const FEED = join(root, 'test/fixtures/arxiv/cs.AI.rss.xml');
+const PAPER = '2410.22304';
+
+interface Variant {
+  name: string;
+  argv: (cli: string[]) => string[];
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** The baseline's bin/, src/ and package.json in a temporary folder, sharing our node_modules. */
+function checkOut(rev: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'paperboy-startup-'));
+  execFileSync('sh', ['-c', `git archive ${rev} bin src package.json | tar -x -C ${dir}`], { cwd: root });
+  symlinkSync(realpathSync(join(root, 'node_modules')), join(dir, 'node_modules'));
+  return dir;
+}
+
+function run(argv: string[]): { ms: number; stdout: string; status: number | null } {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, argv, { encoding: 'utf8', env: { ...process.env, PAPERBOY_CONFIG: '/nonexistent.yaml' } });
+  return { ms: performance.now() - t, stdout: r.stdout, status: r.status };
+}
+
+export function runStartupBench(opts: { runs: number; baseline: string }): void {
+  const base = checkOut(opts.baseline);
+  const db = join(base, 'bench.db');
+  try {
+    // Exit 1: the fixture holds one withdrawn item on purpose; its four papers are stored.
+    run([join(root, 'bin/paperboy.js'), 'ingest', FEED, '--db', db]);
+    const stripping = Boolean((process.features as { typescript?: unknown }).typescript);
+    const variants: Variant[] = [
+      { name: 'bare node -e 0', argv: () => ['-e', '0'] },
+      { name: `before (${opts.baseline}, tsx)`, argv: (cli) => [join(base, 'bin/paperboy.js'), ...cli] },
+      ...(stripping ? [{ name: 'now, tsx forced', argv: (cli: string[]) => ['--no-experimental-strip-types', join(root, 'bin/paperboy.js'), ...cli] }] : []),
+      { name: stripping ? 'now (type stripping)' : 'now (tsx)', argv: (cli) => [join(root, 'bin/paperboy.js'), ...cli] },
+    ];
+    const commands = [['--help'], ['show', PAPER, '--db', db]];
+    console.log(`\n## Start-up (Node ${process.version}; median of ${opts.runs} runs each, interleaved)\n`);
+    console.log('| command | variant | median ms | × bare node | × before |');
+    console.log('|---|---|---:|---:|---:|');
+    for (const cli of commands) {
+      const expected = run(variants[1]!.argv(cli));
+      if (expected.status !== 0) throw new Error(`baseline: ${cli.join(' ')} exited ${expected.status}`);
+      for (const v of variants.slice(2)) {
+        const got = run(v.argv(cli));
+        if (got.status !== expected.status || got.stdout !== expected.stdout) throw new Error(`${v.name}: ${cli.join(' ')} differs from the baseline`);
+      }
+      const times = variants.map(() => [] as number[]);
+      for (let i = 0; i < opts.runs; i++) variants.forEach((v, j) => times[j]!.push(run(v.argv(cli)).ms));
+      const [bare, before] = [median(times[0]!), median(times[1]!)];
+      variants.forEach((v, j) => {
+        const m = median(times[j]!);
+        console.log(`| \`${cli[0]}\` | ${v.name} | ${m.toFixed(0)} | ${(m / bare).toFixed(2)} | ${(m / before).toFixed(2)} |`);
+      });
+    }
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
+}
+
+if (isMain(import.meta.url)) {
+  const args = process.argv.slice(2);
+  runStartupBench({ runs: Number(flag(args, 'runs') ?? 7), baseline: flag(args, 'baseline') ?? '3c0b5cf' });
+}
