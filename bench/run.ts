@@ -1,9 +1,9 @@
 /**
- * `npm run bench`: the machine, then the ingest benchmark, where the store's time goes, the
+ * `npm run bench`: the machine, then CLI start-up (this Node), the ingest benchmark, where the store's time goes, the
  * retention benchmark (as many papers as --items), the search benchmark at 100,000 and 1,000,000
  * papers, and the backup benchmark on a copy of the 100,000-paper database.
  *
- *   node --expose-gc --import tsx bench/run.ts [--sizes 100000,1000000] [--reuse] [--items 20000] [--runs 3]
+ *   node --expose-gc --import tsx bench/run.ts [--sizes 100000,1000000] [--reuse] [--items 20000] [--runs 3] [--baseline REV]
  */
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
@@ -14,6 +14,7 @@ import { runBackupBench } from './backup-bench.js';
 import { runIngestBench } from './ingest-bench.js';
 import { runRetentionBench } from './retention-bench.js';
 import { runSearchBench } from './search-bench.js';
+import { runStartupBench } from './startup-bench.js';
 import { runStoreProfile } from './store-profile.js';
 
 function machine(): string {
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
   console.log(`load average at start (1/5/15 min): ${load()}`);
   if (!(globalThis as { gc?: unknown }).gc) console.log('note: run with node --expose-gc (npm run bench does) so phases start from a collected heap');
 
+  runStartupBench({ runs: 7, baseline: flag(args, 'baseline') ?? '3c0b5cf' });
   const items = Number(flag(args, 'items') ?? 20_000);
   await runIngestBench({ items, runs: Number(flag(args, 'runs') ?? 3), seed: 1, keep: false });
   await runStoreProfile(items);
