@@ -4,6 +4,8 @@
  * now, with Node's own type stripping where the running Node has it and with tsx forced
  * (`--no-experimental-strip-types`). Runs are interleaved round-robin so load on the machine
  * hits every variant alike; each variant's output is checked against the baseline's first.
+ * Wall time is what a user waits; CPU time (GNU time's user + sys) is printed beside it because on
+ * a shared machine it moves far less than wall time.
  *
  *   node --import ./bin/load-typescript.js bench/startup-bench.ts [--runs 7] [--baseline 3c0b5cf]
  *
@@ -11,7 +13,7 @@
  * better-sqlite3 was built for that Node) to measure those.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, realpathSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,10 +38,17 @@ function checkOut(rev: string): string {
   return dir;
 }
 
-function run(argv: string[]): { ms: number; stdout: string; status: number | null } {
+/** Wall time, and CPU time (user + sys, all threads) from GNU time: the steadier of the two on a busy machine. */
+function run(argv: string[]): { ms: number; cpuMs: number; stdout: string; status: number | null } {
+  const timeFile = join(tmpdir(), `paperboy-startup-${process.pid}.time`);
   const t = performance.now();
-  const r = spawnSync(process.execPath, argv, { encoding: 'utf8', env: { ...process.env, PAPERBOY_CONFIG: '/nonexistent.yaml' } });
-  return { ms: performance.now() - t, stdout: r.stdout, status: r.status };
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S', '-o', timeFile, process.execPath, ...argv], {
+    encoding: 'utf8',
+    env: { ...process.env, PAPERBOY_CONFIG: '/nonexistent.yaml' },
+  });
+  const ms = performance.now() - t;
+  const [user, sys] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-2).map(Number);
+  return { ms, cpuMs: ((user ?? NaN) + (sys ?? NaN)) * 1000, stdout: r.stdout, status: r.status };
 }
 
 export function runStartupBench(opts: { runs: number; baseline: string }): void {
@@ -57,8 +66,8 @@ export function runStartupBench(opts: { runs: number; baseline: string }): void 
     ];
     const commands = [['--help'], ['show', PAPER, '--db', db]];
     console.log(`\n## Start-up (Node ${process.version}; median of ${opts.runs} runs each, interleaved)\n`);
-    console.log('| command | variant | median ms | × bare node | × before |');
-    console.log('|---|---|---:|---:|---:|');
+    console.log('| command | variant | wall ms | CPU ms | wall × bare | CPU × bare | CPU × before |');
+    console.log('|---|---|---:|---:|---:|---:|---:|');
     for (const cli of commands) {
       const expected = run(variants[1]!.argv(cli));
       if (expected.status !== 0) throw new Error(`baseline: ${cli.join(' ')} exited ${expected.status}`);
@@ -66,16 +75,24 @@ export function runStartupBench(opts: { runs: number; baseline: string }): void 
         const got = run(v.argv(cli));
         if (got.status !== expected.status || got.stdout !== expected.stdout) throw new Error(`${v.name}: ${cli.join(' ')} differs from the baseline`);
       }
-      const times = variants.map(() => [] as number[]);
-      for (let i = 0; i < opts.runs; i++) variants.forEach((v, j) => times[j]!.push(run(v.argv(cli)).ms));
-      const [bare, before] = [median(times[0]!), median(times[1]!)];
+      const wall = variants.map(() => [] as number[]);
+      const cpu = variants.map(() => [] as number[]);
+      for (let i = 0; i < opts.runs; i++) {
+        variants.forEach((v, j) => {
+          const r = run(v.argv(cli));
+          wall[j]!.push(r.ms);
+          cpu[j]!.push(r.cpuMs);
+        });
+      }
+      const [bareWall, bareCpu, beforeCpu] = [median(wall[0]!), median(cpu[0]!), median(cpu[1]!)];
       variants.forEach((v, j) => {
-        const m = median(times[j]!);
-        console.log(`| \`${cli[0]}\` | ${v.name} | ${m.toFixed(0)} | ${(m / bare).toFixed(2)} | ${(m / before).toFixed(2)} |`);
+        const [w, c] = [median(wall[j]!), median(cpu[j]!)];
+        console.log(`| \`${cli[0]}\` | ${v.name} | ${w.toFixed(0)} | ${c.toFixed(0)} | ${(w / bareWall).toFixed(2)} | ${(c / bareCpu).toFixed(2)} | ${(c / beforeCpu).toFixed(2)} |`);
       });
     }
   } finally {
     rmSync(base, { recursive: true, force: true });
+    rmSync(join(tmpdir(), `paperboy-startup-${process.pid}.time`), { force: true });
   }
 }
 
