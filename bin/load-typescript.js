@@ -7,6 +7,11 @@ import module from 'node:module';
 
 const nativeTypeScript = process.features.typescript === 'strip' || process.features.typescript === 'transform';
 
+// V8 keeps the compiled code of every module loaded (ours, zod, yaml, ...) in
+// $TMPDIR/node-compile-cache (Node >= 22.1; NODE_COMPILE_CACHE moves it, NODE_DISABLE_COMPILE_CACHE=1
+// turns it off). Each entry is checked against its source's hash, so it cannot go stale.
+module.enableCompileCache?.();
+
 if (nativeTypeScript && typeof module.registerHooks === 'function') {
   module.registerHooks({
     resolve(specifier, context, nextResolve) {

@@ -1,7 +1,7 @@
 /**
  * Composition root: the only place that builds the database, the stores, the runners and the
- * schedules (chat clients: chat-clients.ts; the long-running bot: bot.ts). The CLI and the bot
- * both start here.
+ * schedules (the stores: open-stores.ts, apart so light CLI commands load only them; chat clients:
+ * chat-clients.ts; the long-running bot: bot.ts). The CLI and the bot both start here.
  */
 import { hostname } from 'node:os';
 import type { ChatClients } from './chat-clients.js';
@@ -12,18 +12,7 @@ import { createLlmClient } from './summarize/llm-client.js';
 import { PROMPT_VERSION } from './summarize/prompt.js';
 import { createSummarizer, sourceName } from './summarize/summarizer.js';
 import type { Channel, ChannelSpec } from './core/channel.js';
-import { createBackfillStore } from './db/backfill-store.js';
-import { createChannelStore } from './db/channel-store.js';
-import { createDigestStore } from './db/digest-store.js';
-import { createIngestStore } from './db/ingest-store.js';
-import { openDatabase, type Db } from './db/open-database.js';
-import { createOutboxStore } from './db/outbox-store.js';
-import { createPaperReader } from './db/paper-reader.js';
-import { createPaperSearch } from './db/paper-search.js';
 import { createRetentionStore } from './db/retention-store.js';
-import { createSourceStatusStore } from './db/source-status-store.js';
-import { createSubscriptionStore } from './db/subscription-store.js';
-import { createUserStore } from './db/user-store.js';
 import type { CommandDeps } from './pipeline/commands/command-deps.js';
 import { deliverSubscriptions } from './pipeline/deliver-subscriptions.js';
 import { createFailureLog, type Logger } from './log.js';
@@ -32,25 +21,9 @@ import { createDigestRunner } from './pipeline/run-digests.js';
 import { createIngestRunner, type SourceSpec } from './pipeline/run-ingest.js';
 import { pruneRawEntries } from './pipeline/prune-raw-entries.js';
 
-export function openStores(dbFile: string) {
-  const db: Db = openDatabase(dbFile);
-  return {
-    db,
-    ingest: createIngestStore(db),
-    reader: createPaperReader(db),
-    search: createPaperSearch(db),
-    status: createSourceStatusStore(db),
-    channels: createChannelStore(db),
-    digests: createDigestStore(db),
-    outbox: createOutboxStore(db),
-    users: createUserStore(db),
-    subscriptions: createSubscriptionStore(db),
-    backfill: createBackfillStore(db),
-    close: () => db.close(),
-  };
-}
+import type { Stores } from './open-stores.js';
 
-export type Stores = ReturnType<typeof openStores>;
+export { openStores, type Stores } from './open-stores.js';
 
 export function sourceSpecs(config: Config): SourceSpec[] {
   return config.sources
