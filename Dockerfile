@@ -1,7 +1,7 @@
 # Paperboy in a container: `docker build -t paperboy .` then see README "Running in Docker".
 # Stage 1 installs the production dependencies (better-sqlite3 downloads its prebuilt binary, or
 # compiles with the toolchain below when there is none for the platform).
-FROM node:20-bookworm-slim AS deps
+FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
@@ -10,7 +10,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
 
 # Stage 2: the runtime, without compilers or npm caches, as the unprivileged `node` user.
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production \
     PAPERBOY_CONFIG=/app/config/paperboy.yaml \
     PAPERBOY_DB=/data/paperboy.db \

@@ -1,11 +1,11 @@
 /**
- * `npm run bench`: the machine, then the ingest benchmark, where the store's time goes, the
- * retention benchmark (as many papers as --items), HTML reference decoding, card labels (ADR 11), the
- * search benchmark at 100,000 and 1,000,000 papers, the backup benchmark on a copy of the 100,000-paper
- * database, and the subscription fan-out (1,000 Slack and 200 Discord subscribers, outbox against the
- * old direct path).
+ * `npm run bench`: the machine, then CLI start-up (this Node), the ingest benchmark, where the store's
+ * time goes, the retention benchmark (as many papers as --items), HTML reference decoding, card labels
+ * (ADR 11), the search benchmark at 100,000 and 1,000,000 papers, the backup benchmark on a copy of the
+ * 100,000-paper database, and the subscription fan-out (1,000 Slack and 200 Discord subscribers, outbox
+ * against the old direct path), then personal ranking: quality against its baselines, and cost.
  *
- *   node --expose-gc --import tsx bench/run.ts [--sizes 100000,1000000] [--reuse] [--items 20000] [--runs 3]
+ *   node --expose-gc --import tsx bench/run.ts [--sizes 100000,1000000] [--reuse] [--items 20000] [--runs 3] [--baseline REV]
  */
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
@@ -17,9 +17,12 @@ import { runCardLabelsBench } from './card-labels-bench.js';
 import { runIngestBench } from './ingest-bench.js';
 import { runRetentionBench } from './retention-bench.js';
 import { runSearchBench } from './search-bench.js';
+import { runStartupBench } from './startup-bench.js';
 import { runStoreProfile } from './store-profile.js';
 import { runTextDecodeBench } from './text-decode-bench.js';
 import { runSubscriptionFanoutBench } from './subscription-fanout-bench.js';
+import { runRankingCostBench } from './ranking-cost-bench.js';
+import { runRankingQualityBench } from './ranking-quality-bench.js';
 
 function machine(): string {
   const db = new Database(':memory:');
@@ -51,6 +54,7 @@ async function main(): Promise<void> {
   console.log(`load average at start (1/5/15 min): ${load()}`);
   if (!(globalThis as { gc?: unknown }).gc) console.log('note: run with node --expose-gc (npm run bench does) so phases start from a collected heap');
 
+  runStartupBench({ runs: 7, baseline: flag(args, 'baseline') ?? '3c0b5cf' });
   const items = Number(flag(args, 'items') ?? 20_000);
   await runIngestBench({ items, runs: Number(flag(args, 'runs') ?? 3), seed: 1, keep: false });
   await runStoreProfile(items);
@@ -71,6 +75,8 @@ async function main(): Promise<void> {
   // On a copy of the 100,000-paper search database (or generated papers when it was not built).
   await runBackupBench({ db: fileURLToPath(new URL('./out/search-100000.db', import.meta.url)), papers: items, runs: 3 });
   await runSubscriptionFanoutBench({ subscribers: 1000, discord: 200, runs: 2, concurrency: 64 });
+  runRankingQualityBench([]);
+  runRankingCostBench([]);
   const minutes = (t: number): string => (t / 60_000).toFixed(1);
   console.log(`\nload average at end (1/5/15 min): ${load()}`);
   console.log(

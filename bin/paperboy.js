@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx (see docs/adr/0002-run-typescript-with-tsx.md).
-import { register } from 'tsx/esm/api';
+// Runs the TypeScript sources directly: Node's own type stripping where it has it, else tsx
+// (see bin/load-typescript.js and docs/adr/0002-run-typescript-with-tsx.md).
+import './load-typescript.js';
 
-register();
 const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

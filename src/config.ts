@@ -198,11 +198,12 @@ export const ENV_DEFAULTS: Record<string, string | number | undefined> = (() => 
 /** A config or environment that cannot be used; the message lists every problem, one per line. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
-  constructor(
-    readonly file: string,
-    readonly problems: string[],
-  ) {
+  readonly file: string;
+  readonly problems: string[];
+  constructor(file: string, problems: string[]) {
     super(`invalid configuration in ${file}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.file = file;
+    this.problems = problems;
   }
 }
 

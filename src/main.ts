@@ -1,7 +1,7 @@
 /**
  * Composition root: the only place that builds the database, the stores, the runners and the
- * schedules (chat clients: chat-clients.ts; the long-running bot: bot.ts). The CLI and the bot
- * both start here.
+ * schedules (the stores: open-stores.ts, apart so light CLI commands load only them; chat clients:
+ * chat-clients.ts; the long-running bot: bot.ts). The CLI and the bot both start here.
  */
 import { hostname } from 'node:os';
 import type { ChatClients } from './chat-clients.js';
@@ -14,21 +14,7 @@ import { PROMPT_VERSION } from './summarize/prompt.js';
 import { createSummarizer, sourceName } from './summarize/summarizer.js';
 import { ARXIV_HOLIDAYS } from './core/arxiv-schedule.js';
 import type { Channel, ChannelSpec } from './core/channel.js';
-import { createBackfillStore } from './db/backfill-store.js';
-import { createChannelStore } from './db/channel-store.js';
-import { createDigestHoldStore } from './db/digest-hold-store.js';
-import { createDigestStore } from './db/digest-store.js';
-import { createIngestStore } from './db/ingest-store.js';
-import { openDatabase, type Db } from './db/open-database.js';
-import { createOutboxStore } from './db/outbox-store.js';
-import { createPaperReader } from './db/paper-reader.js';
-import { createPaperSearch } from './db/paper-search.js';
 import { createRetentionStore } from './db/retention-store.js';
-import { createSourceFactsStore } from './db/source-facts-store.js';
-import { createSourceStatusStore } from './db/source-status-store.js';
-import { createSubscriptionOutboxStore } from './db/subscription-outbox-store.js';
-import { createSubscriptionStore } from './db/subscription-store.js';
-import { createUserStore } from './db/user-store.js';
 import { createFeedbackStore } from './db/feedback-store.js';
 import { createInterestStore } from './db/interest-store.js';
 import { createRankDocReader } from './db/rank-doc-reader.js';
@@ -44,28 +30,9 @@ import { createDigestRunner } from './pipeline/run-digests.js';
 import { createIngestRunner, type SourceSpec } from './pipeline/run-ingest.js';
 import { pruneRawEntries } from './pipeline/prune-raw-entries.js';
 
-export function openStores(dbFile: string) {
-  const db: Db = openDatabase(dbFile);
-  return {
-    db,
-    ingest: createIngestStore(db),
-    reader: createPaperReader(db),
-    search: createPaperSearch(db),
-    status: createSourceStatusStore(db),
-    sourceFacts: createSourceFactsStore(db),
-    channels: createChannelStore(db),
-    digests: createDigestStore(db),
-    holds: createDigestHoldStore(db),
-    outbox: createOutboxStore(db),
-    users: createUserStore(db),
-    subscriptions: createSubscriptionStore(db),
-    subscriptionOutbox: createSubscriptionOutboxStore(db),
-    backfill: createBackfillStore(db),
-    close: () => db.close(),
-  };
-}
+import type { Stores } from './open-stores.js';
 
-export type Stores = ReturnType<typeof openStores>;
+export { openStores, type Stores } from './open-stores.js';
 
 /**
  * The human name of a stored source for cards: its `label` from the config (read now, so a

@@ -1,5 +1,5 @@
 import { loadConfig, loadEnv, type Config, type Env } from '../config.js';
-import { openStores, type Stores } from '../main.js';
+import { openStores, type Stores } from '../open-stores.js';
 import type { CliIo } from './io.js';
 
 /** The database file: `--db`, else PAPERBOY_DB, else ./data/paperboy.db. */

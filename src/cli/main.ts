@@ -2,43 +2,31 @@
  * `paperboy <command>`: exit 0 on success, 1 when something failed, 2 for a usage or config
  * error; errors go to stderr, one readable line each; `--json` output alone goes to stdout.
  */
-import { ConfigError } from '../config.js';
-import { SchemaTooNewError } from '../db/migrate.js';
-import { BACKFILL_USAGE, backfillCommand } from './commands/backfill.js';
-import { BACKUP_USAGE, backupCommand } from './commands/backup.js';
-import { DIGEST_USAGE, digestCommand } from './commands/digest.js';
-import { DOCTOR_USAGE, doctorCommand } from './commands/doctor.js';
-import { FEEDBACK_USAGE, feedbackCommand } from './commands/feedback.js';
-import { INGEST_USAGE, ingestCommand } from './commands/ingest.js';
-import { INTERESTS_USAGE, interestsCommand } from './commands/interests.js';
-import { POST_USAGE, postCommand } from './commands/post.js';
-import { PRUNE_USAGE, pruneCommand } from './commands/prune.js';
-import { REGISTER_USAGE, registerCommandsCommand } from './commands/register-commands.js';
-import { RUN_USAGE, runCommand } from './commands/run.js';
-import { SEARCH_USAGE, searchCommand } from './commands/search.js';
-import { SHOW_USAGE, showCommand } from './commands/show.js';
-import { STATUS_USAGE, statusCommand } from './commands/status.js';
-import { SUMMARIZE_USAGE, summarizeCommand } from './commands/summarize.js';
 import { EXIT, processIo, UsageError, type CliIo } from './io.js';
 
-type Command = { usage: string; summary: string; run: (args: string[], io: CliIo) => Promise<number> };
+type Run = (args: string[], io: CliIo) => Promise<number>;
+/**
+ * Each command's module is imported only when that command runs (or its --help is asked), so
+ * `paperboy --help` and the light commands load neither the chat libraries nor the bot.
+ */
+type Command = { summary: string; load: () => Promise<{ usage: string; run: Run }> };
 
 const COMMANDS: Record<string, Command> = {
-  ingest: { usage: INGEST_USAGE, summary: 'read sources (paths, URLs, or the config) into the store', run: ingestCommand },
-  backfill: { usage: BACKFILL_USAGE, summary: 'fetch past days of the sources (resumable; arXiv, Hugging Face, backfillUrl)', run: backfillCommand },
-  show: { usage: SHOW_USAGE, summary: 'show one paper or article with its summaries and sources', run: showCommand },
-  search: { usage: SEARCH_USAGE, summary: 'full-text search in English, Korean and Japanese', run: searchCommand },
-  status: { usage: STATUS_USAGE, summary: 'counts, and the last ingest of each source', run: statusCommand },
-  doctor: { usage: DOCTOR_USAGE, summary: 'check the config, database, sources, tokens and channels; changes nothing', run: doctorCommand },
-  digest: { usage: DIGEST_USAGE, summary: 'print exactly what a digest would post; sends nothing', run: digestCommand },
-  post: { usage: POST_USAGE, summary: "post a channel's digest now", run: postCommand },
-  summarize: { usage: SUMMARIZE_USAGE, summary: 'write missing summaries with the optional LLM', run: summarizeCommand },
-  'register-commands': { usage: REGISTER_USAGE, summary: 'register the /papers slash command with Discord (--guild ID: one server, at once)', run: registerCommandsCommand },
-  interests: { usage: INTERESTS_USAGE, summary: "a channel's or person's relevance seeds: import a BibTeX/RIS/CSL-JSON library, add, remove, list", run: interestsCommand },
-  feedback: { usage: FEEDBACK_USAGE, summary: 'record a 👍/👎 on a paper for a channel or person, as a click would', run: feedbackCommand },
-  backup: { usage: BACKUP_USAGE, summary: 'write an online, consistent copy of the database (safe while the bot runs)', run: backupCommand },
-  prune: { usage: PRUNE_USAGE, summary: 'shrink the raw source entries of papers unchanged for N days (retention.rawEntryDays)', run: pruneCommand },
-  run: { usage: RUN_USAGE, summary: 'run the bot: ingest and digests on schedule (npm start)', run: runCommand },
+  ingest: { summary: 'read sources (paths, URLs, or the config) into the store', load: () => import('./commands/ingest.js').then((m) => ({ usage: m.INGEST_USAGE, run: m.ingestCommand })) },
+  backfill: { summary: 'fetch past days of the sources (resumable; arXiv, Hugging Face, backfillUrl)', load: () => import('./commands/backfill.js').then((m) => ({ usage: m.BACKFILL_USAGE, run: m.backfillCommand })) },
+  show: { summary: 'show one paper or article with its summaries and sources', load: () => import('./commands/show.js').then((m) => ({ usage: m.SHOW_USAGE, run: m.showCommand })) },
+  search: { summary: 'full-text search in English, Korean and Japanese', load: () => import('./commands/search.js').then((m) => ({ usage: m.SEARCH_USAGE, run: m.searchCommand })) },
+  status: { summary: 'counts, and the last ingest of each source', load: () => import('./commands/status.js').then((m) => ({ usage: m.STATUS_USAGE, run: m.statusCommand })) },
+  doctor: { summary: 'check the config, database, sources, tokens and channels; changes nothing', load: () => import('./commands/doctor.js').then((m) => ({ usage: m.DOCTOR_USAGE, run: m.doctorCommand })) },
+  digest: { summary: 'print exactly what a digest would post; sends nothing', load: () => import('./commands/digest.js').then((m) => ({ usage: m.DIGEST_USAGE, run: m.digestCommand })) },
+  post: { summary: "post a channel's digest now", load: () => import('./commands/post.js').then((m) => ({ usage: m.POST_USAGE, run: m.postCommand })) },
+  summarize: { summary: 'write missing summaries with the optional LLM', load: () => import('./commands/summarize.js').then((m) => ({ usage: m.SUMMARIZE_USAGE, run: m.summarizeCommand })) },
+  'register-commands': { summary: 'register the /papers slash command with Discord (--guild ID: one server, at once)', load: () => import('./commands/register-commands.js').then((m) => ({ usage: m.REGISTER_USAGE, run: m.registerCommandsCommand })) },
+  interests: { summary: "a channel's or person's relevance seeds: import a BibTeX/RIS/CSL-JSON library, add, remove, list", load: () => import('./commands/interests.js').then((m) => ({ usage: m.INTERESTS_USAGE, run: m.interestsCommand })) },
+  feedback: { summary: 'record a 👍/👎 on a paper for a channel or person, as a click would', load: () => import('./commands/feedback.js').then((m) => ({ usage: m.FEEDBACK_USAGE, run: m.feedbackCommand })) },
+  backup: { summary: 'write an online, consistent copy of the database (safe while the bot runs)', load: () => import('./commands/backup.js').then((m) => ({ usage: m.BACKUP_USAGE, run: m.backupCommand })) },
+  prune: { summary: 'shrink the raw source entries of papers unchanged for N days (retention.rawEntryDays)', load: () => import('./commands/prune.js').then((m) => ({ usage: m.PRUNE_USAGE, run: m.pruneCommand })) },
+  run: { summary: 'run the bot: ingest and digests on schedule (npm start)', load: () => import('./commands/run.js').then((m) => ({ usage: m.RUN_USAGE, run: m.runCommand })) },
 };
 
 function help(): string {
@@ -64,22 +52,27 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     io.err(`paperboy: unknown command "${name}"\n${help()}`);
     return EXIT.usage;
   }
-  if (args.includes('--help') || args.includes('-h')) {
-    io.out(`usage: ${command.usage}`);
-    return EXIT.ok;
-  }
+  let usage = `paperboy ${name} [options]`;
   try {
-    return await command.run(args, io);
+    const loaded = await command.load();
+    usage = loaded.usage;
+    if (args.includes('--help') || args.includes('-h')) {
+      io.out(`usage: ${usage}`);
+      return EXIT.ok;
+    }
+    return await loaded.run(args, io);
   } catch (err) {
-    return reportError(err, command, io);
+    return reportError(err, usage, io);
   }
 }
 
-function reportError(err: unknown, command: Command, io: CliIo): number {
+async function reportError(err: unknown, usage: string, io: CliIo): Promise<number> {
   if (err instanceof UsageError) {
-    io.err(`paperboy: ${err.message}\nusage: ${command.usage}`);
+    io.err(`paperboy: ${err.message}\nusage: ${usage}`);
     return EXIT.usage;
   }
+  // Imported here, not at the top: the command that threw has loaded them already.
+  const [{ ConfigError }, { SchemaTooNewError }] = await Promise.all([import('../config.js'), import('../db/migrate.js')]);
   if (err instanceof ConfigError) {
     io.err(`paperboy: ${err.message}`);
     return EXIT.usage;

@@ -40,10 +40,9 @@ export interface ChatPoster extends ChatRenderer {
 /** The channel cannot take messages until someone fixes it (unknown channel, no access, bad token). */
 export class ChannelUnavailableError extends Error {
   override name = 'ChannelUnavailableError';
-  constructor(
-    readonly reason: string,
-    message?: string,
-  ) {
+  readonly reason: string;
+  constructor(reason: string, message?: string) {
     super(message ?? reason);
+    this.reason = reason;
   }
 }

@@ -70,10 +70,11 @@ export interface Answer {
  */
 export class UserError extends Error {
   override name = 'UserError';
-  constructor(
-    readonly key: string,
-    readonly params: Record<string, string | number> = {},
-  ) {
+  readonly key: string;
+  readonly params: Record<string, string | number>;
+  constructor(key: string, params: Record<string, string | number> = {}) {
     super(key);
+    this.key = key;
+    this.params = params;
   }
 }

@@ -5,10 +5,9 @@
  */
 export class SourceError extends Error {
   override name = 'SourceError';
-  constructor(
-    message: string,
-    readonly place?: string,
-  ) {
+  readonly place: string | undefined;
+  constructor(message: string, place?: string) {
     super(place ? `${message} (at ${place})` : message);
+    this.place = place;
   }
 }

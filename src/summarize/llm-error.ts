@@ -4,14 +4,15 @@ export type LlmErrorKind = 'timeout' | 'rate_limited' | 'server' | 'bad_response
 
 export class LlmError extends Error {
   override readonly name = 'LlmError';
-  constructor(
-    readonly kind: LlmErrorKind,
-    message: string,
-    /** HTTP status of the last attempt, when there was a response. */
-    readonly status?: number,
-    /** How many requests were sent before giving up. */
-    readonly attempts?: number,
-  ) {
+  readonly kind: LlmErrorKind;
+  /** HTTP status of the last attempt, when there was a response. */
+  readonly status: number | undefined;
+  /** How many requests were sent before giving up. */
+  readonly attempts: number | undefined;
+  constructor(kind: LlmErrorKind, message: string, status?: number, attempts?: number) {
     super(message);
+    this.kind = kind;
+    this.status = status;
+    this.attempts = attempts;
   }
 }

@@ -12,8 +12,10 @@ import { languageName, loadPrompt, PROMPT_VERSION, renderPrompt, type Prompt } f
 /** The model answered, but the answer cannot be used. */
 export class SummaryRejected extends Error {
   override readonly name = 'SummaryRejected';
-  constructor(readonly reason: string) {
+  readonly reason: string;
+  constructor(reason: string) {
     super(`LLM summary rejected: ${reason}`);
+    this.reason = reason;
   }
 }
 

@@ -44,12 +44,10 @@ export type DiscordLoginFailure = 'invalid_token' | 'timeout';
 
 export class DiscordLoginError extends Error {
   override name = 'DiscordLoginError';
-  constructor(
-    readonly reason: DiscordLoginFailure,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
+  readonly reason: DiscordLoginFailure;
+  constructor(reason: DiscordLoginFailure, message: string, options?: { cause?: unknown }) {
     super(message, options);
+    this.reason = reason;
   }
 }
 
