@@ -4,7 +4,8 @@
  * reported on test corpora generated with other seeds (201–203), in English and in Korean- and
  * Japanese-summary-only variants (no English abstract).
  *
- *   node --import tsx bench/ranking-quality-bench.ts [--tune] [--days 60] [--lists 12]
+ *   node --import tsx bench/ranking-quality-bench.ts [--days 40] [--lists 12]
+ *   node --import tsx bench/ranking-quality-bench.ts --tune --days 24 --lists 10   (the validation grid only)
  */
 import { flag, hasFlag, isMain } from './bench-util.js';
 import { DEFAULT_MODEL_SETTINGS } from '../src/core/personal-ranking/profile-model.js';
@@ -15,7 +16,7 @@ import { evaluate, METHODS, type RankerConfig, type Scores, type Variant } from 
 const VARIANTS: Variant[] = ['en', 'ko', 'ja'];
 
 function corpusOptions(seed: number, args: string[]): CorpusOptions {
-  return { seed, days: Number(flag(args, 'days') ?? 60), papersPerDay: [250, 450], areas: 6, topicsPerArea: 8, lists: Number(flag(args, 'lists') ?? 12) };
+  return { seed, days: Number(flag(args, 'days') ?? 40), papersPerDay: [250, 450], areas: 6, topicsPerArea: 8, lists: Number(flag(args, 'lists') ?? 12) };
 }
 
 function mean(all: Scores[]): Scores {
@@ -24,17 +25,20 @@ function mean(all: Scores[]): Scores {
   ) as Scores;
 }
 
-/** Grid search on the validation corpora: the blend and the classifier threshold. */
+/** Grid search on the validation corpora (seeds 101–102, English and Korean-only): the blend and the classifier threshold. */
 function tune(args: string[]): RankerConfig {
   const corpora = [101, 102].map((seed) => generateCorpus(corpusOptions(seed, args)));
   let best: { config: RankerConfig; recall: number } | undefined;
-  for (const minLiked of [4, 8, 10_000]) {
-    for (const neighbour of [0, 0.5, 1]) {
-      for (const votes of [0, 0.15, 0.3]) {
-        const config: RankerConfig = { model: { ...DEFAULT_MODEL_SETTINGS, minLikedForClassifier: minLiked }, blend: { ...DEFAULT_BLEND, neighbour, votes } };
-        const recall = corpora.flatMap((c) => VARIANTS.map((v) => evaluate(c, v, config, ['paperboy']).paperboy.recall)).reduce((s, x) => s + x, 0) / (corpora.length * VARIANTS.length);
-        console.log(`  minLikedForClassifier ${minLiked}, neighbour ${neighbour}, votes ${votes}: recall@10 ${recall.toFixed(3)}`);
-        if (!best || recall > best.recall) best = { config, recall };
+  for (const minLiked of [8, 100_000]) {
+    for (const classifier of minLiked > 1000 ? [0] : [0.5, 1]) {
+      for (const neighbour of [0, 0.25, 0.5]) {
+        for (const votes of [0.15, 0.3]) {
+          const config: RankerConfig = { model: { ...DEFAULT_MODEL_SETTINGS, minLikedForClassifier: minLiked }, blend: { ...DEFAULT_BLEND, classifier, neighbour, votes } };
+          const runs = corpora.flatMap((c) => (['en', 'ko'] as const).map((v) => evaluate(c, v, config, ['paperboy']).paperboy.recall));
+          const recall = runs.reduce((s, x) => s + x, 0) / runs.length;
+          console.log(`  minLikedForClassifier ${minLiked}, classifier ${classifier}, neighbour ${neighbour}, votes ${votes}: recall@10 ${recall.toFixed(3)}`);
+          if (!best || recall > best.recall) best = { config, recall };
+        }
       }
     }
   }
@@ -44,7 +48,10 @@ function tune(args: string[]): RankerConfig {
 
 export function runRankingQualityBench(args: string[]): void {
   console.log('\n## Ranking quality (held out by time; generated corpora, see bench/ranking/generate-corpus.ts)');
-  if (hasFlag(args, 'tune')) tune(args);
+  if (hasFlag(args, 'tune')) {
+    tune(args);
+    return;
+  }
   const shipped: RankerConfig = { model: DEFAULT_MODEL_SETTINGS, blend: DEFAULT_BLEND };
   console.log(`shipped settings: minLikedForClassifier ${shipped.model.minLikedForClassifier}, blend ${JSON.stringify(shipped.blend)}`);
   const corpora = [201, 202, 203].map((seed) => generateCorpus(corpusOptions(seed, args)));

@@ -45,7 +45,10 @@ export const DEFAULT_MODEL_SETTINGS: ModelSettings = {
 
 export interface ProfileModel {
   kind: 'similarity' | 'classifier';
+  /** The liked centroid minus a share of the disliked one (Rocchio): always there. */
   weights: SparseVector;
+  /** The logistic regression's weights, once enough papers are liked. */
+  classifier?: SparseVector;
   neighbours: { doc: RankDoc; vector: SparseVector }[];
 }
 
@@ -76,12 +79,11 @@ export function trainProfileModel(
   const liked = examples.filter((e) => e.value === 1).map((e) => ({ doc: e.doc, vector: space.vectorize(e.doc) }));
   const disliked = examples.filter((e) => e.value === -1).map((e) => space.vectorize(e.doc));
   const neighbours = liked.slice(-settings.maxNeighbours);
-  if (liked.length < settings.minLikedForClassifier) {
-    const w = new Map<number, number>();
-    centroid(liked.map((l) => l.vector), 1, w);
-    if (disliked.length) centroid(disliked, -settings.dislikeShare, w);
-    return { kind: 'similarity', weights: strongest(w, settings.maxTerms), neighbours };
-  }
+  const w = new Map<number, number>();
+  centroid(liked.map((l) => l.vector), 1, w);
+  if (disliked.length) centroid(disliked, -settings.dislikeShare, w);
+  const similarity = strongest(w, settings.maxTerms);
+  if (liked.length < settings.minLikedForClassifier) return { kind: 'similarity', weights: similarity, neighbours };
   const judged = new Set(examples.map((e) => e.doc.id));
   const training: TrainingExample[] = [
     ...liked.map((l) => ({ x: l.vector, y: 1 as const })),
@@ -89,7 +91,7 @@ export function trainProfileModel(
     ...evenly(background.filter((d) => !judged.has(d.id)), settings.maxNegatives).map((d) => ({ x: space.vectorize(d), y: 0 as const })),
   ];
   const { weights } = trainLogistic(training, { l2: settings.l2, rounds: settings.rounds });
-  return { kind: 'classifier', weights: strongest(weights, settings.maxTerms), neighbours };
+  return { kind: 'classifier', weights: similarity, classifier: strongest(weights, settings.maxTerms), neighbours };
 }
 
 /** At most `n` items, spread evenly over the list (deterministic). */

@@ -19,13 +19,16 @@ export interface RankCandidate extends RankDoc {
 }
 
 export interface BlendWeights {
+  /** The similarity model (Rocchio centroid). */
   model: number;
+  /** The classifier, when the profile has one. */
+  classifier: number;
   neighbour: number;
   votes: number;
   recency: number;
 }
 
-export const DEFAULT_BLEND: BlendWeights = { model: 1, neighbour: 0.5, votes: 0.15, recency: 0.05 };
+export const DEFAULT_BLEND: BlendWeights = { model: 1, classifier: 1, neighbour: 0.5, votes: 0.15, recency: 0.05 };
 
 export interface RankedPaper {
   id: number;
@@ -69,6 +72,8 @@ export function rankDay(day: RankingDay, model: ProfileModel, blend: BlendWeight
   const n = day.candidates.length;
   const modelScore = new Float64Array(n);
   day.index.scoreInto(modelScore, model.weights.idx, model.weights.val);
+  const classifierScore = new Float64Array(n);
+  if (model.classifier) day.index.scoreInto(classifierScore, model.classifier.idx, model.classifier.val);
   const nearest = new Float64Array(n);
   const nearestOf = new Int32Array(n).fill(-1);
   const sim = new Float64Array(n);
@@ -78,10 +83,10 @@ export function rankDay(day: RankingDay, model: ProfileModel, blend: BlendWeight
   });
   const votes = Float64Array.from(day.candidates, (c) => Math.log1p(Math.max(0, c.votes ?? 0)));
   const recency = Float64Array.from(day.candidates, (c) => dayNumber(c.date));
-  const parts = { model: standardize(modelScore), neighbour: standardize(nearest), votes: standardize(votes), recency: standardize(recency) };
+  const parts = { model: standardize(modelScore), classifier: standardize(classifierScore), neighbour: standardize(nearest), votes: standardize(votes), recency: standardize(recency) };
   const ranked = day.candidates.map((c, i) => ({
     i,
-    score: blend.model * parts.model[i]! + blend.neighbour * parts.neighbour[i]! + blend.votes * parts.votes[i]! + blend.recency * parts.recency[i]!,
+    score: blend.model * parts.model[i]! + blend.classifier * parts.classifier[i]! + blend.neighbour * parts.neighbour[i]! + blend.votes * parts.votes[i]! + blend.recency * parts.recency[i]!,
   }));
   ranked.sort((a, b) => b.score - a.score || (day.candidates[b.i]!.votes ?? 0) - (day.candidates[a.i]!.votes ?? 0) || day.candidates[a.i]!.id - day.candidates[b.i]!.id);
   return ranked.map(({ i, score }, place) => {
