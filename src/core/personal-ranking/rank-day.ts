@@ -5,6 +5,10 @@
  * quality benchmark (bench/ranking-quality-bench.ts, docs/benchmarks.md), chosen on its
  * validation topics and reported on others. The reason shown with a paper is read off the same
  * parts (see explain.ts), so it cannot disagree with the score.
+ *
+ * With embeddings configured, one more part: the cosine of the candidate's embedding to the
+ * centroid of the liked papers' (embedding-part.ts), weighted by `embedding`. Without vectors
+ * the part is absent and the ranking is exactly what it is without embeddings.
  */
 import { buildCandidateIndex, type CandidateIndex } from './candidate-index.js';
 import { explainRank, type RankReason } from './explain.js';
@@ -23,6 +27,8 @@ export interface BlendWeights {
   neighbour: number;
   votes: number;
   recency: number;
+  /** The embedding part's weight; absent = 0. Used only when vectors are given. */
+  embedding?: number;
 }
 
 export const DEFAULT_BLEND: BlendWeights = { model: 1, neighbour: 0.5, votes: 0.15, recency: 0.05 };
@@ -61,8 +67,11 @@ function dayNumber(date: string | null): number {
   return Number.isNaN(t) ? 0 : t / 86_400_000;
 }
 
-/** Best first; ties broken by votes, then id, so the order is fully determined. */
-export function rankDay(day: RankingDay, model: ProfileModel, blend: BlendWeights = DEFAULT_BLEND): RankedPaper[] {
+/**
+ * Best first; ties broken by votes, then id, so the order is fully determined. `embedding`: the
+ * candidates' raw similarity to the liked papers in embedding space (embeddingSimilarity), if any.
+ */
+export function rankDay(day: RankingDay, model: ProfileModel, blend: BlendWeights = DEFAULT_BLEND, embedding?: Float64Array): RankedPaper[] {
   const n = day.candidates.length;
   const modelScore = new Float64Array(n);
   day.index.scoreInto(modelScore, model.weights.idx, model.weights.val);
@@ -76,10 +85,11 @@ export function rankDay(day: RankingDay, model: ProfileModel, blend: BlendWeight
   const votes = Float64Array.from(day.candidates, (c) => Math.log1p(Math.max(0, c.votes ?? 0)));
   const recency = Float64Array.from(day.candidates, (c) => dayNumber(c.date));
   const parts = { model: standardize(modelScore), neighbour: standardize(nearest), votes: standardize(votes), recency: standardize(recency) };
-  const ranked = day.candidates.map((c, i) => ({
-    i,
-    score: blend.model * parts.model[i]! + blend.neighbour * parts.neighbour[i]! + blend.votes * parts.votes[i]! + blend.recency * parts.recency[i]!,
-  }));
+  const embedded = embedding && blend.embedding ? { z: standardize(embedding), w: blend.embedding } : undefined;
+  const ranked = day.candidates.map((c, i) => {
+    const score = blend.model * parts.model[i]! + blend.neighbour * parts.neighbour[i]! + blend.votes * parts.votes[i]! + blend.recency * parts.recency[i]!;
+    return { i, score: embedded ? score + embedded.w * embedded.z[i]! : score };
+  });
   ranked.sort((a, b) => b.score - a.score || (day.candidates[b.i]!.votes ?? 0) - (day.candidates[a.i]!.votes ?? 0) || day.candidates[a.i]!.id - day.candidates[b.i]!.id);
   return ranked.map(({ i, score }) => {
     const nb = nearestOf[i]! >= 0 ? model.neighbours[nearestOf[i]!] : undefined;
