@@ -46,14 +46,20 @@ export function embeddingSimilarity(candidates: (Float32Array | undefined)[], li
   for (let i = 0; i < centroid.length; i++) cn += centroid[i]! * centroid[i]!;
   cn = Math.sqrt(cn);
   const sims = new Float64Array(candidates.length);
-  const has = candidates.map((v) => v !== undefined && v.length === centroid.length && cn > 0 && norm(v) > 0);
+  const has = new Uint8Array(candidates.length);
   let sum = 0;
   let count = 0;
   candidates.forEach((v, c) => {
-    if (!has[c]) return;
+    if (!v || v.length !== centroid.length || cn === 0) return;
     let dot = 0;
-    for (let i = 0; i < centroid.length; i++) dot += v![i]! * centroid[i]!;
-    sims[c] = dot / (norm(v!) * cn);
+    let vv = 0;
+    for (let i = 0; i < centroid.length; i++) {
+      dot += v[i]! * centroid[i]!;
+      vv += v[i]! * v[i]!;
+    }
+    if (vv === 0) return;
+    sims[c] = dot / (Math.sqrt(vv) * cn);
+    has[c] = 1;
     sum += sims[c]!;
     count += 1;
   });
