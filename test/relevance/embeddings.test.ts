@@ -129,8 +129,8 @@ describe('the embeddings cache', () => {
 });
 
 describe('ranking with embeddings', () => {
-  it('ranks exactly as without embeddings when no vector is cached (the endpoint was never reachable)', async () => {
-    const { ids, docs, embedder, ranker, like } = setup();
+  it('ranks exactly as without embeddings when no vector is cached (the endpoint was never reachable) or the cache cannot be read', async () => {
+    const { db, ids, docs, embedder, ranker, like } = setup();
     const down = server.baseUrl;
     await server.close();
     expect((await embedder('emb-1', {}, down)()).failed).toMatch(/unreachable/);
@@ -138,6 +138,17 @@ describe('ranking with embeddings', () => {
     const candidates = docs.byIds(ids.slice(8));
     const off = JSON.stringify(ranker().rank(channel, candidates));
     expect(JSON.stringify(ranker({ model: 'emb-1' }).rank(channel, candidates))).toBe(off);
+    const failingRead = createPersonalRanker({
+      feedback: createFeedbackStore(db),
+      interests: createInterestStore(db),
+      docs,
+      embeddings: {
+        vectors: () => {
+          throw new Error('database is locked');
+        },
+      },
+    });
+    expect(JSON.stringify(failingRead.rank(channel, candidates))).toBe(off);
     server = await startFakeEmbeddings();
   });
 
