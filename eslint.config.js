@@ -39,12 +39,12 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: restrict(
-      [...IO_LIBRARIES, '**/i18n/**', '**/db/**', '**/ingest/**', '**/adapters/**', '**/pipeline/**', '**/scheduler/**', '**/cli/**', '**/summarize/**'],
+      [...IO_LIBRARIES, '**/i18n/**', '**/db/**', '**/ingest/**', '**/adapters/**', '**/pipeline/**', '**/scheduler/**', '**/cli/**', '**/summarize/**', '**/embeddings/**', '**/openai-compat/**'],
       'src/core is pure: no platform, database, scheduler or I/O imports (see docs/adr/0001-layering.md).',
     ),
   },
   {
-    files: ['src/pipeline/**/*.ts', 'src/ingest/**/*.ts', 'src/summarize/**/*.ts', 'src/i18n/**/*.ts'],
+    files: ['src/pipeline/**/*.ts', 'src/ingest/**/*.ts', 'src/summarize/**/*.ts', 'src/embeddings/**/*.ts', 'src/openai-compat/**/*.ts', 'src/i18n/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: restrict(
       ['better-sqlite3', 'discord.js', '@discordjs/*', '@slack/*', 'node-cron', '**/adapters/**', '**/cli/**', '**/scheduler/**'],

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { flag, hasFlag, parseSizes } from './bench-util.js';
 import { runBackupBench } from './backup-bench.js';
 import { runCardLabelsBench } from './card-labels-bench.js';
+import { runEmbeddingCostBench } from './embedding-cost-bench.js';
 import { runIngestBench } from './ingest-bench.js';
 import { runRetentionBench } from './retention-bench.js';
 import { runSearchBench } from './search-bench.js';
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
   // On a copy of the 100,000-paper search database (or generated papers when it was not built).
   await runBackupBench({ db: fileURLToPath(new URL('./out/search-100000.db', import.meta.url)), papers: items, runs: 3 });
   await runSubscriptionFanoutBench({ subscribers: 1000, discord: 200, runs: 2, concurrency: 64 });
+  runEmbeddingCostBench(['--profiles', '50']);
   runRankingQualityBench([]);
   runRankingCostBench([]);
   const minutes = (t: number): string => (t / 60_000).toFixed(1);

@@ -9,7 +9,7 @@ import type { Logger } from './log.js';
 import { attachInteractionHandler } from './adapters/discord/commands/interaction-handler.js';
 import { registerSlackCommands } from './adapters/slack/commands/register-commands.js';
 import type { Channel } from './core/channel.js';
-import { arxivHolidays, buildChannelRanker, buildCommandDeps, buildDigestRunner, buildSourceLabeler, PROCESS_OWNER, buildRawEntryPrune, buildSummarizer, buildSummaryGeneration, buildIngestRunner, buildSubscriptionDelivery, channelSpecs, openStores, sourceSpecs } from './main.js';
+import { arxivHolidays, buildChannelRanker, buildCommandDeps, buildEmbeddings, buildDigestRunner, buildSourceLabeler, PROCESS_OWNER, buildRawEntryPrune, buildSummarizer, buildSummaryGeneration, buildIngestRunner, buildSubscriptionDelivery, channelSpecs, openStores, sourceSpecs } from './main.js';
 import { digestContext, previewDigest, windowStartFor } from './pipeline/plan-digest.js';
 import { checkSources } from './pipeline/source-reads.js';
 import { scheduleDigests } from './scheduler/digest-job.js';
@@ -54,12 +54,15 @@ export async function startBot(o: BotOptions) {
     return deliverSubscriptions();
   };
   const prune = buildRawEntryPrune(stores, o.config, o.log, now);
-  // Then, with retention.rawEntryDays set, settled raw entries are pruned (in batches; never throws).
+  const embeddings = buildEmbeddings(o.env, o.config, stores, o.log, now);
+  // Then, with retention.rawEntryDays set, settled raw entries are pruned (in batches; never throws),
+  // and with EMBEDDINGS_* set, new papers are embedded for ranking (bounded per run; never throws).
   const afterIngest = async () => {
     try {
       return await deliverSubs();
     } finally {
       await prune?.();
+      await embeddings?.embedNew();
     }
   };
   const ingestJob = scheduleIngest(ingestRunner, sourceSpecs(o.config), o.config.ingest.schedule, o.config.timezone, o.log, o.schedule !== false, afterIngest);
@@ -67,9 +70,9 @@ export async function startBot(o: BotOptions) {
     const report = await summarize(channels.map((c) => c.locale));
     if (report) o.log.info(report, 'summaries generated before digests');
   };
-  const digestRunner = buildDigestRunner({ stores, config: o.config, chat, log: o.log, ingest: ingestJob.runNow, prepare, now, stopping: () => stopping, ...(metrics ? { metrics } : {}) });
+  const digestRunner = buildDigestRunner({ stores, config: o.config, chat, log: o.log, ingest: ingestJob.runNow, prepare, now, stopping: () => stopping, ...(metrics ? { metrics } : {}), ...(embeddings ? { embeddings: embeddings.ranking } : {}) });
   const digestJob = scheduleDigests(digestRunner, o.log, o.schedule !== false);
-  const commandDeps = buildCommandDeps(stores, o.config, now, metrics);
+  const commandDeps = buildCommandDeps(stores, o.config, now, metrics, embeddings?.ranking);
   if (chat.slack) registerSlackCommands(chat.slack, commandDeps, o.log.child({ component: 'slack-commands' }), { admins: o.config.commands.slackAdmins });
   if (chat.discord) attachInteractionHandler(chat.discord, commandDeps, o.log.child({ component: 'discord-commands' }));
   let listener: HttpListener | undefined;

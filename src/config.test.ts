@@ -32,6 +32,7 @@ describe('config', () => {
       digest: { catchUpHours: 6, firstDigestLookbackHours: 24, concurrency: 64, arxivHolidays: [] },
       commands: { maxSubscriptions: 20, searchPageSize: 5, slackAdmins: [], subscriptionMessageMax: 10 },
       llm: { concurrency: 2, dailyBudget: 200, deadlineSeconds: 60, timeoutSeconds: 30, retries: 3, maxPapers: 50 },
+      embeddings: { batchSize: 64, maxPerRun: 500, scanPapers: 3000, timeoutSeconds: 30, retries: 3, deadlineSeconds: 60, weight: 0.5 },
       backfill: { delaySeconds: 3, maxDays: 366 },
       retention: {},
       shutdown: { graceSeconds: 8 },
@@ -99,5 +100,19 @@ describe('config', () => {
     expect(loadEnv({}).DISCORD_API_URL).toBe('https://discord.com/api');
     expect(loadEnv({ PAPERBOY_DB: '/var/lib/paperboy.db' }).PAPERBOY_DB).toBe('/var/lib/paperboy.db');
     expect(() => loadEnv({ LOG_LEVEL: 'loud' })).toThrow(ConfigError);
+  });
+
+  it('turns embeddings on only with both EMBEDDINGS_BASE_URL and EMBEDDINGS_MODEL, and says which is missing', () => {
+    expect(loadEnv({ EMBEDDINGS_BASE_URL: '', EMBEDDINGS_MODEL: '' })).toMatchObject({ EMBEDDINGS_BASE_URL: undefined, EMBEDDINGS_MODEL: undefined });
+    expect(loadEnv({ EMBEDDINGS_BASE_URL: 'http://127.0.0.1:11434/v1', EMBEDDINGS_MODEL: 'nomic-embed-text' })).toMatchObject({ EMBEDDINGS_MODEL: 'nomic-embed-text' });
+    expect(() => loadEnv({ EMBEDDINGS_MODEL: 'nomic-embed-text' })).toThrow(/set both/);
+    expect(() => loadEnv({ EMBEDDINGS_BASE_URL: 'ftp://x', EMBEDDINGS_MODEL: 'm' })).toThrow(/EMBEDDINGS_BASE_URL: not an http\(s\) URL/);
+  });
+
+  it('has embeddings settings with defaults and bounds', () => {
+    expect(parseConfig('', 'x.yaml').embeddings).toEqual({ batchSize: 64, maxPerRun: 500, scanPapers: 3000, timeoutSeconds: 30, retries: 3, deadlineSeconds: 60, weight: 0.5 });
+    expect(problems('embeddings: { batchSize: 0, weight: -1, model: x }\n')).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^embeddings.batchSize: /), expect.stringMatching(/^embeddings.weight: /), 'embeddings: unknown key "model"']),
+    );
   });
 });

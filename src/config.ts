@@ -102,6 +102,23 @@ const configSchema = z.strictObject({
       maxPapers: z.number().int().min(1).max(1000).default(50),
     })
     .prefault({}),
+  embeddings: z
+    .strictObject({
+      /** Texts per request to the embeddings endpoint. */
+      batchSize: z.number().int().min(1).max(2048).default(64),
+      /** Papers embedded per run (after each ingest), at most; the rest wait for the next run. */
+      maxPerRun: z.number().int().min(1).max(100_000).default(500),
+      /** Newest stored papers looked at per run for a missing or stale vector. */
+      scanPapers: z.number().int().min(1).max(100_000).default(3000),
+      /** Per request to the endpoint. */
+      timeoutSeconds: z.number().positive().max(600).default(30),
+      retries: z.number().int().min(0).max(10).default(3),
+      /** How long one run may take, in seconds. */
+      deadlineSeconds: z.number().positive().max(3600).default(60),
+      /** Weight of the embedding part in the ranking blend (the other parts: model 1, neighbour 0.5, votes 0.15, recency 0.05). */
+      weight: z.number().min(0).max(10).default(0.5),
+    })
+    .prefault({}),
   backfill: z
     .strictObject({
       /** Seconds between two requests to the same host (arXiv asks for 3). */
@@ -181,6 +198,10 @@ const envSchema = z.object({
   LLM_BASE_URL: optional,
   LLM_API_KEY: optional,
   LLM_MODEL: optional,
+  /** OpenAI-compatible /v1/embeddings endpoint for ranking; off unless the base URL and model are both set. */
+  EMBEDDINGS_BASE_URL: optional.pipe(z.url({ protocol: /^https?$/, error: 'not an http(s) URL' }).optional()),
+  EMBEDDINGS_API_KEY: optional,
+  EMBEDDINGS_MODEL: optional,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** json: JSON lines; pretty: human-readable; auto: pretty when stderr is a terminal. */
   LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
@@ -248,6 +269,9 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env, dotenv = '.env'): 
   if (env === process.env && existsSync(dotenv)) process.loadEnvFile(dotenv);
   const result = envSchema.safeParse(env);
   if (!result.success) throw new ConfigError('environment', describeIssues(result.error));
+  if (Boolean(result.data.EMBEDDINGS_BASE_URL) !== Boolean(result.data.EMBEDDINGS_MODEL)) {
+    throw new ConfigError('environment', ['EMBEDDINGS_BASE_URL and EMBEDDINGS_MODEL: set both (embeddings on) or neither (off)']);
+  }
   return result.data;
 }
 

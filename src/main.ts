@@ -19,7 +19,10 @@ import { createFeedbackStore } from './db/feedback-store.js';
 import { createInterestStore } from './db/interest-store.js';
 import { createRankDocReader } from './db/rank-doc-reader.js';
 import { createSimilarCandidates } from './db/similar-candidates.js';
-import { createPersonalRanker } from './pipeline/personal-ranker.js';
+import { createEmbeddingStore } from './db/embedding-store.js';
+import { createEmbeddingsClient } from './embeddings/embeddings-client.js';
+import { createEmbedPapers } from './pipeline/embed-papers.js';
+import { createPersonalRanker, type PersonalRankerDeps } from './pipeline/personal-ranker.js';
 import { createSimilarPapers } from './pipeline/similar-papers.js';
 import type { ChannelRanker } from './pipeline/plan-digest.js';
 import type { CommandDeps } from './pipeline/commands/command-deps.js';
@@ -90,7 +93,7 @@ export function buildIngestRunner(stores: Stores, config: Config, log: Logger, n
 }
 
 /** What the slash-command use cases need, from the stores and the config. */
-export function buildCommandDeps(stores: Stores, config: Config, now: () => Date = () => new Date(), metrics?: PipelineMetrics): CommandDeps {
+export function buildCommandDeps(stores: Stores, config: Config, now: () => Date = () => new Date(), metrics?: PipelineMetrics, embeddings?: RankingEmbeddings): CommandDeps {
   return {
     reader: stores.reader,
     search: stores.search,
@@ -103,27 +106,27 @@ export function buildCommandDeps(stores: Stores, config: Config, now: () => Date
     sourceLabel: buildSourceLabeler(stores, config),
     limits: { subscriptionsPerTarget: config.commands.maxSubscriptions, searchPageSize: config.commands.searchPageSize, todayMax: 10 },
     now,
-    relevance: buildRelevance(stores, now),
+    relevance: buildRelevance(stores, now, embeddings),
     ...(metrics ? { metrics } : {}),
   };
 }
 
 /** `order: relevance`: ranks a channel's candidates by its profile (undefined without one). */
-export function buildChannelRanker(stores: Stores): ChannelRanker {
-  const relevance = buildRelevance(stores);
+export function buildChannelRanker(stores: Stores, embeddings?: RankingEmbeddings): ChannelRanker {
+  const relevance = buildRelevance(stores, undefined, embeddings);
   const docs = createRankDocReader(stores.db);
   return (channel, paperIds) => relevance.ranker.rank({ kind: 'channel', platform: channel.platform, channel: channel.channel }, docs.byIds(paperIds));
 }
 
 /** Feedback, seeds, the personal ranker and "more like this" over the store (docs/adr/0014-personal-ranking.md). */
-export function buildRelevance(stores: Stores, now: () => Date = () => new Date()) {
+export function buildRelevance(stores: Stores, now: () => Date = () => new Date(), embeddings?: RankingEmbeddings) {
   const feedback = createFeedbackStore(stores.db);
   const interests = createInterestStore(stores.db);
   const docs = createRankDocReader(stores.db);
   return {
     feedback,
     interests,
-    ranker: createPersonalRanker({ feedback, interests, docs }),
+    ranker: createPersonalRanker({ feedback, interests, docs, ...(embeddings ?? {}) }),
     similar: createSimilarPapers({ docs, candidates: createSimilarCandidates(stores.db), now }),
   };
 }
@@ -149,6 +152,57 @@ export function buildSubscriptionDelivery(stores: Stores, config: Config, chat: 
       failures,
       sourceLabel: buildSourceLabeler(stores, config),
     });
+}
+
+/** What the personal ranker gets when embeddings are on: cached vectors under the model, and the part's weight. */
+export type RankingEmbeddings = Required<Pick<PersonalRankerDeps, 'embeddings' | 'embeddingWeight'>>;
+
+/**
+ * Optional embeddings (docs/adr/0015-embeddings.md): undefined unless EMBEDDINGS_BASE_URL and
+ * EMBEDDINGS_MODEL are set. `embedNew` fills the cache (after each ingest; never throws);
+ * `ranking` is what the personal ranker reads.
+ */
+export function buildEmbeddings(env: Env, config: Config, stores: Stores, log: Logger, now: () => Date = () => new Date()) {
+  if (!env.EMBEDDINGS_BASE_URL || !env.EMBEDDINGS_MODEL) return undefined;
+  const c = config.embeddings;
+  const model = env.EMBEDDINGS_MODEL;
+  const client = createEmbeddingsClient({
+    baseUrl: env.EMBEDDINGS_BASE_URL,
+    ...(env.EMBEDDINGS_API_KEY ? { apiKey: env.EMBEDDINGS_API_KEY } : {}),
+    model,
+    batchSize: c.batchSize,
+    timeoutMs: c.timeoutSeconds * 1000,
+    retries: c.retries,
+  });
+  const store = createEmbeddingStore(stores.db);
+  const embedNew = createEmbedPapers(
+    { docs: createRankDocReader(stores.db), store, client, log, now },
+    { scan: c.scanPapers, maxPerRun: c.maxPerRun, batchSize: c.batchSize, deadlineMs: c.deadlineSeconds * 1000 },
+  );
+  const ranking: RankingEmbeddings = {
+    embeddingWeight: c.weight,
+    embeddings: {
+      vectors(ids) {
+        try {
+          return store.vectors(model, ids);
+        } catch (err) {
+          log.warn({ err, model }, 'reading cached embeddings failed; ranking without them');
+          return new Map();
+        }
+      },
+    },
+  };
+  return {
+    ranking,
+    async embedNew() {
+      try {
+        return await embedNew();
+      } catch (err) {
+        log.warn({ err, model }, 'embedding papers failed');
+        return undefined;
+      }
+    },
+  };
 }
 
 /** After each ingest: prunes settled raw entries (`retention.rawEntryDays`); undefined when it is not set. */
@@ -240,6 +294,8 @@ export interface DigestRunnerOptions {
   now?: () => Date;
   stopping?: () => boolean;
   metrics?: PipelineMetrics;
+  /** Cached embeddings as one more ranking part for `order: relevance` channels (EMBEDDINGS_*); absent = off. */
+  embeddings?: RankingEmbeddings;
 }
 
 export function buildDigestRunner(o: DigestRunnerOptions) {
@@ -250,7 +306,7 @@ export function buildDigestRunner(o: DigestRunnerOptions) {
     outbox: o.stores.outbox,
     reader: o.stores.reader,
     sourceLabel: buildSourceLabeler(o.stores, o.config),
-    rankChannel: buildChannelRanker(o.stores),
+    rankChannel: buildChannelRanker(o.stores, o.embeddings),
     log: o.log,
     owner: PROCESS_OWNER,
     isAbandoned: (owner, claimedAt) => isAbandoned(owner, claimedAt, now()),

@@ -4,10 +4,11 @@
  * and vocabulary, and core/personal-ranking does the rest. A profile with no example has no
  * ranking (undefined): callers fall back to votes order.
  */
+import { embeddingSimilarity } from '../core/personal-ranking/embedding-part.js';
 import type { RankDoc } from '../core/personal-ranking/features.js';
 import { DEFAULT_MODEL_SETTINGS, trainProfileModel, type ProfileExample } from '../core/personal-ranking/profile-model.js';
 import { seedOwner, type ProfileRef } from '../core/personal-ranking/profile-ref.js';
-import { prepareRankingDay, rankDay, type RankCandidate, type RankedPaper } from '../core/personal-ranking/rank-day.js';
+import { DEFAULT_BLEND, prepareRankingDay, rankDay, type RankCandidate, type RankedPaper } from '../core/personal-ranking/rank-day.js';
 import { buildVectorSpace } from '../core/personal-ranking/vector-space.js';
 
 /** The stores the ranker reads (db/feedback-store, db/interest-store, db/rank-doc-reader). */
@@ -17,7 +18,19 @@ export interface PersonalRankerDeps {
   docs: { byIds(ids: number[]): RankCandidate[]; newest(limit: number): RankCandidate[]; idForKey(key: string): number | undefined };
   /** Newest stored papers used as background and vocabulary (default 3,000). */
   backgroundSize?: number;
+  /**
+   * Optional embeddings (EMBEDDINGS_* set): the cached vectors of stored papers under the
+   * configured model. When given, the blend gets an embedding part (cosine to the liked papers'
+   * centroid) with weight `embeddingWeight`; papers without a vector get the part's mean. A read
+   * that throws ranks without the part.
+   */
+  embeddings?: { vectors(paperIds: number[]): Map<number, Float32Array> };
+  /** Weight of the embedding part in the blend (default 0.5; config `embeddings.weight`). */
+  embeddingWeight?: number;
 }
+
+/** The embedding part's weight when nothing else is configured; not tuned (no real embeddings offline). */
+export const DEFAULT_EMBEDDING_WEIGHT = 0.5;
 
 export function createPersonalRanker(deps: PersonalRankerDeps) {
   const backgroundSize = deps.backgroundSize ?? 3000;
@@ -43,6 +56,25 @@ export function createPersonalRanker(deps: PersonalRankerDeps) {
     return [...fromSeeds.filter((e) => !votedIds.has(e.doc.id)), ...fromVotes];
   }
 
+  /** Every vector ranking these profiles may need, or undefined without embeddings (or when the read fails). */
+  function vectorsFor(profiles: ProfileExample[][], candidates: RankCandidate[]): Map<number, Float32Array> | undefined {
+    if (!deps.embeddings) return undefined;
+    const liked = profiles.flat().flatMap((e) => (e.value === 1 && e.doc.id > 0 ? [e.doc.id] : []));
+    try {
+      return deps.embeddings.vectors([...new Set([...candidates.map((c) => c.id), ...liked])]);
+    } catch {
+      return undefined;
+    }
+  }
+
+  function embeddingPart(vectors: Map<number, Float32Array> | undefined, ex: ProfileExample[], candidates: RankCandidate[]): Float64Array | undefined {
+    if (!vectors || vectors.size === 0) return undefined;
+    const liked = ex.flatMap((e) => (e.value === 1 && vectors.has(e.doc.id) ? [vectors.get(e.doc.id)!] : []));
+    return embeddingSimilarity(candidates.map((c) => vectors.get(c.id)), liked);
+  }
+
+  const blend = { ...DEFAULT_BLEND, embedding: deps.embeddingWeight ?? DEFAULT_EMBEDDING_WEIGHT };
+
   return {
     examples,
     /**
@@ -56,7 +88,13 @@ export function createPersonalRanker(deps: PersonalRankerDeps) {
       const space = buildVectorSpace([...background, ...profiles.flat().map((e) => e.doc)]);
       const day = prepareRankingDay(space, candidates);
       const negatives: RankDoc[] = background;
-      return profiles.map((ex) => (ex.some((e) => e.value === 1) ? rankDay(day, trainProfileModel(space, ex, negatives, DEFAULT_MODEL_SETTINGS)) : undefined));
+      const vectors = vectorsFor(profiles, candidates);
+      return profiles.map((ex) => {
+        if (!ex.some((e) => e.value === 1)) return undefined;
+        const model = trainProfileModel(space, ex, negatives, DEFAULT_MODEL_SETTINGS);
+        const embedding = embeddingPart(vectors, ex, candidates);
+        return embedding ? rankDay(day, model, blend, embedding) : rankDay(day, model);
+      });
     },
     /** The words that weigh most in the profile's model, best first (what `/papers interests` shows). */
     topTerms(ref: ProfileRef, n: number): string[] {

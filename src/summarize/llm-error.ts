@@ -1,6 +1,7 @@
 /** Typed failures of the LLM client, so callers can tell "try later" from "fix the config". */
+import type { EndpointErrorKind } from '../openai-compat/post-json.js';
 
-export type LlmErrorKind = 'timeout' | 'rate_limited' | 'server' | 'bad_response' | 'auth';
+export type LlmErrorKind = EndpointErrorKind;
 
 export class LlmError extends Error {
   override readonly name = 'LlmError';

@@ -56,13 +56,13 @@ const ERROR_TYPES: Record<number, { type: string; code: string | null }> = {
   503: { type: 'server_error', code: null },
 };
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);
 }
 
-function sendError(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
+export function sendError(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
   const { type, code } = ERROR_TYPES[status] ?? { type: 'invalid_request_error', code: null };
   sendJson(res, status, { error: { message, type, param: null, code } }, headers);
 }
@@ -95,7 +95,8 @@ function answer(res: ServerResponse, reply: FakeReply, model: string, request: F
   sendError(res, r.status, r.message ?? `Fake error ${r.status}`, headers);
 }
 
-async function readBody(req: IncomingMessage): Promise<FakeLlmRequest['body']> {
+/** The request's JSON body, or undefined when it is not JSON. */
+export async function readBody(req: IncomingMessage): Promise<FakeLlmRequest['body']> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   try {

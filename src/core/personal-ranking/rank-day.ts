@@ -5,6 +5,10 @@
  * quality benchmark (bench/ranking-quality-bench.ts, docs/benchmarks.md), chosen on its
  * validation topics and reported on others. The reason shown with a paper is read off the same
  * parts (see explain.ts), so it cannot disagree with the score.
+ *
+ * With embeddings configured, one more part: the cosine of the candidate's embedding to the
+ * centroid of the liked papers' (embedding-part.ts), weighted by `embedding`. Without vectors
+ * the part is absent and the ranking is exactly what it is without embeddings.
  */
 import { buildCandidateIndex, type CandidateIndex } from './candidate-index.js';
 import { explainRank, type RankReason } from './explain.js';
@@ -26,6 +30,8 @@ export interface BlendWeights {
   neighbour: number;
   votes: number;
   recency: number;
+  /** The embedding part's weight; absent = 0. Used only when vectors are given. */
+  embedding?: number;
 }
 
 export const DEFAULT_BLEND: BlendWeights = { model: 1, classifier: 1, neighbour: 0.5, votes: 0.15, recency: 0.05 };
@@ -67,8 +73,12 @@ function dayNumber(date: string | null): number {
 /** Reasons are read off the model for the best this many papers only: what any digest can show. */
 export const EXPLAINED = 50;
 
-/** Best first; ties broken by votes, then id, so the order is fully determined. Papers past `explain` get an empty reason. */
-export function rankDay(day: RankingDay, model: ProfileModel, blend: BlendWeights = DEFAULT_BLEND, explain = EXPLAINED): RankedPaper[] {
+/**
+ * Best first; ties broken by votes, then id, so the order is fully determined. `embedding`: the
+ * candidates' raw similarity to the liked papers in embedding space (embeddingSimilarity), if any.
+ * Papers past `explain` get an empty reason.
+ */
+export function rankDay(day: RankingDay, model: ProfileModel, blend: BlendWeights = DEFAULT_BLEND, embedding?: Float64Array, explain = EXPLAINED): RankedPaper[] {
   const n = day.candidates.length;
   const modelScore = new Float64Array(n);
   day.index.scoreInto(modelScore, model.weights.idx, model.weights.val);
@@ -84,10 +94,11 @@ export function rankDay(day: RankingDay, model: ProfileModel, blend: BlendWeight
   const votes = Float64Array.from(day.candidates, (c) => Math.log1p(Math.max(0, c.votes ?? 0)));
   const recency = Float64Array.from(day.candidates, (c) => dayNumber(c.date));
   const parts = { model: standardize(modelScore), classifier: standardize(classifierScore), neighbour: standardize(nearest), votes: standardize(votes), recency: standardize(recency) };
-  const ranked = day.candidates.map((c, i) => ({
-    i,
-    score: blend.model * parts.model[i]! + blend.classifier * parts.classifier[i]! + blend.neighbour * parts.neighbour[i]! + blend.votes * parts.votes[i]! + blend.recency * parts.recency[i]!,
-  }));
+  const embedded = embedding && blend.embedding ? { z: standardize(embedding), w: blend.embedding } : undefined;
+  const ranked = day.candidates.map((c, i) => {
+    const score = blend.model * parts.model[i]! + blend.classifier * parts.classifier[i]! + blend.neighbour * parts.neighbour[i]! + blend.votes * parts.votes[i]! + blend.recency * parts.recency[i]!;
+    return { i, score: embedded ? score + embedded.w * embedded.z[i]! : score };
+  });
   ranked.sort((a, b) => b.score - a.score || (day.candidates[b.i]!.votes ?? 0) - (day.candidates[a.i]!.votes ?? 0) || day.candidates[a.i]!.id - day.candidates[b.i]!.id);
   return ranked.map(({ i, score }, place) => {
     if (place >= explain) return { id: day.candidates[i]!.id, score: Number(score.toFixed(4)), reason: { terms: [] } };
