@@ -1,8 +1,8 @@
 /**
- * The 👍 / 👎 / "more like this" controls under paper cards (docs/adr/0014-personal-ranking.md,
- * "Discord"). A message showing one paper gets a row of three buttons; a message showing
- * several (up to 10 embeds) gets two string selects, one listing "👍 title" and "👎 title" per
- * paper and one listing the papers for "more like this". Buttons per paper would need 30 for 10
+ * The 👍 / 👎 / "more like this" controls under paper cards (docs/adr/0015-discord-feedback-controls.md).
+ * A message showing one paper gets a row of three buttons; a message showing several (up to 10
+ * embeds) gets two string selects, one listing "👍 title" and "👎 title" per paper and one listing
+ * the papers for "more like this". Buttons per paper would need 30 for 10
  * papers, past Discord's 25 (5 rows × 5); the selects take 2 of the 5 rows whatever the count,
  * leaving room for paging and undo buttons. Every id or value is `pb1:<verb>:<paper>`.
  */

@@ -6,7 +6,7 @@
  * from discord.js's reaction events, which fire only for messages, channels and guilds in its
  * cache (or with partials): the payload and the outbox are all that is needed, so a reaction on
  * a month-old digest after a restart still counts. Nothing is posted back: a reaction has no
- * ephemeral answer, and a visible one in the channel would be spam (docs/adr/0014).
+ * ephemeral answer, and a visible one in the channel would be spam (docs/adr/0015-discord-feedback-controls.md).
  */
 import { GatewayDispatchEvents, type Client, type GatewayMessageReactionAddDispatchData } from 'discord.js';
 import type { CommandContext } from '../../core/commands.js';
