@@ -34,7 +34,8 @@ let robot: number;
 let lookAlike: number;
 
 beforeAll(async () => {
-  fake = await startFakeDiscord();
+  // Several digests are posted into one channel here: a roomier per-channel limit than Discord's 5 per 5 s.
+  fake = await startFakeDiscord({ routeLimit: { limit: 100, windowMs: 1000 } });
   fake.addChannel(CHANNEL, { guildId: GUILD });
   fake.addChannel(CHANNEL_B, { guildId: GUILD_B });
   t = setupCommands();
@@ -222,6 +223,34 @@ async function postDigest(cards: PaperCard[], layout: 'digest' | 'thread'): Prom
 }
 
 const cardOf = (paperId: number, title: string): PaperCard => ({ key: `k${paperId}`, paperId, title, url: 'https://arxiv.org/abs/2410.20001', facts: [], links: [] });
+
+/** The guild as Discord sends it on connect (GUILD_CREATE), with CHANNEL and a digest thread in it, so discord.js knows the thread's parent. */
+function guildCreate(thread: string) {
+  const channel = { id: CHANNEL, type: 0, guild_id: GUILD, name: 'papers', position: 0, permission_overwrites: [], flags: 0 };
+  const threadObject = { id: thread, type: 11, guild_id: GUILD, parent_id: CHANNEL, owner_id: fake.bot.id, name: 'Daily Papers', flags: 0, last_message_id: null,
+    rate_limit_per_user: 0, message_count: 1, member_count: 1,
+    thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false } };
+  return { id: GUILD, name: 'Lab', icon: null, owner_id: USER.id, afk_timeout: 300, verification_level: 0, default_message_notifications: 0, explicit_content_filter: 0,
+    roles: [], emojis: [], stickers: [], features: [], mfa_level: 0, system_channel_flags: 0, premium_tier: 0, preferred_locale: 'ko', nsfw_level: 0,
+    unavailable: false, member_count: 2, large: false, joined_at: '2024-01-01T00:00:00.000000+00:00', members: [], presences: [], voice_states: [],
+    channels: [channel], threads: [threadObject], stage_instances: [], guild_scheduled_events: [] };
+}
+
+describe('clicks and reactions inside a digest thread', () => {
+  it('count for the channel the digest was posted in', async () => {
+    const thread = '111111111111119999';
+    fake.addChannel(thread, { guildId: GUILD, kind: 'thread' });
+    fake.dispatch('GUILD_CREATE', guildCreate(thread));
+    await until(() => (client.channels.cache.get(thread)?.isThread() ? true : undefined));
+    await send(click(button(`pb1:up:${robot}`), { channel: thread }));
+    expect(votes(channelRef(CHANNEL))).toEqual([[robot, 1]]);
+    expect(votes(channelRef(thread))).toEqual([]);
+    const [, paper] = await postDigest([cardOf(dense, 'Dense retrieval')], 'thread');
+    fake.react('add', { userId: USER.id, channelId: thread, messageId: paper!, emoji: '👎' });
+    await until(() => (votes(channelRef(CHANNEL)).length === 2 ? true : undefined));
+    expect(votes(channelRef(CHANNEL))).toEqual([[robot, 1], [dense, -1]]);
+  });
+});
 
 describe('reactions on Discord', () => {
   it('counts 👍 on a one-paper message as a vote and its removal as an undo; ignores bots, other emoji and multi-paper messages', async () => {
