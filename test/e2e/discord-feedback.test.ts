@@ -29,6 +29,7 @@ let client: Client;
 let t: ReturnType<typeof setupCommands>;
 let detach: (() => void)[] = [];
 let seq = 0;
+let lookups = 0;
 let dense: number;
 let robot: number;
 let lookAlike: number;
@@ -47,7 +48,7 @@ beforeAll(async () => {
   await loginDiscord(client, fake.token, 5000);
   detach = [
     attachInteractionHandler(client, t.deps, silentLogger()),
-    attachReactionVotes(client, (id) => t.stores.outbox.papersOfMessage(id), t.deps, silentLogger()),
+    attachReactionVotes(client, (id) => (lookups++, t.stores.outbox.papersOfMessage(id)), t.deps, silentLogger()),
   ];
 });
 
@@ -258,14 +259,18 @@ describe('reactions on Discord', () => {
     fake.react('add', { userId: USER.id, channelId: CHANNEL, messageId: paper!, emoji: '👍' });
     await until(() => (votes(channelRef()).length ? true : undefined));
     expect(votes(personRef())).toEqual([[robot, 1]]);
+    const before = lookups;
     fake.react('add', { userId: OTHER, channelId: CHANNEL, messageId: paper!, emoji: '👍', bot: true });
     fake.react('add', { userId: OTHER, channelId: CHANNEL, messageId: paper!, emoji: '🎉' });
     fake.react('add', { userId: OTHER, channelId: CHANNEL, messageId: header!, emoji: '👍' });
     const [several] = await postDigest([cardOf(robot, 'Robot'), cardOf(dense, 'Dense')], 'digest');
     fake.react('add', { userId: OTHER, channelId: CHANNEL, messageId: several!, emoji: '👎' });
+    fake.react('add', { userId: OTHER, channelId: CHANNEL, messageId: '1500000000000000001', emoji: '👍', authorId: USER.id }); // someone's own message
     fake.react('remove', { userId: USER.id, channelId: CHANNEL, messageId: paper!, emoji: '👍' });
     await until(() => (votes(channelRef()).length ? undefined : true));
     expect(events()).toBe(2); // the add and its undo; nothing from the bot, the 🎉, the header or the two-paper message
+    // The header's 👍, the two-paper message's 👎 and the removal; the bot, the 🎉 and a person's own message are dropped before any lookup.
+    expect(lookups - before).toBe(3);
   });
 
   it('leaves a 👎 standing when the earlier 👍 is removed after it', async () => {

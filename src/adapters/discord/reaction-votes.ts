@@ -50,6 +50,9 @@ function reactionContext(client: Client, data: ReactionData): CommandContext {
 
 export function handleReaction(client: Client, kind: 'add' | 'remove', data: ReactionData, papersOf: PapersOfMessage, deps: CommandDeps, log: Logger): void {
   if (data.user_id === client.user?.id || data.member?.user?.bot) return;
+  // The intent brings every reaction in every server the bot is in: most are on people's messages
+  // and are dropped here, before any lookup (a removal does not say whose message it was).
+  if (data.message_author_id && data.message_author_id !== client.user?.id) return;
   const ctx = reactionContext(client, data);
   const action = reactionAction(kind, data, ctx, papersOf, deps);
   if (!action) return;
