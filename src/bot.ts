@@ -7,6 +7,7 @@ import type { Config, Env } from './config.js';
 import { latestSlot, nextSlot } from './core/zoned-time.js';
 import type { Logger } from './log.js';
 import { attachInteractionHandler } from './adapters/discord/commands/interaction-handler.js';
+import { attachReactionVotes } from './adapters/discord/reaction-votes.js';
 import { registerSlackCommands } from './adapters/slack/commands/register-commands.js';
 import type { Channel } from './core/channel.js';
 import { arxivHolidays, buildChannelRanker, buildCommandDeps, buildEmbeddings, buildDigestRunner, buildSourceLabeler, PROCESS_OWNER, buildRawEntryPrune, buildSummarizer, buildSummaryGeneration, buildIngestRunner, buildSubscriptionDelivery, channelSpecs, openStores, sourceSpecs } from './main.js';
@@ -75,6 +76,7 @@ export async function startBot(o: BotOptions) {
   const commandDeps = buildCommandDeps(stores, o.config, now, metrics, embeddings?.ranking);
   if (chat.slack) registerSlackCommands(chat.slack, commandDeps, o.log.child({ component: 'slack-commands' }), { admins: o.config.commands.slackAdmins });
   if (chat.discord) attachInteractionHandler(chat.discord, commandDeps, o.log.child({ component: 'discord-commands' }));
+  if (chat.discord) attachReactionVotes(chat.discord, (id) => stores.outbox.papersOfMessage(id), commandDeps, o.log.child({ component: 'discord-reactions' }));
   let listener: HttpListener | undefined;
   try {
     // Listening before the chat clients connect lets a supervisor see "starting" (503) rather than nothing.

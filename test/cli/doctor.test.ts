@@ -93,6 +93,7 @@ describe('paperboy doctor on a healthy install', () => {
       ['source arxiv-cl', 'ok'],
       ['source hf-file', 'ok'],
       ['discord token', 'ok'],
+      ['discord intents', 'ok'],
       [`discord channel ${CH_DIGEST}`, 'ok'],
       [`discord channel ${CH_THREAD}`, 'ok'],
       ['slack token', 'ok'],
@@ -102,6 +103,7 @@ describe('paperboy doctor on a healthy install', () => {
     expect(r.find('source arxiv-cl').detail).toMatch(/^\d+ entries \[arxiv-atom\]$/);
     expect(r.find('source hf-file').detail).toMatch(/^\d+ entries \[hf-daily\]; last success 2024-10-30T06:00:00.000Z$/);
     expect(r.find('discord token').detail).toBe(`bot ${discord!.bot.username} (${discord!.bot.id})`);
+    expect(r.find('discord intents').detail).toContain('GuildMessageReactions');
     expect(r.find(`discord channel ${CH_THREAD}`).detail).toContain('#threads');
     expect(r.find('slack token').detail).toBe('app paperboy in Fake Workspace');
     expect(r.find('slack channel C0PAPERS').detail).toBe('#papers');
@@ -117,7 +119,7 @@ describe('paperboy doctor on a healthy install', () => {
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^ok {4}environment +valid$/);
     expect(lines).toContainEqual(expect.stringMatching(/^ok {4}slack channel C0PAPERS +#papers$/));
-    expect(lines.at(-1)).toBe('0 failed, 0 warnings, 13 ok');
+    expect(lines.at(-1)).toBe('0 failed, 0 warnings, 14 ok');
   });
 
   it('--offline makes no network request, still reads file sources, and says what it skipped', async () => {

@@ -14,6 +14,7 @@ import { MessageFlags, MessagePayload, type Interaction, type MessageTarget } fr
 import { describe, expect, it } from 'vitest';
 import { commandInput } from '../../src/adapters/discord/commands/command-options.js';
 import { commandContext, handleDiscordInteraction } from '../../src/adapters/discord/commands/interaction-handler.js';
+import { controlLabels } from '../../src/adapters/discord/commands/paper-clicks.js';
 import { renderAnswer as renderDiscord, renderEdit as renderDiscordEdit } from '../../src/adapters/discord/commands/render-answer.js';
 import { buildContext, type Respond } from '../../src/adapters/slack/commands/command-context.js';
 import { PAPERS_COMMAND as SLACK_COMMAND, registerSlackCommands } from '../../src/adapters/slack/commands/register-commands.js';
@@ -217,7 +218,8 @@ function randomOptions(r: () => number): { sub: string; options: Options } {
   const language = () => (r() < 0.97 ? pick(r, LANGUAGES) : randomValue(r, 10));
   const time = () => (r() < 0.5 ? `${String(Math.floor(r() * 26)).padStart(2, '0')}:${String(Math.floor(r() * 62)).padStart(2, '0')}` : randomValue(r, 5));
   const zone = () => (r() < 0.5 ? pick(r, ['Asia/Seoul', 'Asia/Tokyo', 'UTC', 'America/New_York', 'Mars/Olympus', 'asia/seoul', 'Etc/GMT+14']) : randomValue(r, 60));
-  const sub = pick(r, ['today', 'search', 'show', 'subscribe', 'unsubscribe', 'subscriptions', 'settings', 'status', 'help', ...(r() < 0.1 ? ['bogus'] : [])]);
+  const sub = pick(r, ['today', 'search', 'show', 'subscribe', 'unsubscribe', 'subscriptions', 'settings', 'status', 'help', 'like', 'dislike', 'similar', 'interests', ...(r() < 0.1 ? ['bogus'] : [])]);
+  const paperId = () => (r() < 0.5 ? pick(r, ['2410.20001', 'arXiv:2410.20002v1', 'https://arxiv.org/abs/2410.20001', '2501.00001']) : randomValue(r, 200));
   switch (sub) {
     case 'today':
       return { sub, options: { topic: maybe(0.7, () => randomValue(r, 200)) } };
@@ -231,6 +233,12 @@ function randomOptions(r: () => number): { sub: string; options: Options } {
       return { sub, options: { target: r() < 0.3 ? String(Math.floor(r() * 6) - 1) : randomValue(r, 200), channel: flag() } };
     case 'subscriptions':
       return { sub, options: { channel: flag() } };
+    case 'like':
+    case 'dislike':
+    case 'similar':
+      return { sub, options: { id: paperId() } };
+    case 'interests':
+      return { sub, options: { channel: flag(), remove: maybe(0.3, paperId), clear: maybe(0.1, () => r() < 0.8) } };
     case 'settings':
       return {
         sub,
@@ -320,14 +328,15 @@ describe('/papers fuzzing through the Discord interaction handler', () => {
       if (expected.error) errors++;
       seen.add(input?.command ?? 'unknown');
 
-      const slow = input?.command === 'search' || input?.command === 'today';
+      const slow = input?.command === 'search' || input?.command === 'today' || input?.command === 'similar';
+      const labels = controlLabels(ctx, mirror.deps);
       if (slow) {
         expect(sent.map((s) => s.method), label).toEqual(['deferReply', 'editReply']);
         expect(wireBody(sent[0]!.options).flags, label).toBe(MessageFlags.Ephemeral);
-        expect(sent[1]!.options, label).toEqual(renderDiscordEdit(expected));
+        expect(sent[1]!.options, label).toEqual(renderDiscordEdit(expected, labels));
       } else {
         expect(sent.map((s) => s.method), label).toEqual(['reply']);
-        expect(sent[0]!.options, label).toEqual(renderDiscord(expected));
+        expect(sent[0]!.options, label).toEqual(renderDiscord(expected, labels));
         if (expected.error) expect(wireBody(sent[0]!.options).flags, label).toBe(MessageFlags.Ephemeral);
       }
 
@@ -336,17 +345,19 @@ describe('/papers fuzzing through the Discord interaction handler', () => {
       expect(body.allowed_mentions, label).toEqual({ parse: [] });
       expect(String(body.content ?? '').length, label).toBeLessThanOrEqual(2000);
       expect(((body.embeds ?? []) as unknown[]).length, label).toBeLessThanOrEqual(10);
-      for (const row of (body.components ?? []) as { components: { custom_id: string; label: string }[] }[]) {
+      expect(((body.components ?? []) as unknown[]).length, label).toBeLessThanOrEqual(5);
+      for (const row of (body.components ?? []) as { components: { custom_id: string; label?: string; options?: { label: string; value: string }[] }[] }[]) {
         expect(row.components.length, label).toBeLessThanOrEqual(5);
         for (const b of row.components) {
           expect(b.custom_id.length, label).toBeLessThanOrEqual(100);
-          expect(b.label.length, label).toBeLessThanOrEqual(80);
+          if (b.label !== undefined) expect(b.label.length, label).toBeLessThanOrEqual(80);
+          for (const o of b.options ?? []) expect([o.label.length <= 100, o.value.length <= 100], label).toEqual([true, true]);
         }
       }
       expectNoLeak(discordStrings(body), label);
     }
     expect(slowest).toBeLessThan(DEADLINE_MS);
-    expect([...seen].sort()).toEqual(['help', 'search', 'settings', 'show', 'status', 'subscribe', 'subscriptions', 'today', 'unknown', 'unsubscribe']);
+    expect([...seen].sort()).toEqual(['dislike', 'help', 'interests', 'like', 'search', 'settings', 'show', 'similar', 'status', 'subscribe', 'subscriptions', 'today', 'unknown', 'unsubscribe']);
     expect(errors).toBeGreaterThan(DISCORD_INPUTS / 20);
     expect(errors).toBeLessThan(DISCORD_INPUTS);
     expect(t.stores.reader.counts().papers).toBe(2);

@@ -207,6 +207,37 @@ describe('the fake Discord gateway', () => {
     expect(await next()).toMatchObject({ op: 0, t: 'INTERACTION_CREATE', s: 2, d: { id: '1' } });
   });
 
+  it('sends reactions in Discord’s shape only to sessions with the GuildMessageReactions intent, and refuses IDENTIFY without intents', async () => {
+    await start();
+    fake!.addChannel('500000000000000001', { guildId: '1100000000000000009' });
+    const identify = async (intents: number | undefined) => {
+      const session = await connect();
+      await session.next();
+      session.ws.send(JSON.stringify({ op: 2, d: { token: fake!.token, ...(intents === undefined ? {} : { intents }), properties: {} } }));
+      return session;
+    };
+    const guildsOnly = await identify(1);
+    const reactions = await identify(1 | (1 << 10));
+    await guildsOnly.next();
+    await reactions.next();
+    expect(fake!.identifies.map((d) => d.intents)).toEqual([1, 1025]);
+    fake!.react('add', { userId: '600000000000000001', channelId: '500000000000000001', messageId: '700000000000000001', emoji: '👍' });
+    fake!.react('remove', { userId: '600000000000000001', channelId: '500000000000000001', messageId: '700000000000000001', emoji: '👍' });
+    fake!.dispatch('MARKER', {});
+    expect(await guildsOnly.next()).toMatchObject({ t: 'MARKER' });
+    const add = await reactions.next();
+    expect(add).toMatchObject({ op: 0, t: 'MESSAGE_REACTION_ADD', d: { user_id: '600000000000000001', guild_id: '1100000000000000009', emoji: { id: null, name: '👍' },
+      burst: false, type: 0, member: { user: { id: '600000000000000001' } } } });
+    const remove = await reactions.next();
+    expect(remove).toMatchObject({ t: 'MESSAGE_REACTION_REMOVE', d: { message_id: '700000000000000001', emoji: { name: '👍' } } });
+    expect(remove.d).not.toHaveProperty('member');
+    const noIntents = await connect();
+    await noIntents.next();
+    const closed = new Promise<number>((resolve) => noIntents.ws.on('close', (code) => resolve(code)));
+    noIntents.ws.send(JSON.stringify({ op: 2, d: { token: fake!.token, properties: {} } }));
+    expect(await closed).toBe(4013);
+  });
+
   it('closes with 4004 on a wrong token', async () => {
     await start();
     const { ws, next } = await connect();

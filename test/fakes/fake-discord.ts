@@ -5,7 +5,9 @@
  * 50013), create-message limits beyond the spec (400 50035, 50006 for an empty message),
  * nonce + enforce_nonce de-duplication, threads started from a message, per-channel and global
  * rate limits with Discord's headers and 429 body. Gateway: HELLO, IDENTIFY → READY, heartbeat
- * ACK, and `dispatch()` for events a test wants to deliver.
+ * ACK, and `dispatch()` for events a test wants to deliver; `react()` delivers MESSAGE_REACTION_ADD /
+ * MESSAGE_REACTION_REMOVE in Discord's shape, and only to sessions that identified with the
+ * GuildMessageReactions intent (as Discord sends events by intent); `identifies` keeps each IDENTIFY.
  * Direct messages: `POST /users/@me/channels {recipient_id}` opens (or returns) the user's DM
  * channel (type 1), whose messages are stored under its id like any channel's; a user marked with
  * `blockDms()` makes every post into their DM channel fail with 403 50007, as Discord answers when
@@ -24,6 +26,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { formError, type Json, type Problem } from './discord-form-errors.js';
 import { checkRequest, schemaProblems } from './discord-spec.js';
+import { reactionDispatch, type Reaction } from './fake-discord-reactions.js';
 import { createGuildDirectory, PERMISSION, type GuildPermissions, type OverwriteInput } from './fake-discord-guilds.js';
 
 export type { GuildPermissions, OverwriteInput } from './fake-discord-guilds.js';
@@ -91,6 +94,14 @@ export interface FakeDiscord {
   release(): void;
   /** Sends a DISPATCH (op 0) to every identified gateway connection. */
   dispatch(event: string, data: unknown): void;
+  /** The IDENTIFY payloads received (intents, properties, shard). */
+  identifies: Json[];
+  /**
+   * A user adds or removes a unicode emoji reaction on a message: MESSAGE_REACTION_ADD (with the
+   * member and the message author) or MESSAGE_REACTION_REMOVE, as Discord sends them, to the
+   * sessions whose intents include GuildMessageReactions (1 << 10) for a guild channel.
+   */
+  react(kind: 'add' | 'remove', reaction: Reaction): void;
   close(): Promise<void>;
 }
 
@@ -225,7 +236,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       content: typeof b.content === 'string' ? b.content : '',
       embeds: ((b.embeds as Json[] | undefined) ?? []).map((e) => ({ type: 'rich', ...e })),
       timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [],
-      mention_roles: [], attachments: [], components: [], pinned: false, flags: 0, ...(nonce ? { nonce } : {}),
+      mention_roles: [], attachments: [], components: Array.isArray(b.components) ? (b.components as Json[]) : [], pinned: false, flags: 0, ...(nonce ? { nonce } : {}),
     };
     channels.get(channelId)?.push(message);
     if (enforced) nonces.set(`${channelId}:${nonce}`, { message, at: Date.now() });
@@ -395,6 +406,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 
   const http = createServer((req, res) => void handle(req, res));
   const seqs = new Map<WebSocket, number>(); // identified connections and their last sequence number
+  const intentsOf = new Map<WebSocket, number>();
+  const identifies: Json[] = [];
   const wss = new WebSocketServer({ server: http });
   const send = (ws: WebSocket, op: number, d: unknown, t: string | null = null, s: number | null = null) =>
     ws.send(JSON.stringify({ op, d, s, t }));
@@ -405,6 +418,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     if (op === 6) return send(ws, 9, false); // nothing to resume here: the client identifies again
     if (op !== 2) return;
     if (at(d, ['token']) !== token) return ws.close(4004, 'Authentication failed.');
+    const intents = at(d, ['intents']);
+    if (typeof intents !== 'number' || !Number.isInteger(intents) || intents < 0) return ws.close(4013, 'Invalid intent(s).');
+    identifies.push(d as Json);
+    intentsOf.set(ws, intents);
     seqs.set(ws, 1);
     const ready = { v: 10, session_id: snowflake(), resume_gateway_url: server.gatewayUrl, shard: [0, 1], guilds: [],
       user, application: { id: bot.id, flags: 0 }, user_settings: {} };
@@ -412,7 +429,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   }
 
   wss.on('connection', (ws) => {
-    ws.on('close', () => seqs.delete(ws));
+    ws.on('close', () => {
+      seqs.delete(ws);
+      intentsOf.delete(ws);
+    });
     ws.on('message', (data) => onGateway(ws, data));
     send(ws, 10, { heartbeat_interval: options.heartbeatIntervalMs ?? 41_250 });
   });
@@ -451,6 +471,17 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     },
     dispatch(event, data) {
       for (const [ws, seq] of seqs) {
+        seqs.set(ws, seq + 1);
+        send(ws, 0, data, event, seq + 1);
+      }
+    },
+    identifies,
+    react(kind, reaction) {
+      const guildId = meta.get(reaction.channelId)?.guildId || undefined;
+      const author = channels.get(reaction.channelId)?.find((m) => m.id === reaction.messageId)?.author as Json | undefined;
+      const { event, data, intent } = reactionDispatch(kind, reaction, guildId, author?.id as string | undefined);
+      for (const [ws, seq] of seqs) {
+        if (((intentsOf.get(ws) ?? 0) & intent) === 0) continue;
         seqs.set(ws, seq + 1);
         send(ws, 0, data, event, seq + 1);
       }

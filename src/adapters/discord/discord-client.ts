@@ -1,12 +1,15 @@
 /**
- * The discord.js client Paperboy runs: Guilds intent only (it posts and answers commands; it
- * never reads messages), REST pointed at `apiUrl` so tests can aim it at the fake, and
+ * The discord.js client Paperboy runs: the Guilds intent (it posts and answers commands; it
+ * never reads messages) and GuildMessageReactions (👍 / 👎 on its paper messages are votes,
+ * reaction-votes.ts; not a privileged intent), REST pointed at `apiUrl` so tests can aim it at the fake, and
  * discord.js's own debug/warn/error output routed through our pino logger.
  */
 import { Client, Events, GatewayIntentBits, RESTEvents, Status } from 'discord.js';
 import type { Logger } from '../../log.js';
 
 export const DISCORD_API_URL = 'https://discord.com/api';
+/** What the gateway sends the bot; neither is a privileged intent (no portal switch needed). */
+export const DISCORD_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessageReactions];
 
 export interface DiscordClientOptions {
   /** Set for REST calls made before (or without) a gateway login. */
@@ -24,7 +27,7 @@ export interface DiscordClientOptions {
 export function createDiscordClient({ token, apiUrl = DISCORD_API_URL, log, rest = {} }: DiscordClientOptions): Client {
   // shards: 'auto' takes the shard count Discord recommends (GET /gateway/bot), so past 2,500 guilds
   // the one process runs several shards; see README "Scaling".
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], shards: 'auto', rest: { api: apiUrl, ...rest } });
+  const client = new Client({ intents: DISCORD_INTENTS, shards: 'auto', rest: { api: apiUrl, ...rest } });
   if (token) {
     // discord.js would otherwise fall back to process.env.DISCORD_TOKEN; config.ts owns the environment.
     client.token = token;

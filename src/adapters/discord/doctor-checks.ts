@@ -18,6 +18,12 @@ export interface DiscordDoctorOptions {
 type ChannelObject = { id: string; type: number; guild_id?: string; name?: string; permission_overwrites?: Overwrite[] };
 type GuildFacts = { roles: APIRole[]; member: APIGuildMember };
 
+/**
+ * The gateway intents the bot asks for (discord-client.ts). Neither is privileged, so there is no
+ * portal switch to check; the line says what 👍 / 👎 reactions need, for whoever reads the report.
+ */
+export const INTENTS_NOTE = 'Guilds and GuildMessageReactions (👍/👎 reactions are votes); neither is privileged, nothing to enable in the portal';
+
 /** Text (0) and announcement (5) channels take digests. */
 const POSTABLE_TYPES = new Set([0, 5]);
 
@@ -100,7 +106,7 @@ export async function discordChecks(options: DiscordDoctorOptions): Promise<Chec
       }
     };
     const channels = await Promise.all(options.channels.map(channelCheck));
-    return [ok('discord token', `bot ${me.username} (${me.id})`), ...channels];
+    return [ok('discord token', `bot ${me.username} (${me.id})`), ok('discord intents', INTENTS_NOTE), ...channels];
   } finally {
     rest.clearHashSweeper();
     rest.clearHandlerSweeper();

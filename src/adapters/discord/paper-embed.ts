@@ -2,6 +2,7 @@
  * One paper card as one Discord embed, within every per-embed limit and within `maxTotal`
  * of the per-message 6000 so that a single paper always fits a message on its own. When the
  * card is too big, the summary gives way first (its attribution is kept), then the facts.
+ * A ranked card's reason ("like *…* · matches: …") opens the description in italics.
  */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { CardLink, CardSummary, LabeledText, PaperCard } from '../../core/digest-model.js';
@@ -13,6 +14,8 @@ const LINKS_FIELD_NAME = '🔗';
 const SUMMARY_RESERVE = 1000;
 /** A summary section cut shorter than this reads as noise; drop it instead. */
 const MIN_SECTION = 40;
+/** A reason is one short line; longer ones are cut. */
+const REASON_MAX = 300;
 
 const isWebUrl = (url: string | undefined): url is string => !!url && /^https?:\/\/\S+$/i.test(url);
 
@@ -22,12 +25,16 @@ export function paperEmbed(card: PaperCard, maxTotal: number = LIMITS.embedTotal
   if (card.authors?.trim()) embed.author = { name: fitPlain(card.authors, LIMITS.authorName) };
   if (isWebUrl(card.thumbnail)) embed.thumbnail = { url: card.thumbnail };
 
-  const reserve = card.summary ? SUMMARY_RESERVE : 0;
+  // The whole line is set in italics; the reason's own `*title*` emphasis cannot nest inside, so it is dropped.
+  const reasonText = card.reason?.replace(/\*/g, '').replace(/\s+/g, ' ').trim() ?? '';
+  const reason = reasonText ? `*${fitEscaped(reasonText, REASON_MAX)}*` : '';
+  const reserve = (card.summary ? SUMMARY_RESERVE : 0) + reason.length;
   const fields = cardFields(card.facts, card.links, maxTotal - embedLength(embed) - reserve);
   if (fields.length) embed.fields = fields;
 
-  const room = Math.min(LIMITS.embedDescription, maxTotal - embedLength(embed));
-  const description = card.summary ? summaryText(card.summary, room) : '';
+  const room = Math.min(LIMITS.embedDescription, maxTotal - embedLength(embed)) - (reason ? reason.length + 2 : 0);
+  const summary = card.summary ? summaryText(card.summary, room) : '';
+  const description = [reason, summary].filter(Boolean).join('\n\n');
   if (description) embed.description = description;
   return embed;
 }

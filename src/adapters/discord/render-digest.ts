@@ -3,11 +3,14 @@
  * as few messages as the limits allow (10 embeds and 6000 embed characters per message);
  * layout 'thread' posts a header and then every paper as its own message in the header's
  * thread. Every body carries `allowed_mentions: { parse: [] }`: feed text never pings anyone.
+ * Each message showing papers carries their 👍 / 👎 / "more like this" controls
+ * (paper-components.ts) and names them in `paperIds`, so a reaction on it can be a vote.
  */
 import type { APIEmbed } from 'discord.js';
-import type { DigestLayout, DigestModel, OutgoingMessage } from '../../core/digest-model.js';
+import type { DigestLayout, DigestModel, OutgoingMessage, PaperCard } from '../../core/digest-model.js';
 import { fitEscaped, fitPlain } from './discord-markdown.js';
 import { embedLength, LIMITS } from './discord-limits.js';
+import { paperControlLabels, paperControls, paperIdsOf, type MessageRow, type PaperControlLabels } from './paper-components.js';
 import { paperEmbed } from './paper-embed.js';
 
 /**
@@ -21,15 +24,23 @@ const HEADING_MAX = 500;
 export function renderDiscordDigest(model: DigestModel, layout: DigestLayout): OutgoingMessage[] {
   const header = headerContent(model);
   const embeds = model.papers.map((card) => paperEmbed(card));
-  return layout === 'thread' ? threadLayout(model, header, embeds) : digestLayout(model, header, embeds);
+  const labels = paperControlLabels(model.locale);
+  return layout === 'thread' ? threadLayout(model, header, embeds, labels) : digestLayout(model, header, embeds, labels);
 }
 
-function body(content: string | undefined, embeds: APIEmbed[]): Record<string, unknown> {
+function body(content: string | undefined, embeds: APIEmbed[], components: MessageRow[] = []): Record<string, unknown> {
   return {
     ...(content ? { content } : {}),
     ...(embeds.length ? { embeds } : {}),
+    ...(components.length ? { components } : {}),
     allowed_mentions: { parse: [] },
   };
+}
+
+/** A message showing `cards` (as `embeds`), with their controls and their ids. */
+function papersMessage(content: string | undefined, embeds: APIEmbed[], cards: PaperCard[], labels: PaperControlLabels): OutgoingMessage {
+  const paperIds = paperIdsOf(cards);
+  return { body: body(content, embeds, paperControls(cards, labels)), ...(paperIds ? { paperIds } : {}) };
 }
 
 /** `**title**` and the intro (or, on a day with nothing new, the notice) within 2000 characters. */
@@ -40,8 +51,12 @@ function headerContent(model: DigestModel): string {
   return rest ? `${heading}\n${rest}` : heading;
 }
 
-function digestLayout(model: DigestModel, header: string, embeds: APIEmbed[]): OutgoingMessage[] {
-  const messages = packEmbeds(embeds).map((group, i) => ({ body: body(i === 0 ? header : undefined, group) }));
+function digestLayout(model: DigestModel, header: string, embeds: APIEmbed[], labels: PaperControlLabels): OutgoingMessage[] {
+  let first = 0;
+  const messages = packEmbeds(embeds).map((group, i) => {
+    const cards = model.papers.slice(first, (first += group.length));
+    return papersMessage(i === 0 ? header : undefined, group, cards, labels);
+  });
   if (messages.length === 0) messages.push({ body: body(header, []) });
   const more = model.more?.trim() ? fitEscaped(model.more.trim(), LIMITS.content) : '';
   if (!more) return messages;
@@ -76,13 +91,14 @@ export function packEmbeds(embeds: APIEmbed[]): APIEmbed[][] {
   return groups;
 }
 
-function threadLayout(model: DigestModel, header: string, embeds: APIEmbed[]): OutgoingMessage[] {
+function threadLayout(model: DigestModel, header: string, embeds: APIEmbed[], labels: PaperControlLabels): OutgoingMessage[] {
   const threadName = fitPlain(model.title, LIMITS.threadName) || model.date;
-  const reply = (content: string | undefined, replyEmbeds: APIEmbed[]): OutgoingMessage => ({
-    body: { ...body(content, replyEmbeds), [THREAD_NAME_KEY]: threadName },
-    threadParent: 0,
-  });
-  const messages: OutgoingMessage[] = [{ body: body(header, []) }, ...embeds.map((embed) => reply(undefined, [embed]))];
-  if (model.more?.trim()) messages.push(reply(fitEscaped(model.more.trim(), LIMITS.content), []));
+  const reply = (content: string | undefined, replyEmbeds: APIEmbed[], cards: PaperCard[]): OutgoingMessage => {
+    const message = papersMessage(content, replyEmbeds, cards, labels);
+    return { ...message, body: { ...message.body, [THREAD_NAME_KEY]: threadName }, threadParent: 0 };
+  };
+  const perPaper = embeds.map((embed, i) => reply(undefined, [embed], [model.papers[i]!]));
+  const messages: OutgoingMessage[] = [{ body: body(header, []) }, ...perPaper];
+  if (model.more?.trim()) messages.push(reply(fitEscaped(model.more.trim(), LIMITS.content), [], []));
   return messages;
 }

@@ -125,6 +125,8 @@ export const en = {
   'button.like': '👍',
   'button.dislike': '👎',
   'button.similar': 'More like this',
+  'menu.vote': '👍 / 👎 a paper in this message…',
+  'menu.similar': 'More like this: pick a paper…',
   'error.paper_gone': 'This paper is no longer in the store (it may have been removed); its buttons no longer work.',
   'error.stale_action': 'This button is from another version of Paperboy and no longer works. Use /papers like or /papers dislike instead.',
   'error.channel_in_dm': 'A channel’s interests can only be shown or changed in that channel.',

@@ -123,6 +123,8 @@ export const ja: Messages = {
   'button.like': '👍',
   'button.dislike': '👎',
   'button.similar': '似た論文',
+  'menu.vote': 'このメッセージの論文に 👍 / 👎…',
+  'menu.similar': '似た論文を探す：論文を選択…',
   'error.paper_gone': 'この論文はもう保存されていません（削除された可能性があります）。このボタンは使えません。',
   'error.stale_action': '別のバージョンの Paperboy のボタンのため使えません。/papers like または /papers dislike を使ってください。',
   'error.channel_in_dm': 'チャンネルの関心はそのチャンネルでのみ表示・変更できます。',

@@ -123,6 +123,8 @@ export const ko: Messages = {
   'button.like': '👍',
   'button.dislike': '👎',
   'button.similar': '비슷한 논문',
+  'menu.vote': '이 메시지의 논문에 👍 / 👎…',
+  'menu.similar': '비슷한 논문 찾기: 논문 선택…',
   'error.paper_gone': '이 논문은 더 이상 저장소에 없습니다(삭제되었을 수 있습니다). 이 버튼은 더 이상 동작하지 않습니다.',
   'error.stale_action': '다른 버전의 Paperboy가 만든 버튼이라 더 이상 동작하지 않습니다. /papers like 또는 /papers dislike를 사용하세요.',
   'error.channel_in_dm': '채널의 관심사는 그 채널에서만 보거나 바꿀 수 있습니다.',

@@ -20,6 +20,18 @@ const channelFlag = (what: 'subscribe' | 'unsubscribe' | 'list') =>
     }[what],
   }) as const;
 
+/** The paper an action names: an arXiv ID or URL, suggested from the store as the user types. */
+const paperId = (what: 'like' | 'dislike' | 'similar') =>
+  ({
+    type: T.String, name: 'id', name_localizations: l('논문', '論文'), required: true, autocomplete: true, max_length: 200,
+    description: { like: 'The paper you find relevant: arXiv ID, URL or part of its title', dislike: 'The paper you find not relevant: arXiv ID, URL or part of its title', similar: 'The paper to find others like: arXiv ID, URL or part of its title' }[what],
+    description_localizations: {
+      like: l('관련 있는 논문: arXiv ID, URL 또는 제목 일부', '関連のある論文：arXiv ID・URL、またはタイトルの一部'),
+      dislike: l('관련 없는 논문: arXiv ID, URL 또는 제목 일부', '関連のない論文：arXiv ID・URL、またはタイトルの一部'),
+      similar: l('비슷한 논문을 찾을 기준 논문: arXiv ID, URL 또는 제목 일부', '似た論文を探す基準の論文：arXiv ID・URL、またはタイトルの一部'),
+    }[what],
+  }) as const;
+
 const languageChoices = [
   { name: 'English', value: 'en' },
   { name: '한국어', value: 'ko' },
@@ -113,6 +125,40 @@ export const PAPERS_COMMAND = {
     {
       type: T.Subcommand, name: 'help', name_localizations: l('도움말', 'ヘルプ'),
       description: 'What Paperboy can do', description_localizations: l('Paperboy 명령어 안내', 'Paperboy のコマンド一覧'),
+    },
+    {
+      type: T.Subcommand, name: 'like', name_localizations: l('좋아요', 'いいね'),
+      description: 'Mark a paper relevant (👍) for this channel and for you',
+      description_localizations: l('이 채널과 나에게 관련 있는 논문으로 표시 (👍)', 'このチャンネルと自分にとって関連のある論文にする (👍)'),
+      options: [paperId('like')],
+    },
+    {
+      type: T.Subcommand, name: 'dislike', name_localizations: l('싫어요', 'よくないね'),
+      description: 'Mark a paper not relevant (👎) for this channel and for you',
+      description_localizations: l('이 채널과 나에게 관련 없는 논문으로 표시 (👎)', 'このチャンネルと自分にとって関連のない論文にする (👎)'),
+      options: [paperId('dislike')],
+    },
+    {
+      type: T.Subcommand, name: 'similar', name_localizations: l('비슷한논문', '似た論文'),
+      description: 'Papers most like one paper, from the whole store',
+      description_localizations: l('한 논문과 가장 비슷한 논문들 (저장된 전체에서)', 'ある論文に最も似た論文（保存済みの全体から）'),
+      options: [paperId('similar')],
+    },
+    {
+      type: T.Subcommand, name: 'interests', name_localizations: l('관심사', '関心'),
+      description: "What your (or this channel's) relevance profile holds; remove from it or clear it",
+      description_localizations: l('내(또는 이 채널의) 관심 프로필 내용; 항목 삭제 또는 초기화', '自分（またはこのチャンネル）の関心プロファイル。項目の削除や全消去'),
+      options: [
+        { type: T.Boolean, name: 'channel', name_localizations: l('채널', 'チャンネル'),
+          description: "This channel's profile instead of yours (changing it needs Manage Channels)",
+          description_localizations: l('내 대신 이 채널의 프로필 (변경은 채널 관리 권한 필요)', '自分ではなくこのチャンネルのプロファイル（変更にはチャンネル管理権限が必要）') },
+        { type: T.String, name: 'remove', name_localizations: l('삭제', '削除'), autocomplete: true, max_length: 200,
+          description: 'A paper (arXiv ID or URL) to take out of the profile',
+          description_localizations: l('프로필에서 뺄 논문 (arXiv ID 또는 URL)', 'プロファイルから外す論文（arXiv ID または URL）') },
+        { type: T.Boolean, name: 'clear', name_localizations: l('초기화', '全消去'),
+          description: 'Forget every vote and seed of the profile',
+          description_localizations: l('프로필의 모든 투표와 시드를 지웁니다', 'プロファイルのすべての投票とシードを消去します') },
+      ],
     },
   ],
 } as const;

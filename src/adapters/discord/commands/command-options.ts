@@ -35,6 +35,10 @@ const TO_INPUT: { [S in SubcommandName]: (o: OptionValues<S>) => CommandInput } 
   },
   status: () => ({ command: 'status' }),
   help: () => ({ command: 'help' }),
+  like: (o) => ({ command: 'like', id: o.id }),
+  dislike: (o) => ({ command: 'dislike', id: o.id }),
+  similar: (o) => ({ command: 'similar', id: o.id }),
+  interests: (o) => ({ command: 'interests', scope: scope(o.channel), ...(o.remove ? { remove: o.remove } : {}), ...(o.clear ? { clear: true } : {}) }),
 };
 
 const isSubcommand = (name: string): name is SubcommandName => PAPERS_COMMAND.options.some((s) => s.name === name);

@@ -1,6 +1,8 @@
 /**
- * Every interaction Paperboy answers: `/papers` slash commands, the search paging buttons and
- * autocomplete for `show` and `subscribe`. One try/catch around the dispatch: whatever fails is
+ * Every interaction Paperboy answers: `/papers` slash commands, the search paging buttons, the
+ * papers' 👍 / 👎 / "more like this" buttons and selects (paper-clicks.ts) and autocomplete for
+ * `show`, `like`, `dislike`, `similar` and `subscribe`. A component id it does not know is
+ * answered with `error.stale_action`. One try/catch around the dispatch: whatever fails is
  * answered with the localized error (ephemeral) and logged; nothing throws out of the listener.
  */
 import {
@@ -12,6 +14,7 @@ import {
   type ChatInputCommandInteraction,
   type Client,
   type Interaction,
+  type StringSelectMenuInteraction,
 } from 'discord.js';
 import { UserError, type CommandContext, type CommandInput } from '../../../core/commands.js';
 import type { Logger } from '../../../log.js';
@@ -20,10 +23,13 @@ import type { CommandDeps } from '../../../pipeline/commands/command-deps.js';
 import { errorAnswer, handleCommand } from '../../../pipeline/commands/handle-command.js';
 import { paperChoices, topicChoices } from './autocomplete.js';
 import { commandInput } from './command-options.js';
+import { controlLabels, handlePaperClick, isPaperClick } from './paper-clicks.js';
 import { renderAnswer, renderEdit } from './render-answer.js';
 
 /** Commands that read many papers: acknowledged first so the 3-second deadline never bites. */
-const SLOW = new Set<CommandInput['command']>(['search', 'today']);
+const SLOW = new Set<CommandInput['command']>(['search', 'today', 'similar']);
+/** Subcommands whose `id` option suggests papers as the user types. */
+const PAPER_ID_OPTIONS = new Set(['show', 'like', 'dislike', 'similar', 'interests']);
 const SEARCH_PAYLOAD = /^search\|(\d{1,4})\|(.+)$/s;
 
 /**
@@ -46,25 +52,33 @@ export function commandContext(interaction: Interaction): CommandContext {
 async function chatInput(interaction: ChatInputCommandInteraction, ctx: CommandContext, deps: CommandDeps, log: Logger): Promise<void> {
   const input = commandInput(interaction);
   if (!input) throw new UserError('error.unknown_command', { command: `${interaction.commandName} ${interaction.options.getSubcommand(false) ?? ''}`.trim() });
-  if (!SLOW.has(input.command)) return void (await interaction.reply(renderAnswer(handleCommand(ctx, input, deps, log))));
+  const labels = controlLabels(ctx, deps);
+  if (!SLOW.has(input.command)) return void (await interaction.reply(renderAnswer(handleCommand(ctx, input, deps, log), labels)));
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  await interaction.editReply(renderEdit(handleCommand(ctx, input, deps, log)));
+  await interaction.editReply(renderEdit(handleCommand(ctx, input, deps, log), labels));
 }
 
-/** A paging button: the same search, another page, in place of the message it sits on. */
+/** A paging button: the same search, another page, in place of the message it sits on. Paper buttons go to paper-clicks.ts. */
 async function button(interaction: ButtonInteraction, ctx: CommandContext, deps: CommandDeps, log: Logger): Promise<void> {
+  if (isPaperClick(interaction)) return handlePaperClick(interaction, ctx, deps, log);
   const m = SEARCH_PAYLOAD.exec(interaction.customId);
-  if (!m) throw new Error(`unknown button ${interaction.customId.slice(0, 100)}`);
+  if (!m) throw new UserError('error.stale_action');
   const answer = handleCommand(ctx, { command: 'search', query: m[2]!, page: Math.max(1, Number(m[1])) }, deps, log);
-  if (answer.error) return void (await interaction.reply(renderAnswer(answer)));
-  await interaction.update(renderEdit(answer));
+  const labels = controlLabels(ctx, deps);
+  if (answer.error) return void (await interaction.reply(renderAnswer(answer, labels)));
+  await interaction.update(renderEdit(answer, labels));
+}
+
+async function select(interaction: StringSelectMenuInteraction, ctx: CommandContext, deps: CommandDeps, log: Logger): Promise<void> {
+  if (!isPaperClick(interaction)) throw new UserError('error.stale_action');
+  await handlePaperClick(interaction, ctx, deps, log);
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, deps: CommandDeps): Promise<void> {
   const focused = interaction.options.getFocused(true);
   const sub = interaction.options.getSubcommand(false);
   const typed = String(focused.value);
-  if (sub === 'show' && focused.name === 'id') return interaction.respond(paperChoices(deps, typed));
+  if (sub && PAPER_ID_OPTIONS.has(sub) && (focused.name === 'id' || focused.name === 'remove')) return interaction.respond(paperChoices(deps, typed));
   if (sub === 'subscribe' && focused.name === 'topic') return interaction.respond(topicChoices(typed));
   await interaction.respond([]);
 }
@@ -73,6 +87,8 @@ async function dispatch(interaction: Interaction, ctx: CommandContext, deps: Com
   if (interaction.isAutocomplete()) return autocomplete(interaction, deps);
   if (interaction.isChatInputCommand()) return chatInput(interaction, ctx, deps, log);
   if (interaction.isButton()) return button(interaction, ctx, deps, log);
+  if (interaction.isStringSelectMenu()) return select(interaction, ctx, deps, log);
+  if (interaction.isMessageComponent() && interaction.isRepliable()) throw new UserError('error.stale_action');
 }
 
 export async function handleDiscordInteraction(interaction: Interaction, deps: CommandDeps, log: Logger): Promise<void> {
