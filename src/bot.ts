@@ -70,7 +70,7 @@ export async function startBot(o: BotOptions) {
   const digestRunner = buildDigestRunner({ stores, config: o.config, chat, log: o.log, ingest: ingestJob.runNow, prepare, now, stopping: () => stopping, ...(metrics ? { metrics } : {}) });
   const digestJob = scheduleDigests(digestRunner, o.log, o.schedule !== false);
   const commandDeps = buildCommandDeps(stores, o.config, now, metrics);
-  if (chat.slack) registerSlackCommands(chat.slack, commandDeps, o.log.child({ component: 'slack-commands' }), { admins: o.config.commands.slackAdmins });
+  if (chat.slack) registerSlackCommands(chat.slack, commandDeps, o.log.child({ component: 'slack-commands' }), { admins: o.config.commands.slackAdmins, outbox: stores.outbox });
   if (chat.discord) attachInteractionHandler(chat.discord, commandDeps, o.log.child({ component: 'discord-commands' }));
   let listener: HttpListener | undefined;
   try {
