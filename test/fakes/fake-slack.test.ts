@@ -85,6 +85,20 @@ describe('the fake Slack Web API', () => {
     expect(validatePostMessage({ text: 'x', metadata: '{"event_payload":{}}' })?.error).toBe('invalid_metadata_format');
   });
 
+  it('validates actions blocks like Slack: unique action ids, button text, value and style, overflow options', () => {
+    const button = (action_id: string, over: Record<string, unknown> = {}) => ({ type: 'button', action_id, value: 'v', text: { type: 'plain_text', text: 'ok' }, ...over });
+    const actions = (...elements: unknown[]) => ({ text: 'x', blocks: elements.map((e) => ({ type: 'actions', elements: [e] })) });
+    expect(validatePostMessage(actions(button('a'), button('b', { style: 'danger' })))).toBeUndefined();
+    expect(validatePostMessage(actions(button('a'), button('a')))).toMatchObject({ error: 'invalid_blocks', detail: expect.stringContaining('/blocks/1/elements/0/action_id') });
+    expect(validatePostMessage(actions(button('a', { text: { type: 'plain_text', text: 'x'.repeat(76) } })))?.error).toBe('invalid_blocks');
+    expect(validatePostMessage(actions(button('a', { value: 'x'.repeat(2001) })))?.error).toBe('invalid_blocks');
+    expect(validatePostMessage(actions(button('a', { style: 'secondary' })))?.error).toBe('invalid_blocks');
+    const option = (value: string) => ({ text: { type: 'plain_text', text: value }, value });
+    expect(validatePostMessage(actions({ type: 'overflow', action_id: 'o', options: [option('1'), option('2')] }))).toBeUndefined();
+    expect(validatePostMessage(actions({ type: 'overflow', action_id: 'o', options: [option('1')] }))?.error).toBe('invalid_blocks');
+    expect(validatePostMessage({ text: 'x', blocks: [{ type: 'actions', elements: [] }] })?.error).toBe('invalid_blocks');
+  });
+
   it('lists top-level messages newest first, metadata only when asked, with oldest, limit and a cursor', async () => {
     fake = await startFakeSlack({ channels: { C1: {} } });
     const metadata = { event_type: 'paperboy_delivery', event_payload: { key: 'k' } };
