@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FAKE_IDS, startFakeSlack, validatePostMessage, type FakeSlack } from './fake-slack.js';
+import { FAKE_IDS, MANIFEST_SCOPES, startFakeSlack, validatePostMessage, type FakeSlack } from './fake-slack.js';
+import { clickPayload, reactionBody } from './fake-slack-interactions.js';
 
 let fake: FakeSlack | undefined;
 afterEach(async () => {
@@ -97,6 +98,24 @@ describe('the fake Slack Web API', () => {
     expect(validatePostMessage(actions({ type: 'overflow', action_id: 'o', options: [option('1'), option('2')] }))).toBeUndefined();
     expect(validatePostMessage(actions({ type: 'overflow', action_id: 'o', options: [option('1')] }))?.error).toBe('invalid_blocks');
     expect(validatePostMessage({ text: 'x', blocks: [{ type: 'actions', elements: [] }] })?.error).toBe('invalid_blocks');
+  });
+
+  it('reports the token’s scopes on auth.test and builds clicks from the buttons of a posted message, reactions as event callbacks', async () => {
+    fake = await startFakeSlack({ channels: { C1: {} } });
+    expect((await call(fake, 'auth.test', {})).headers.get('x-oauth-scopes')).toBe(MANIFEST_SCOPES.join(','));
+    const blocks = [{ type: 'actions', block_id: 'pb1_7', elements: [{ type: 'button', action_id: 'pb1_up_7', value: 'pb1:up:7', text: { type: 'plain_text', text: '👍' } }] }];
+    const { body } = await call(fake, 'chat.postMessage', { channel: 'C1', text: 'x', blocks });
+    const ts = String(body.ts);
+    const payload = clickPayload(fake, { channel: 'C1', ts }, 'pb1_up_7', { user: 'U1', team: 'T2', responseName: 'r', actionTs: '1.000001' });
+    expect(payload).toMatchObject({
+      type: 'block_actions', user: { id: 'U1', team_id: 'T2' }, team: { id: 'T2' }, channel: { id: 'C1' },
+      container: { type: 'message', message_ts: ts, channel_id: 'C1', is_ephemeral: false }, message: { ts, blocks },
+      response_url: fake.responseUrl('r'), actions: [{ type: 'button', action_id: 'pb1_up_7', block_id: 'pb1_7', value: 'pb1:up:7', action_ts: '1.000001' }],
+    });
+    expect(() => clickPayload(fake!, { channel: 'C1', ts }, 'pb1_down_7', { user: 'U1', responseName: 'r' })).toThrow('no element pb1_down_7');
+    expect(reactionBody({ type: 'reaction_added', user: 'U1', reaction: '+1', channel: 'C1', ts, eventId: 'Ev1' })).toMatchObject({
+      type: 'event_callback', team_id: FAKE_IDS.team_id, event_id: 'Ev1', event: { type: 'reaction_added', user: 'U1', reaction: '+1', item: { type: 'message', channel: 'C1', ts } },
+    });
   });
 
   it('lists top-level messages newest first, metadata only when asked, with oldest, limit and a cursor', async () => {
