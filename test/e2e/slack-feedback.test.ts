@@ -9,7 +9,7 @@ import { createRankDocReader } from '../../src/db/rank-doc-reader.js';
 import { buildRelevance, openStores } from '../../src/main.js';
 import type { FakeResponse } from '../fakes/fake-slack.js';
 import { clickPayload, eventsEnvelope, interactiveEnvelope, reactionBody, type Clicker, type Reaction } from '../fakes/fake-slack-interactions.js';
-import { CHANNELS, startHarness, type ChannelYaml, type Harness } from './bot-harness.js';
+import { arxivRss, CHANNELS, startHarness, type ArxivItem, type ChannelYaml, type Harness } from './bot-harness.js';
 
 /** One message per paper (thread replies), so reactions there are votes. */
 const THREADED: ChannelYaml = { ...CHANNELS.slackEn, layout: 'thread' };
@@ -186,15 +186,24 @@ describe('feedback on Slack', () => {
     expect(h.slack.requests.filter((r) => r.method === 'chat.postEphemeral' || (r.method === 'chat.postMessage' && r.params.channel === THREADED.channel)).length).toBe(paperMessages().length + 1);
   });
 
-  it('a 👍 in the channel changes how the channel’s ranking orders the day’s papers', async () => {
+  it('a 👍 in the channel changes how the channel’s ranking orders the next day’s papers', async () => {
+    const message = h.slackMessages(DIGEST.channel).find((m) => reader.outbox.papersOfMessage(m.ts).length > 1)!;
+    const up = buttonsOf(message).filter((b) => b.action_id.startsWith('pb1_up_')).at(-1)!;
+    const liked = reader.reader.getById(Number(up.value.split(':')[2]))!;
+    // Thursday: an unrelated paper first, then one on the liked paper's subject.
+    const THU = 'Thu, 31 Oct 2024 00:00:00 -0400';
+    const item = (id: string, title: string): ArxivItem => ({ id, title, abstract: `${title}. We study it in depth.`, authors: 'Ada Lovelace', categories: ['cs.AI'], pubDate: THU });
+    h.clock.set('2024-10-30T18:00:00.000Z');
+    await h.publish({ 'arxiv-cs.AI': arxivRss([item('2410.23901', 'Lattice models of protein folding kinetics'), item('2410.23902', `${liked.title}, revisited`)], THU) });
+    const tomorrow = createRankDocReader(reader.db).byIds(['arxiv:2410.23901', 'arxiv:2410.23902'].map((key) => reader.reader.getByKey(key)!.id));
     const relevance = buildRelevance(reader);
     const ref = { kind: 'channel', platform: 'slack', channel: DIGEST.channel } as const;
-    const candidates = createRankDocReader(reader.db).byIds(h.slackMessages(DIGEST.channel).flatMap((m) => reader.outbox.papersOfMessage(m.ts)));
-    expect(relevance.ranker.rank(ref, candidates)).toBeUndefined();
-    const message = h.slackMessages(DIGEST.channel).find((m) => reader.outbox.papersOfMessage(m.ts).length > 1)!;
-    const last = buttonsOf(message).filter((b) => b.action_id.startsWith('pb1_up_')).at(-1)!;
-    await click({ channel: DIGEST.channel, ts: message.ts }, last.action_id, { user: 'U0ALICE' });
-    const ranked = relevance.ranker.rank(ref, candidates);
-    expect(ranked?.[0]?.id).toBe(Number(last.value.split(':')[2]));
+    // No vote yet: no ranking, the digest keeps votes order.
+    expect(relevance.ranker.rank(ref, tomorrow)).toBeUndefined();
+    await click({ channel: DIGEST.channel, ts: message.ts }, up.action_id, { user: 'U0ALICE' });
+    const ranked = relevance.ranker.rank(ref, tomorrow)!;
+    expect(ranked.map((r) => r.id)).toEqual([reader.reader.getByKey('arxiv:2410.23902')!.id, reader.reader.getByKey('arxiv:2410.23901')!.id]);
+    // The vote is this channel's: a channel nobody clicked in still has no ranking.
+    expect(relevance.ranker.rank({ kind: 'channel', platform: 'slack', channel: 'C0QUIET0001' }, tomorrow)).toBeUndefined();
   });
 });
