@@ -68,6 +68,13 @@ async function react(r: Omit<Reaction, 'channel'> & { channel?: string }, retry 
   await h.slack.sendEnvelope(eventsEnvelope(reactionBody({ channel: THREADED.channel, ...r }), retry));
 }
 
+/** Waits until the fake Slack's count of open Socket Mode connections satisfies `ok`. */
+async function connections(ok: (n: number) => boolean): Promise<void> {
+  for (const stop = Date.now() + 10_000; !ok(h.slack.socketConnections); await new Promise((resolve) => setTimeout(resolve, 20))) {
+    if (Date.now() > stop) throw new Error(`Socket Mode connections: ${h.slack.socketConnections}`);
+  }
+}
+
 /** Waits until the bot's database shows `n` feedback events (a listener runs after its ack). */
 async function settled(n: number): Promise<void> {
   for (const stop = Date.now() + 3000; events().length < n; await new Promise((resolve) => setTimeout(resolve, 10))) {
@@ -184,6 +191,23 @@ describe('feedback on Slack', () => {
     expect(events().slice(before + 3).map((e) => e.paper_id)).toEqual(reader.outbox.papersOfMessage(other.ts));
     // Nothing was posted in answer to a reaction.
     expect(h.slack.requests.filter((r) => r.method === 'chat.postEphemeral' || (r.method === 'chat.postMessage' && r.params.channel === THREADED.channel)).length).toBe(paperMessages().length + 1);
+  });
+
+  it('after a restart, a button on the old message still works and a click delivered again is still recorded once', async () => {
+    const message = paperMessages()[1]!;
+    const down = buttonsOf(message)[1]!;
+    const paperId = Number(down.value.split(':')[2]);
+    const where = { channel: THREADED.channel, ts: message.ts };
+    await click(where, down.action_id, { user: 'U0ERIN', actionTs: '1730289600.000500' });
+    await h.stop();
+    await connections((n) => n === 0);
+    await h.start();
+    await connections((n) => n === 1);
+    const again = await click(where, down.action_id, { user: 'U0ERIN', actionTs: '1730289600.000500' });
+    expect(String(again.text)).toMatch(/^👎 /);
+    expect(events(paperId).filter((e) => e.actor === 'U0ERIN')).toHaveLength(1);
+    await click(where, buttonsOf(message)[0]!.action_id, { user: 'U0ERIN' });
+    expect(events(paperId).filter((e) => e.actor === 'U0ERIN').map((e) => e.value)).toEqual([-1, 1]);
   });
 
   it('a 👍 in the channel changes how the channel’s ranking orders the next day’s papers', async () => {
