@@ -74,7 +74,7 @@ export async function startBot(o: BotOptions) {
   const digestRunner = buildDigestRunner({ stores, config: o.config, chat, log: o.log, ingest: ingestJob.runNow, prepare, now, stopping: () => stopping, ...(metrics ? { metrics } : {}), ...(embeddings ? { embeddings: embeddings.ranking } : {}) });
   const digestJob = scheduleDigests(digestRunner, o.log, o.schedule !== false);
   const commandDeps = buildCommandDeps(stores, o.config, now, metrics, embeddings?.ranking);
-  if (chat.slack) registerSlackCommands(chat.slack, commandDeps, o.log.child({ component: 'slack-commands' }), { admins: o.config.commands.slackAdmins });
+  if (chat.slack) registerSlackCommands(chat.slack, commandDeps, o.log.child({ component: 'slack-commands' }), { admins: o.config.commands.slackAdmins, outbox: stores.outbox });
   if (chat.discord) attachInteractionHandler(chat.discord, commandDeps, o.log.child({ component: 'discord-commands' }));
   if (chat.discord) attachReactionVotes(chat.discord, (id) => stores.outbox.papersOfMessage(id), commandDeps, o.log.child({ component: 'discord-reactions' }));
   let listener: HttpListener | undefined;

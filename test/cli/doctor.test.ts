@@ -6,7 +6,8 @@ import { createConnectionStore } from '../../src/db/connection-store.js';
 import { openStores } from '../../src/main.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/fake-discord.js';
 import { DEFAULT_BOT_ROLE, DEFAULT_EVERYONE, PERMISSION } from '../fakes/fake-discord-guilds.js';
-import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
+import { MANIFEST_SCOPES, startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
+import { slackChecks } from '../../src/adapters/slack/doctor-checks.js';
 import { closedPort, route, startFeedServer, type FeedServer } from '../fakes/feed-server.js';
 import { fixture, runCli, tempDb } from './run-cli.js';
 
@@ -98,6 +99,7 @@ describe('paperboy doctor on a healthy install', () => {
       [`discord channel ${CH_THREAD}`, 'ok'],
       ['slack token', 'ok'],
       ['slack receiver', 'ok'],
+      ['slack scopes', 'ok'],
       ['slack channel C0PAPERS', 'ok'],
     ]);
     expect(r.find('source arxiv-cl').detail).toMatch(/^\d+ entries \[arxiv-atom\]$/);
@@ -345,6 +347,15 @@ describe('paperboy doctor: Slack', () => {
     expect(r.code).toBe(1);
     expect(r.find('slack token')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/^invalid_auth: copy the Bot User OAuth Token/) });
     expect(r.find('slack channel C0PAPERS')).toMatchObject({ status: 'warn', detail: 'not checked: the token check failed' });
+  });
+
+  it('warns about manifest scopes the token lacks, saying what each one costs', async () => {
+    slack = await startFakeSlack({ scopes: MANIFEST_SCOPES.filter((s) => s !== 'reactions:read' && s !== 'im:write') });
+    const checks = await slackChecks({ token: slack.token, apiUrl: slack.apiUrl, channels: [] });
+    expect(checks.map((c) => [c.check, c.status])).toEqual([['slack token', 'ok'], ['slack scopes', 'warn']]);
+    expect(checks[1]!.detail).toBe(
+      'missing im:write (subscriptions cannot be delivered by direct message); reactions:read (👍 / 👎 reactions on digest messages are not counted; the bot events reaction_added and reaction_removed are needed too): add the scopes from config/slack-manifest.json to the app and reinstall it',
+    );
   });
 
   it('fails a channel not found, an archived one and one the app is not in, each with its fix', async () => {

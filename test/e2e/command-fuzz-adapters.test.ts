@@ -19,6 +19,7 @@ import { renderAnswer as renderDiscord, renderEdit as renderDiscordEdit } from '
 import { buildContext, type Respond } from '../../src/adapters/slack/commands/command-context.js';
 import { PAPERS_COMMAND as SLACK_COMMAND, registerSlackCommands } from '../../src/adapters/slack/commands/register-commands.js';
 import { renderAnswer as renderSlack, type SlackReply } from '../../src/adapters/slack/commands/render-answer.js';
+import { feedbackLabels } from '../../src/adapters/slack/feedback-blocks.js';
 import type { LookupUser } from '../../src/adapters/slack/commands/slack-users.js';
 import { UserError, type Answer, type CommandContext } from '../../src/core/commands.js';
 import { silentLogger } from '../../src/log.js';
@@ -192,7 +193,7 @@ describe('/papers fuzzing through the Slack listener', () => {
         errors++;
         expect(reply.response_type, label).toBe('ephemeral');
       }
-      expect(reply, label).toEqual(renderSlack(expected));
+      expect(reply, label).toEqual(renderSlack(expected, feedbackLabels(answerLocale(ctx, mirror.deps))));
     }
     expect(slowest).toBeLessThan(DEADLINE_MS);
     // Both kinds of answer were exercised, and the store survived every input.

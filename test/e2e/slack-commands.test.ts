@@ -105,8 +105,10 @@ describe('/papers over Slack', () => {
     expect(answer.response_type).toBe('ephemeral');
     expect(blocks[0]).toMatchObject({ type: 'header', text: { text: '「paper」の検索結果（1ページ目）' } });
     expect(allText(answer)).toContain('投票数');
-    const actions = blocks.find((b) => b.type === 'actions');
-    expect(actions?.elements).toEqual([expect.objectContaining({ action_id: 'papers_page_2', value: 'search|2|paper', text: expect.objectContaining({ text: '次へ' }) })]);
+    const [card, paging] = blocks.filter((b) => b.type === 'actions');
+    // The card's own feedback row in the asker's language, then the paging buttons.
+    expect(card?.elements?.map((e) => (e as { text: { text: string } }).text.text)).toEqual(['👍', '👎', '似た論文']);
+    expect(paging?.elements).toEqual([expect.objectContaining({ action_id: 'papers_page_2', value: 'search|2|paper', text: expect.objectContaining({ text: '次へ' }) })]);
   });
 
   it('looks the user up once and reuses the cached locale', async () => {
@@ -149,7 +151,7 @@ describe('/papers over Slack', () => {
 
   it('replaces the search answer with page 2 when the next-page button is clicked', async () => {
     const first = await command('search paper');
-    const button = blocksOf(first).find((b) => b.type === 'actions')!.elements![0]!;
+    const button = blocksOf(first).filter((b) => b.type === 'actions').at(-1)!.elements![0]!;
     const name = `r${++seq}`;
     const payload = {
       type: 'block_actions', api_app_id: 'A0PAPERBOY', token: 'legacy-verification-token', trigger_id: 'trigger-click',
@@ -163,6 +165,6 @@ describe('/papers over Slack', () => {
     const page2 = await responseTo(name);
     expect(page2).toMatchObject({ replace_original: true, response_type: 'ephemeral' });
     expect(blocksOf(page2)[0]).toMatchObject({ type: 'header', text: { text: '「paper」の検索結果（2ページ目）' } });
-    expect(blocksOf(page2).find((b) => b.type === 'actions')?.elements?.[0]).toMatchObject({ action_id: 'papers_page_1', value: 'search|1|paper' });
+    expect(blocksOf(page2).filter((b) => b.type === 'actions').at(-1)?.elements?.[0]).toMatchObject({ action_id: 'papers_page_1', value: 'search|1|paper' });
   });
 });

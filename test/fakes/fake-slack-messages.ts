@@ -1,7 +1,9 @@
 /**
  * chat.postMessage's checks as Slack makes them (no_text, msg_too_long, invalid_blocks with a
- * json-pointer, invalid_metadata_format), shared by the fake Slack and the renderer tests.
+ * json-pointer, invalid_metadata_format; actions blocks in fake-slack-actions.ts), shared by the fake Slack and the renderer tests.
  */
+import { actionsProblem } from './fake-slack-actions.js';
+
 type Params = Record<string, unknown>;
 
 export type SlackApiError = { error: string; detail?: string };
@@ -50,7 +52,7 @@ function contextProblem(elements: unknown, path: string): Problem {
   );
 }
 
-function blockProblem(b: unknown, path: string, ids: Set<string>): Problem {
+function blockProblem(b: unknown, path: string, ids: Set<string>, actionIds: Set<string>): Problem {
   if (!isObject(b) || typeof b.type !== 'string') return ['missing required field: type', path];
   if (b.block_id !== undefined) {
     if (typeof b.block_id !== 'string' || b.block_id.length > 255 || ids.has(b.block_id)) return ['invalid block_id', `${path}/block_id`];
@@ -60,7 +62,8 @@ function blockProblem(b: unknown, path: string, ids: Set<string>): Problem {
   if (b.type === 'section') return sectionProblem(b, path);
   if (b.type === 'context') return contextProblem(b.elements, path);
   if (b.type === 'image') return imageProblem(b, path);
-  const unchecked = ['divider', 'actions', 'rich_text', 'markdown', 'video', 'file', 'input'];
+  if (b.type === 'actions') return actionsProblem(b, path, actionIds);
+  const unchecked = ['divider', 'rich_text', 'markdown', 'video', 'file', 'input'];
   return unchecked.includes(b.type) ? undefined : [`unsupported type: ${b.type}`, `${path}/type`];
 }
 
@@ -74,7 +77,8 @@ export function validatePostMessage(args: Params): SlackApiError | undefined {
   if (text.length > 40_000) return { error: 'msg_too_long' };
   if (list.length > 50) return { error: 'invalid_blocks', detail: 'must provide no more than 50 items [json-pointer:/blocks]' };
   const ids = new Set<string>();
-  const p = firstProblem(list, (b, i) => blockProblem(b, `/blocks/${i}`, ids));
+  const actionIds = new Set<string>();
+  const p = firstProblem(list, (b, i) => blockProblem(b, `/blocks/${i}`, ids, actionIds));
   if (p) return { error: 'invalid_blocks', detail: `${p[0]} [json-pointer:${p[1]}]` };
   const m = decodeJson(args.metadata);
   const validMetadata = isObject(m) && typeof m.event_type === 'string' && m.event_type !== '' && isObject(m.event_payload);

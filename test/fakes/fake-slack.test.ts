@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FAKE_IDS, startFakeSlack, validatePostMessage, type FakeSlack } from './fake-slack.js';
+import { FAKE_IDS, MANIFEST_SCOPES, startFakeSlack, validatePostMessage, type FakeSlack } from './fake-slack.js';
+import { clickPayload, reactionBody } from './fake-slack-interactions.js';
 
 let fake: FakeSlack | undefined;
 afterEach(async () => {
@@ -83,6 +84,38 @@ describe('the fake Slack Web API', () => {
     expect(validatePostMessage(image('https://example.org/a.png'))).toBeUndefined();
     expect(validatePostMessage(image('javascript:alert(1)'))?.error).toBe('invalid_blocks');
     expect(validatePostMessage({ text: 'x', metadata: '{"event_payload":{}}' })?.error).toBe('invalid_metadata_format');
+  });
+
+  it('validates actions blocks like Slack: unique action ids, button text, value and style, overflow options', () => {
+    const button = (action_id: string, over: Record<string, unknown> = {}) => ({ type: 'button', action_id, value: 'v', text: { type: 'plain_text', text: 'ok' }, ...over });
+    const actions = (...elements: unknown[]) => ({ text: 'x', blocks: elements.map((e) => ({ type: 'actions', elements: [e] })) });
+    expect(validatePostMessage(actions(button('a'), button('b', { style: 'danger' })))).toBeUndefined();
+    expect(validatePostMessage(actions(button('a'), button('a')))).toMatchObject({ error: 'invalid_blocks', detail: expect.stringContaining('/blocks/1/elements/0/action_id') });
+    expect(validatePostMessage(actions(button('a', { text: { type: 'plain_text', text: 'x'.repeat(76) } })))?.error).toBe('invalid_blocks');
+    expect(validatePostMessage(actions(button('a', { value: 'x'.repeat(2001) })))?.error).toBe('invalid_blocks');
+    expect(validatePostMessage(actions(button('a', { style: 'secondary' })))?.error).toBe('invalid_blocks');
+    const option = (value: string) => ({ text: { type: 'plain_text', text: value }, value });
+    expect(validatePostMessage(actions({ type: 'overflow', action_id: 'o', options: [option('1'), option('2')] }))).toBeUndefined();
+    expect(validatePostMessage(actions({ type: 'overflow', action_id: 'o', options: [option('1')] }))?.error).toBe('invalid_blocks');
+    expect(validatePostMessage({ text: 'x', blocks: [{ type: 'actions', elements: [] }] })?.error).toBe('invalid_blocks');
+  });
+
+  it('reports the token’s scopes on auth.test and builds clicks from the buttons of a posted message, reactions as event callbacks', async () => {
+    fake = await startFakeSlack({ channels: { C1: {} } });
+    expect((await call(fake, 'auth.test', {})).headers.get('x-oauth-scopes')).toBe(MANIFEST_SCOPES.join(','));
+    const blocks = [{ type: 'actions', block_id: 'pb1_7', elements: [{ type: 'button', action_id: 'pb1_up_7', value: 'pb1:up:7', text: { type: 'plain_text', text: '👍' } }] }];
+    const { body } = await call(fake, 'chat.postMessage', { channel: 'C1', text: 'x', blocks });
+    const ts = String(body.ts);
+    const payload = clickPayload(fake, { channel: 'C1', ts }, 'pb1_up_7', { user: 'U1', team: 'T2', responseName: 'r', actionTs: '1.000001' });
+    expect(payload).toMatchObject({
+      type: 'block_actions', user: { id: 'U1', team_id: 'T2' }, team: { id: 'T2' }, channel: { id: 'C1' },
+      container: { type: 'message', message_ts: ts, channel_id: 'C1', is_ephemeral: false }, message: { ts, blocks },
+      response_url: fake.responseUrl('r'), actions: [{ type: 'button', action_id: 'pb1_up_7', block_id: 'pb1_7', value: 'pb1:up:7', action_ts: '1.000001' }],
+    });
+    expect(() => clickPayload(fake!, { channel: 'C1', ts }, 'pb1_down_7', { user: 'U1', responseName: 'r' })).toThrow('no element pb1_down_7');
+    expect(reactionBody({ type: 'reaction_added', user: 'U1', reaction: '+1', channel: 'C1', ts, eventId: 'Ev1' })).toMatchObject({
+      type: 'event_callback', team_id: FAKE_IDS.team_id, event_id: 'Ev1', event: { type: 'reaction_added', user: 'U1', reaction: '+1', item: { type: 'message', channel: 'C1', ts } },
+    });
   });
 
   it('lists top-level messages newest first, metadata only when asked, with oldest, limit and a cursor', async () => {

@@ -6,7 +6,9 @@
  * top-level messages, newest first, metadata only on request, as Slack does; thread replies are
  * read with conversations.replies. `close()` destroys open sockets, so a hanging call never keeps
  * a test alive. users.info answers for the users added (locale only with include_locale), and
- * `responseUrl(name)` serves a response_url whose posts are recorded in `responses`.
+ * `responseUrl(name)` serves a response_url whose posts are recorded in `responses`. auth.test
+ * lists the token's scopes in the `x-oauth-scopes` header, as Slack does. Clicks and reactions
+ * in Slack's shapes are built by fake-slack-interactions.ts.
  * conversations.open with `users=U…` opens (or returns) the direct message channel `D…` with an
  * added user, the same id every time, into which chat.postMessage posts like into any channel;
  * for a user never added it answers `user_not_found`. conversations.info shows a channel added
@@ -56,6 +58,8 @@ export type FakeSlackOptions = {
   channels?: Record<string, ChannelOptions>;
   ratelimitPerChannelPerSecond?: number;
   users?: Record<string, FakeUser>;
+  /** The bot scopes auth.test reports in `x-oauth-scopes`, as Slack does; those of config/slack-manifest.json by default. */
+  scopes?: string[];
 };
 export interface FakeSlack {
   /** Base URL for `slackApiUrl`, ending in `/api/`. */
@@ -108,6 +112,7 @@ export interface FakeSlack {
   socketDisconnect(reason?: string): void;
   close(): Promise<void>;
 }
+export const MANIFEST_SCOPES = ['chat:write', 'chat:write.public', 'channels:history', 'groups:history', 'commands', 'users:read', 'im:write', 'reactions:read'];
 export const FAKE_IDS = { team_id: 'T0FAKE', team: 'Fake Workspace', user_id: 'U0PAPERBOY', user: 'paperboy', bot_id: 'B0PAPERBOY', app_id: 'A0PAPERBOY' };
 
 // Message validation lives in fake-slack-messages.ts; re-exported for the renderer tests that hold their output to it.
@@ -160,6 +165,7 @@ function page(list: FakeMessage[], p: Params): Answer {
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
   const token = options.token ?? 'xoxb-fake-paperboy-token';
   const appToken = options.appToken ?? 'xapp-1-A0PAPERBOY-1-fake';
+  const scopes = options.scopes ?? MANIFEST_SCOPES;
   const tickets = new Set<string>();
   const clients = new Set<WebSocket>();
   const acks: FakeSocketAck[] = [];
@@ -268,7 +274,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   }
 
   function answer(method: string, p: Params): Answer {
-    if (method === 'auth.test') return ok({ url: 'https://fake-workspace.slack.com/', ...FAKE_IDS, is_enterprise_install: false });
+    if (method === 'auth.test') return { ...ok({ url: 'https://fake-workspace.slack.com/', ...FAKE_IDS, is_enterprise_install: false }), headers: { 'x-oauth-scopes': scopes.join(',') } };
     if (method === 'chat.postMessage') return postMessage(p);
     if (method === 'conversations.history') return history(p, false);
     if (method === 'conversations.replies') return history(p, true);

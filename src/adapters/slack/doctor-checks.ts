@@ -1,6 +1,8 @@
 /**
- * `paperboy doctor`'s Slack lines: the bot token (auth.test) and, per configured channel,
- * conversations.info (found, not archived, the app a member). No retries and a short timeout.
+ * `paperboy doctor`'s Slack lines: the bot token (auth.test), the scopes it was granted (Slack
+ * lists them in auth.test's `x-oauth-scopes` header) against those config/slack-manifest.json
+ * asks for, and per configured channel conversations.info (found, not archived, the app a
+ * member). No retries and a short timeout.
  */
 import { webApi } from '@slack/bolt';
 import { fail, ok, warn, type Check } from '../../doctor/check.js';
@@ -13,6 +15,27 @@ export interface SlackDoctorOptions {
   apiUrl: string;
   channels: string[];
   timeoutMs?: number;
+}
+
+/** The bot scopes of config/slack-manifest.json, and what is lost without each. */
+export const SLACK_SCOPES: Record<string, string> = {
+  'chat:write': 'digests cannot be posted',
+  'chat:write.public': 'public channels the app has not joined get no digest',
+  'channels:history': 'a digest interrupted by a crash may be posted twice in public channels',
+  'groups:history': 'a digest interrupted by a crash may be posted twice in private channels',
+  commands: '/papers does not work',
+  'users:read': 'answers are not in the asker’s language and workspace admins are not recognized',
+  'im:write': 'subscriptions cannot be delivered by direct message',
+  'reactions:read': '👍 / 👎 reactions on digest messages are not counted; the bot events reaction_added and reaction_removed are needed too',
+};
+
+/** Warns about manifest scopes the token lacks; no line when Slack did not say which scopes it has. */
+export function scopesCheck(granted: string[] | undefined): Check | undefined {
+  if (!granted) return undefined;
+  const missing = Object.keys(SLACK_SCOPES).filter((s) => !granted.includes(s));
+  if (missing.length === 0) return ok('slack scopes', granted.join(', '));
+  const effects = missing.map((s) => `${s} (${SLACK_SCOPES[s]})`).join('; ');
+  return warn('slack scopes', `missing ${effects}: add the scopes from config/slack-manifest.json to the app and reinstall it`);
 }
 
 type ChannelInfo = { id?: string; name?: string; is_archived?: boolean; is_member?: boolean; is_im?: boolean };
@@ -57,12 +80,13 @@ export async function slackChecks(options: SlackDoctorOptions): Promise<Check[]>
     ...slackClientOptions({ apiUrl: options.apiUrl, retries: 0, timeoutMs: options.timeoutMs ?? 10_000 }),
     logLevel: webApi.LogLevel.ERROR,
   });
-  let auth: { user?: string; team?: string; user_id?: string };
+  let auth: { user?: string; team?: string; user_id?: string; response_metadata?: { scopes?: string[] } };
   try {
     auth = await client.auth.test();
   } catch (err) {
     return [tokenCheck(err), ...options.channels.map((c) => warn(`slack channel ${c}`, 'not checked: the token check failed'))];
   }
   const channels = await Promise.all(options.channels.map((c) => channelCheck(client, c)));
-  return [ok('slack token', `app ${auth.user ?? auth.user_id ?? '?'} in ${auth.team ?? '?'}`), ...channels];
+  const scopes = scopesCheck(auth.response_metadata?.scopes);
+  return [ok('slack token', `app ${auth.user ?? auth.user_id ?? '?'} in ${auth.team ?? '?'}`), ...(scopes ? [scopes] : []), ...channels];
 }

@@ -1,9 +1,13 @@
 /** Block Kit blocks for one paper card: title and authors, summary sections, a context line. */
 import type { types } from '@slack/bolt';
 import type { CardSummary, PaperCard } from '../../core/digest-model.js';
+import { feedbackBlock, type FeedbackLabels } from './feedback-blocks.js';
 import { fitPlain, fitText, joinWithin, link, safeHref, splitText } from './mrkdwn.js';
 
 export type Block = types.KnownBlock;
+
+/** Room for the "why this paper" line under the title (a localized reason, core/rank-reason-text.ts). */
+const REASON_MAX = 500;
 
 /** Slack's limits (Block Kit reference): text objects and section text 3000, header 150, 50 blocks, alt_text 2000. */
 export const LIMITS = { blocks: 50, sectionText: 3000, headerText: 150, altText: 2000 } as const;
@@ -30,6 +34,7 @@ function titleSection(card: PaperCard): types.SectionBlock {
   const title = card.title.trim() || card.url || card.key;
   let text = `*${link(card.url, title)}*`;
   if (card.authors?.trim()) text += `\n${fitText(card.authors.trim(), 500)}`;
+  if (card.reason?.trim()) text += `\n_${fitText(card.reason.trim(), REASON_MAX)}_`;
   const block = section(text);
   const image = safeHref(card.thumbnail);
   if (image) block.accessory = { type: 'image', image_url: image, alt_text: fitPlain(title, LIMITS.altText) };
@@ -60,12 +65,17 @@ function factsContext(card: PaperCard): types.ContextBlock | undefined {
 
 /**
  * The blocks of one paper, never more than `maxBlocks` (summary parts beyond that are dropped, which
- * takes a summary of tens of thousands of characters): the title is never lost.
+ * takes a summary of tens of thousands of characters): the title is never lost. With `labels` and
+ * a store id on the card, the card ends with its 👍 / 👎 / more-like-this buttons.
  */
-export function paperBlocks(card: PaperCard, maxBlocks: number): Block[] {
+export function paperBlocks(card: PaperCard, maxBlocks: number, labels?: FeedbackLabels): Block[] {
   const facts = factsContext(card);
-  const room = maxBlocks - 1 - (facts ? 1 : 0);
-  return [titleSection(card), ...summarySections(card.summary, room), ...(facts ? [facts] : [])];
+  const buttons = labels && card.paperId !== undefined && maxBlocks >= 2 ? feedbackBlock(card.paperId, labels) : undefined;
+  const room = maxBlocks - 1 - (facts ? 1 : 0) - (buttons ? 1 : 0);
+  const blocks: Block[] = [titleSection(card), ...summarySections(card.summary, Math.max(0, room))];
+  if (facts && blocks.length < maxBlocks - (buttons ? 1 : 0)) blocks.push(facts);
+  if (buttons) blocks.push(buttons);
+  return blocks;
 }
 
 /** A readable one-line summary of a paper for the message's plain `text` (notifications, screen readers). */

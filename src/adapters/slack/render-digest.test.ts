@@ -138,4 +138,48 @@ describe('renderSlackDigest', () => {
     expect(String(messages[0]!.body.text)).toMatch(/^📰 Daily Papers — 2024년 10월 30일 수요일 \(1\/\d\)\n새 논문 30편\n• Paper 0\n/);
     expect(String(messages[1]!.body.text)).toContain('(2/');
   });
+
+  it('gives every stored paper its 👍 / 👎 / more-like-this buttons in the digest language and lists each message’s papers', () => {
+    const papers = Array.from({ length: 40 }, (_, i) => card(i, { paperId: 100 + i }));
+    for (const layout of ['digest', 'thread'] as const) {
+      const messages = renderSlackDigest(model(papers), layout);
+      for (const m of messages) expect(validatePostMessage(m.body)).toBeUndefined();
+      const shown = messages.flatMap((m) => m.paperIds ?? []);
+      expect(shown).toEqual(papers.map((p) => p.paperId));
+      for (const m of messages) {
+        const rows = blocksOf(m).filter((b) => b.type === 'actions') as unknown as { block_id: string; elements: { action_id: string; value: string; text: { text: string } }[] }[];
+        expect(rows.map((r) => Number(r.block_id.slice(4)))).toEqual(m.paperIds ?? []);
+        for (const row of rows) {
+          const id = row.block_id.slice(4);
+          expect(row.elements.map((e) => [e.action_id, e.value, e.text.text])).toEqual([
+            [`pb1_up_${id}`, `pb1:up:${id}`, '👍'],
+            [`pb1_down_${id}`, `pb1:down:${id}`, '👎'],
+            [`pb1_similar_${id}`, `pb1:similar:${id}`, '비슷한 논문'],
+          ]);
+        }
+      }
+    }
+    // The header message of the thread layout shows no paper.
+    expect(renderSlackDigest(model(papers), 'thread')[0]!.paperIds).toBeUndefined();
+  });
+
+  it('shows no buttons for a card without a store id (a preview) and no paperIds for its message', () => {
+    const [m] = renderSlackDigest(model([card(1)]), 'digest');
+    expect(blocksOf(m!).some((b) => b.type === 'actions')).toBe(false);
+    expect(m!.paperIds).toBeUndefined();
+  });
+
+  it('puts the reason line under the title, escaped and in italics', () => {
+    const [m] = renderSlackDigest(model([card(1, { paperId: 7, reason: '*Attention* 논문과 비슷함 · 일치: <!here>, 비디오' })]), 'digest');
+    const title = blocksOf(m!).find((b) => b.type === 'section' && b.text?.text.startsWith('*<'))!;
+    expect(title.text!.text.split('\n').at(-1)).toBe('_*Attention* 논문과 비슷함 · 일치: &lt;!here&gt;, 비디오_');
+  });
+
+  it('keeps a paper with buttons and a huge summary within one message of 50 blocks', () => {
+    const sections = Array.from({ length: 60 }, (_, i) => ({ label: `S${i}`, text: koSummary(2000) }));
+    const messages = renderSlackDigest(model([card(1, { paperId: 1, summary: { sections, fallback: false } }), card(2, { paperId: 2 })]), 'digest');
+    for (const m of messages) expect(validatePostMessage(m.body)).toBeUndefined();
+    expect(messages.flatMap((m) => m.paperIds ?? [])).toEqual([1, 2]);
+    expect(messages.flatMap(blocksOf).filter((b) => b.type === 'actions')).toHaveLength(2);
+  });
 });

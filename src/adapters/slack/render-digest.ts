@@ -1,9 +1,12 @@
 /**
  * Renders a digest as chat.postMessage arguments (without channel, metadata and thread_ts, which
  * the poster adds). Every message stays within Slack's limits: at most 50 blocks, section text 3000,
- * header 150, fallback text 4000 here (Slack takes 40,000 but notifications show far less).
+ * header 150, fallback text 4000 here (Slack takes 40,000 but notifications show far less). Each
+ * paper with a store id gets its 👍 / 👎 / more-like-this buttons, and each message lists the ids
+ * of the papers it shows (`paperIds`): a reaction on a one-paper message is a vote on that paper.
  */
 import type { DigestLayout, DigestModel, OutgoingMessage, PaperCard } from '../../core/digest-model.js';
+import { feedbackLabels, type FeedbackLabels } from './feedback-blocks.js';
 import { fitText } from './mrkdwn.js';
 import { LIMITS, context, divider, paperBlocks, paperLine, section, type Block } from './paper-blocks.js';
 
@@ -13,7 +16,8 @@ const MAX_PAPER_BLOCKS = LIMITS.blocks - 3;
 
 export function renderSlackDigest(model: DigestModel, layout: DigestLayout): OutgoingMessage[] {
   if (model.papers.length === 0) return model.notice ? [noticeMessage(model)] : [];
-  return layout === 'thread' ? renderThread(model) : renderDigest(model);
+  const labels = feedbackLabels(model.locale);
+  return layout === 'thread' ? renderThread(model, labels) : renderDigest(model, labels);
 }
 
 function body(text: string, blocks: Block[]): Record<string, unknown> {
@@ -42,7 +46,7 @@ interface Page {
 }
 
 /** Papers packed into as few messages as fit, a paper never split across two. */
-function paginate(model: DigestModel): Page[] {
+function paginate(model: DigestModel, labels: FeedbackLabels): Page[] {
   const pages: Page[] = [{ blocks: headBlocks(model), papers: [] }];
   const place = (blocks: Block[], card?: PaperCard): void => {
     let page = pages[pages.length - 1]!;
@@ -55,28 +59,34 @@ function paginate(model: DigestModel): Page[] {
     page.blocks.push(...blocks);
     if (card) page.papers.push(card);
   };
-  for (const card of model.papers) place(paperBlocks(card, MAX_PAPER_BLOCKS), card);
+  for (const card of model.papers) place(paperBlocks(card, MAX_PAPER_BLOCKS, labels), card);
   if (model.more) place([context([fitText(model.more, LIMITS.sectionText)])]);
   return pages;
 }
 
-function renderDigest(model: DigestModel): OutgoingMessage[] {
-  const pages = paginate(model);
+/** The store ids of the cards a message shows; absent when none has one (a preview of unstored papers). */
+function idsOf(cards: PaperCard[]): Pick<OutgoingMessage, 'paperIds'> {
+  const ids = cards.flatMap((c) => (c.paperId === undefined ? [] : [c.paperId]));
+  return ids.length ? { paperIds: ids } : {};
+}
+
+function renderDigest(model: DigestModel, labels: FeedbackLabels): OutgoingMessage[] {
+  const pages = paginate(model, labels);
   return pages.map((page, i) => {
     const part = pages.length > 1 ? ` (${i + 1}/${pages.length})` : '';
     const lines = [`${model.title.trim() || model.date}${part}`];
     if (i === 0 && model.intro.trim()) lines.push(model.intro.trim());
     lines.push(...page.papers.map((card) => `• ${card.title.trim()}`));
     if (i === pages.length - 1 && model.more) lines.push(model.more);
-    return { body: body(lines.join('\n'), page.blocks) };
+    return { body: body(lines.join('\n'), page.blocks), ...idsOf(page.papers) };
   });
 }
 
 /** The header as message 0 and each paper as its own reply in that message's thread. */
-function renderThread(model: DigestModel): OutgoingMessage[] {
+function renderThread(model: DigestModel, labels: FeedbackLabels): OutgoingMessage[] {
   const messages: OutgoingMessage[] = [{ body: body(headLine(model), headBlocks(model)) }];
   for (const card of model.papers) {
-    messages.push({ body: body(paperLine(card), paperBlocks(card, LIMITS.blocks)), threadParent: 0 });
+    messages.push({ body: body(paperLine(card), paperBlocks(card, LIMITS.blocks, labels)), threadParent: 0, ...idsOf([card]) });
   }
   if (model.more) messages.push({ body: body(model.more, [context([fitText(model.more, LIMITS.sectionText)])]), threadParent: 0 });
   return messages;

@@ -6,7 +6,10 @@
 import type { Answer, CommandContext } from '../../../core/commands.js';
 import { createTranslator } from '../../../i18n/translator.js';
 import type { Logger } from '../../../log.js';
+import { answerLocale } from '../../../pipeline/commands/answer-locale.js';
+import type { CommandDeps } from '../../../pipeline/commands/command-deps.js';
 import { errorAnswer } from '../../../pipeline/commands/handle-command.js';
+import { feedbackLabels } from '../feedback-blocks.js';
 import type { LookupUser } from './slack-users.js';
 import { renderAnswer, type SlackReply } from './render-answer.js';
 
@@ -38,7 +41,10 @@ export async function buildContext(asker: SlackAsker, lookupUser: LookupUser, op
   };
 }
 
-/** Runs `answer` for the asker and sends what it gives (or the error answer) through `respond`; never throws. */
+/**
+ * Runs `answer` for the asker and sends what it gives (or the error answer) through `respond`;
+ * never throws. With `deps`, cards carry their feedback buttons, labelled in the answer's language.
+ */
 export async function answerWith(
   asker: SlackAsker,
   lookupUser: LookupUser,
@@ -47,12 +53,13 @@ export async function answerWith(
   respond: Respond,
   answer: (ctx: CommandContext) => Answer,
   extra: { replace_original?: boolean } = {},
+  deps?: CommandDeps,
 ): Promise<void> {
   let ctx: CommandContext = { platform: 'slack', userId: asker.userId, channelId: asker.channelId, canManageChannel: false, isDirect: false };
   let reply: SlackReply;
   try {
     ctx = await buildContext(asker, lookupUser, options);
-    reply = renderAnswer(answer(ctx));
+    reply = renderAnswer(answer(ctx), deps ? feedbackLabels(answerLocale(ctx, deps)) : undefined);
   } catch (err) {
     const loc = createTranslator(ctx.platformLocale ?? 'en');
     reply = renderAnswer(errorAnswer(err, ctx, undefined, loc, log));

@@ -38,6 +38,6 @@ export function createPageAction(deps: CommandDeps, log: Logger, lookupUser: Loo
       ...(body.team?.id || body.user.team_id ? { teamId: body.team?.id ?? body.user.team_id } : {}),
     };
     const value = action.type === 'button' ? action.value : undefined;
-    await answerWith(asker, lookupUser, options, log, respond, (ctx) => handleCommand(ctx, parsePagePayload(value), deps, log), { replace_original: true });
+    await answerWith(asker, lookupUser, options, log, respond, (ctx) => handleCommand(ctx, parsePagePayload(value), deps, log), { replace_original: true }, deps);
   };
 }

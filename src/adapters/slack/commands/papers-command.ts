@@ -23,6 +23,6 @@ export function createPapersCommand(deps: CommandDeps, log: Logger, lookupUser: 
       return;
     }
     const asker = { userId: command.user_id, channelId: command.channel_id, channelName: command.channel_name, teamId: command.team_id };
-    await answerWith(asker, lookupUser, options, log, respond, (ctx) => handleCommandText(ctx, command.text ?? '', deps, log));
+    await answerWith(asker, lookupUser, options, log, respond, (ctx) => handleCommandText(ctx, command.text ?? '', deps, log), {}, deps);
   };
 }

@@ -1,20 +1,41 @@
 /**
- * The Slack listeners for `/papers`, grouped by kind: the slash command and the buttons its
- * answers carry. Called once from the composition root, before the app starts.
+ * The Slack listeners for `/papers`, grouped by kind: the slash command, the buttons its answers
+ * and the digests carry (paging; 👍 / 👎 / more like this / undo), and 👍 / 👎 reactions on
+ * one-paper messages. Called once from the composition root, before the app starts.
  */
 import type { App } from '@slack/bolt';
+import type { OutboxStore } from '../../../db/outbox-store.js';
 import type { Logger } from '../../../log.js';
 import type { CommandDeps } from '../../../pipeline/commands/command-deps.js';
+import { PAPER_ACTION_PREFIX } from '../feedback-blocks.js';
+import { createReactionListener, type ReactionBody, type ReactionEvent } from '../reaction-events.js';
 import type { CommandOptions } from './command-context.js';
 import { createPageAction } from './page-action.js';
+import { createPaperAction, type PaperActionArgs } from './paper-action.js';
 import { createPapersCommand } from './papers-command.js';
 import { PAGE_ACTION_PREFIX } from './render-answer.js';
 import { createUserLookup, type LookupUser } from './slack-users.js';
 
 export const PAPERS_COMMAND = '/papers';
+/** The Events API subscriptions the app needs (config/slack-manifest.json lists the same). */
+export const REACTION_EVENTS = ['reaction_added', 'reaction_removed'] as const;
 
-export function registerSlackCommands(app: App, deps: CommandDeps, log: Logger, options: CommandOptions & { lookupUser?: LookupUser } = {}): void {
+export interface SlackListenerOptions extends CommandOptions {
+  lookupUser?: LookupUser;
+  /** Where a reaction's message is found (by its ts); without it reactions are not listened to. */
+  outbox?: Pick<OutboxStore, 'papersOfMessage'>;
+}
+
+export function registerSlackCommands(app: App, deps: CommandDeps, log: Logger, options: SlackListenerOptions = {}): void {
   const lookupUser = options.lookupUser ?? createUserLookup(app.client, log);
   app.command(PAPERS_COMMAND, createPapersCommand(deps, log, lookupUser, options));
   app.action(new RegExp(`^${PAGE_ACTION_PREFIX}`), createPageAction(deps, log, lookupUser, options));
+  const paperAction = createPaperAction(deps, log, lookupUser, options);
+  // Bolt's action argument is a union over every element type; the listener reads the fields a button and an overflow share.
+  app.action(new RegExp(`^${PAPER_ACTION_PREFIX}`), (args) => paperAction(args as unknown as PaperActionArgs));
+  if (!options.outbox) return;
+  const reaction = createReactionListener(deps, options.outbox, log);
+  for (const name of REACTION_EVENTS) {
+    app.event(name, (args) => reaction({ event: args.event as ReactionEvent, body: args.body as ReactionBody }));
+  }
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../../core/commands.js';
 import type { PaperCard } from '../../../core/digest-model.js';
 import { validatePostMessage } from '../../../../test/fakes/fake-slack.js';
+import { feedbackLabels } from '../feedback-blocks.js';
 import { payloadPage, renderAnswer } from './render-answer.js';
 
 const card = (i: number, over: Partial<PaperCard> = {}): PaperCard => ({
@@ -85,5 +86,26 @@ describe('renderAnswer', () => {
   it('reads the page out of a search payload', () => {
     expect(payloadPage('search|12|robots|arms')).toBe(12);
     expect(payloadPage('today|1')).toBeUndefined();
+  });
+
+  it('gives the Undo of a vote a pb1_ action id and the danger style, so the paper-action listener takes it', () => {
+    const { blocks } = renderAnswer({ ephemeral: true, text: '👍 Noted', buttons: [{ label: 'Undo', payload: 'pb1:undo:42', style: 'danger' }] });
+    expect(blocks[1]).toEqual({ type: 'actions', elements: [{ type: 'button', action_id: 'pb1_undo_42', value: 'pb1:undo:42', style: 'danger', text: { type: 'plain_text', text: 'Undo', emoji: true } }] });
+  });
+
+  it('gives each stored card of an answer its feedback buttons in the answer’s language, and the reason line, within 50 blocks', () => {
+    const cards = Array.from({ length: 30 }, (_, i) => card(i, { paperId: i + 1, reason: `matches: term${i}` }));
+    const answer: Answer = { ephemeral: true, title: 'More like this', cards, buttons: [{ label: 'Next', payload: 'search|2|q' }] };
+    const reply = renderAnswer(answer, feedbackLabels('ja'));
+    expect(reply.blocks.length).toBeLessThanOrEqual(50);
+    expect(validatePostMessage({ text: reply.text, blocks: JSON.stringify(reply.blocks) })).toBeUndefined();
+    const rows = reply.blocks.filter((b) => b.type === 'actions') as { elements: { action_id: string; text: { text: string } }[] }[];
+    expect(rows.at(-1)!.elements.map((e) => e.action_id)).toEqual(['papers_page_2']);
+    const cardRows = rows.slice(0, -1);
+    expect(cardRows.length).toBeGreaterThan(3);
+    cardRows.forEach((row, i) => expect(row.elements.map((e) => `${e.action_id}:${e.text.text}`)).toEqual([`pb1_up_${i + 1}:👍`, `pb1_down_${i + 1}:👎`, `pb1_similar_${i + 1}:似た論文`]));
+    expect(JSON.stringify(reply.blocks)).toContain('\\n_matches: term0_');
+    // Without labels (no deps), the same cards carry no buttons.
+    expect(renderAnswer(answer).blocks.filter((b) => b.type === 'actions')).toHaveLength(1);
   });
 });

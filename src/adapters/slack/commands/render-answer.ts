@@ -1,10 +1,15 @@
 /**
  * A command Answer as a Block Kit reply for `respond()`: a header for the title, sections for the
  * text and lines, each card through paperBlocks, and the paging buttons as one actions block.
- * Every string is escaped (or plain_text) and cut to Slack's limits; 50 blocks at most.
+ * Every string is escaped (or plain_text) and cut to Slack's limits; 50 blocks at most. With
+ * `labels`, each card with a store id carries its 👍 / 👎 / more-like-this buttons; a button whose
+ * payload is a paper action (the Undo of a vote) gets a `pb1_` action_id, so the paper-action
+ * listener takes it, not the paging one.
  */
 import type { types } from '@slack/bolt';
 import type { Answer, AnswerButton } from '../../../core/commands.js';
+import { parsePaperActionId } from '../../../core/paper-actions.js';
+import { paperActionElementId, type FeedbackLabels } from '../feedback-blocks.js';
 import { fitPlain, fitText, splitText } from '../mrkdwn.js';
 import { divider, LIMITS, paperBlocks, paperLine, section, type Block } from '../paper-blocks.js';
 
@@ -33,10 +38,12 @@ function actions(buttons: AnswerButton[]): types.ActionsBlock | undefined {
   if (usable.length === 0) return undefined;
   const ids = new Set<string>();
   const elements = usable.map((b, i): types.Button => {
-    let id = `${PAGE_ACTION_PREFIX}${payloadPage(b.payload) ?? i}`;
+    const paper = parsePaperActionId(b.payload);
+    let id = paper ? paperActionElementId(paper) : `${PAGE_ACTION_PREFIX}${payloadPage(b.payload) ?? i}`;
     if (ids.has(id)) id = `${id}_${i}`;
     ids.add(id);
-    return { type: 'button', action_id: id, value: b.payload, text: { type: 'plain_text', text: fitPlain(b.label || '…', BUTTON.text), emoji: true } };
+    const text = { type: 'plain_text' as const, text: fitPlain(b.label || '…', BUTTON.text), emoji: true };
+    return { type: 'button', action_id: id, value: b.payload, text, ...(b.style ? { style: b.style } : {}) };
   });
   return { type: 'actions', elements };
 }
@@ -61,7 +68,7 @@ function fallbackText(answer: Answer): string {
   return fitText(parts.join('\n') || '…', FALLBACK_MAX);
 }
 
-export function renderAnswer(answer: Answer): SlackReply {
+export function renderAnswer(answer: Answer, labels?: FeedbackLabels): SlackReply {
   const head: Block[] = [];
   if (answer.title?.trim()) head.push({ type: 'header', text: { type: 'plain_text', text: fitPlain(answer.title.trim(), LIMITS.headerText), emoji: true } });
   if (answer.text?.trim()) head.push(...splitText(answer.text, LIMITS.sectionText).map(section));
@@ -75,7 +82,7 @@ export function renderAnswer(answer: Answer): SlackReply {
     const left = room - blocks.length - gap;
     if (left < 3) break;
     if (gap) blocks.push(divider);
-    blocks.push(...paperBlocks(card, Math.min(left, 12)));
+    blocks.push(...paperBlocks(card, Math.min(left, 12), labels));
   }
   if (tail) blocks.push(tail);
   return { response_type: answer.ephemeral ? 'ephemeral' : 'in_channel', text: fallbackText(answer), blocks };
