@@ -34,7 +34,8 @@ export interface BlendWeights {
   embedding?: number;
 }
 
-export const DEFAULT_BLEND: BlendWeights = { model: 1, classifier: 1, neighbour: 0.5, votes: 0.15, recency: 0.05 };
+// Chosen by `node --import tsx bench/ranking-quality-bench.ts --tune --days 24 --lists 10` on the validation corpora (docs/benchmarks.md).
+export const DEFAULT_BLEND: BlendWeights = { model: 1, classifier: 0.5, neighbour: 0, votes: 0.3, recency: 0.05 };
 
 export interface RankedPaper {
   id: number;
