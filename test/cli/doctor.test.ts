@@ -121,7 +121,7 @@ describe('paperboy doctor on a healthy install', () => {
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^ok {4}environment +valid$/);
     expect(lines).toContainEqual(expect.stringMatching(/^ok {4}slack channel C0PAPERS +#papers$/));
-    expect(lines.at(-1)).toBe('0 failed, 0 warnings, 14 ok');
+    expect(lines.at(-1)).toBe('0 failed, 0 warnings, 15 ok');
   });
 
   it('--offline makes no network request, still reads file sources, and says what it skipped', async () => {
