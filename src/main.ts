@@ -115,7 +115,7 @@ export function buildCommandDeps(stores: Stores, config: Config, now: () => Date
 export function buildChannelRanker(stores: Stores, embeddings?: RankingEmbeddings): ChannelRanker {
   const relevance = buildRelevance(stores, undefined, embeddings);
   const docs = createRankDocReader(stores.db);
-  return (channel, paperIds) => relevance.ranker.rank({ kind: 'channel', platform: channel.platform, channel: channel.channel }, docs.byIds(paperIds));
+  return (channel, paperIds) => relevance.ranker.rank({ kind: 'channel', platform: channel.platform, channel: channel.channel }, docs.byIds(paperIds), channel.settings.maxPapers);
 }
 
 /** Feedback, seeds, the personal ranker and "more like this" over the store (docs/adr/0014-personal-ranking.md). */

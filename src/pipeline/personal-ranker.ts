@@ -8,7 +8,7 @@ import { embeddingSimilarity } from '../core/personal-ranking/embedding-part.js'
 import type { RankDoc } from '../core/personal-ranking/features.js';
 import { DEFAULT_MODEL_SETTINGS, trainProfileModel, type ProfileExample } from '../core/personal-ranking/profile-model.js';
 import { seedOwner, type ProfileRef } from '../core/personal-ranking/profile-ref.js';
-import { DEFAULT_BLEND, prepareRankingDay, rankDay, type RankCandidate, type RankedPaper } from '../core/personal-ranking/rank-day.js';
+import { DEFAULT_BLEND, EXPLAINED, prepareRankingDay, rankDay, type RankCandidate, type RankedPaper } from '../core/personal-ranking/rank-day.js';
 import { buildVectorSpace } from '../core/personal-ranking/vector-space.js';
 
 /** The stores the ranker reads (db/feedback-store, db/interest-store, db/rank-doc-reader). */
@@ -81,7 +81,7 @@ export function createPersonalRanker(deps: PersonalRankerDeps) {
      * Ranks `candidates` for each profile; a profile without a liked example maps to undefined.
      * The vocabulary and the day's index are built once for all of them.
      */
-    rankMany(refs: ProfileRef[], candidates: RankCandidate[]): (RankedPaper[] | undefined)[] {
+    rankMany(refs: ProfileRef[], candidates: RankCandidate[], explain = EXPLAINED): (RankedPaper[] | undefined)[] {
       const profiles = refs.map(examples);
       if (profiles.every((ex) => !ex.some((e) => e.value === 1))) return refs.map(() => undefined);
       const background = deps.docs.newest(backgroundSize);
@@ -93,7 +93,7 @@ export function createPersonalRanker(deps: PersonalRankerDeps) {
         if (!ex.some((e) => e.value === 1)) return undefined;
         const model = trainProfileModel(space, ex, negatives, DEFAULT_MODEL_SETTINGS);
         const embedding = embeddingPart(vectors, ex, candidates);
-        return embedding ? rankDay(day, model, blend, embedding) : rankDay(day, model);
+        return embedding ? rankDay(day, model, blend, embedding, explain) : rankDay(day, model, DEFAULT_BLEND, undefined, explain);
       });
     },
     /** The words that weigh most in the profile's model, best first (what `/papers interests` shows). */
@@ -109,8 +109,9 @@ export function createPersonalRanker(deps: PersonalRankerDeps) {
         .slice(0, n)
         .map(([term]) => term);
     },
-    rank(ref: ProfileRef, candidates: RankCandidate[]): RankedPaper[] | undefined {
-      return this.rankMany([ref], candidates)[0];
+    /** `explain`: how many of the best get a reason (what will be shown). */
+    rank(ref: ProfileRef, candidates: RankCandidate[], explain = EXPLAINED): RankedPaper[] | undefined {
+      return this.rankMany([ref], candidates, explain)[0];
     },
   };
 }

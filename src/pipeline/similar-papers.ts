@@ -42,7 +42,7 @@ export function createSimilarPapers(deps: SimilarDeps) {
       const ids = deps.candidates.sharingAny(terms, POOL + 1).filter((id) => id !== paperId).slice(0, POOL);
       if (ids.length === 0) return [];
       const model = trainProfileModel(space, [{ doc: paper, value: 1 }], []);
-      return rankDay(prepareRankingDay(space, deps.docs.byIds(ids)), model).slice(0, limit);
+      return rankDay(prepareRankingDay(space, deps.docs.byIds(ids)), model, undefined, undefined, limit).slice(0, limit);
     },
   };
 }

@@ -14,7 +14,7 @@ import { buildCandidateIndex, type CandidateIndex } from './candidate-index.js';
 import { explainRank, type RankReason } from './explain.js';
 import type { RankDoc } from './features.js';
 import type { ProfileModel } from './profile-model.js';
-import type { SparseVector, VectorSpace } from './vector-space.js';
+import { dot, type SparseVector, type VectorSpace } from './vector-space.js';
 
 export interface RankCandidate extends RankDoc {
   votes: number | null;
@@ -85,13 +85,17 @@ export function rankDay(day: RankingDay, model: ProfileModel, blend: BlendWeight
   day.index.scoreInto(modelScore, model.weights.idx, model.weights.val);
   const classifierScore = new Float64Array(n);
   if (model.classifier) day.index.scoreInto(classifierScore, model.classifier.idx, model.classifier.val);
+  // The nearest liked paper: for every candidate when it is a part of the score, else only for the
+  // explained ones (the "like <title>" reason), by sparse dot products.
   const nearest = new Float64Array(n);
   const nearestOf = new Int32Array(n).fill(-1);
-  const sim = new Float64Array(n);
-  model.neighbours.forEach((nb, k) => {
-    day.index.scoreInto(sim, nb.vector.idx, nb.vector.val);
-    for (let c = 0; c < n; c++) if (sim[c]! > nearest[c]! && day.candidates[c]!.id !== nb.doc.id) [nearest[c], nearestOf[c]] = [sim[c]!, k];
-  });
+  if (blend.neighbour !== 0) {
+    const sim = new Float64Array(n);
+    model.neighbours.forEach((nb, k) => {
+      day.index.scoreInto(sim, nb.vector.idx, nb.vector.val);
+      for (let c = 0; c < n; c++) if (sim[c]! > nearest[c]! && day.candidates[c]!.id !== nb.doc.id) [nearest[c], nearestOf[c]] = [sim[c]!, k];
+    });
+  }
   const votes = Float64Array.from(day.candidates, (c) => Math.log1p(Math.max(0, c.votes ?? 0)));
   const recency = Float64Array.from(day.candidates, (c) => dayNumber(c.date));
   const parts = { model: standardize(modelScore), classifier: standardize(classifierScore), neighbour: standardize(nearest), votes: standardize(votes), recency: standardize(recency) };
@@ -101,6 +105,7 @@ export function rankDay(day: RankingDay, model: ProfileModel, blend: BlendWeight
     return { i, score: embedded ? score + embedded.w * embedded.z[i]! : score };
   });
   ranked.sort((a, b) => b.score - a.score || (day.candidates[b.i]!.votes ?? 0) - (day.candidates[a.i]!.votes ?? 0) || day.candidates[a.i]!.id - day.candidates[b.i]!.id);
+  if (blend.neighbour === 0) for (const { i } of ranked.slice(0, explain)) nearestLiked(model, day, i, nearest, nearestOf);
   return ranked.map(({ i, score }, place) => {
     if (place >= explain) return { id: day.candidates[i]!.id, score: Number(score.toFixed(4)), reason: { terms: [] } };
     const nb = nearestOf[i]! >= 0 ? model.neighbours[nearestOf[i]!] : undefined;
@@ -110,5 +115,13 @@ export function rankDay(day: RankingDay, model: ProfileModel, blend: BlendWeight
       score: Number(score.toFixed(4)),
       reason: explainRank({ candidate: day.candidates[i]!, vector, model, space: day.space, nearest: nb ? { doc: nb.doc, similarity: nearest[i]! } : undefined }),
     };
+  });
+}
+
+function nearestLiked(model: ProfileModel, day: RankingDay, c: number, nearest: Float64Array, nearestOf: Int32Array): void {
+  model.neighbours.forEach((nb, k) => {
+    if (nb.doc.id === day.candidates[c]!.id) return;
+    const sim = dot(nb.vector, day.index.vectors[c]!);
+    if (sim > nearest[c]!) [nearest[c], nearestOf[c]] = [sim, k];
   });
 }
