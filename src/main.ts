@@ -5,8 +5,7 @@
  */
 import { hostname } from 'node:os';
 import type { ChatClients } from './chat-clients.js';
-import { sourceFactsOf, sourceName as configSourceName, type Config, type Env } from './config.js';
-import { sourceLabel, type SourceLabeler } from './core/source-label.js';
+import { sourceName as configSourceName, type Config, type Env } from './config.js';
 import { createGeneratedSummaryStore } from './db/generated-summary-store.js';
 import { generateSummaries, type Summarizer } from './pipeline/generate-summaries.js';
 import { createLlmClient } from './summarize/llm-client.js';
@@ -37,15 +36,8 @@ import type { Stores } from './open-stores.js';
 
 export { openStores, type Stores } from './open-stores.js';
 
-/**
- * The human name of a stored source for cards: its `label` from the config (read now, so a
- * change shows without a re-ingest), else a default from the config's and the last ingest's
- * facts (format, URL, the source's own title). Without a config, the stored facts alone.
- */
-export function buildSourceLabeler(stores: Stores, config?: Config): SourceLabeler {
-  const configured = config ? sourceFactsOf(config) : new Map();
-  return (source, loc) => sourceLabel(source, { ...stores.sourceFacts.get(source), ...configured.get(source) }, loc);
-}
+import { buildSourceLabeler } from './source-labeler.js';
+export { buildSourceLabeler };
 
 export function sourceSpecs(config: Config): SourceSpec[] {
   return config.sources

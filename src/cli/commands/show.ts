@@ -5,7 +5,7 @@ import type { PaperView } from '../../core/paper-view.js';
 import { summaryLabel, type SourceLabeler } from '../../core/source-label.js';
 import type { Localizer } from '../../core/translate.js';
 import { createTranslator } from '../../i18n/translator.js';
-import { buildSourceLabeler } from '../../main.js';
+import { buildSourceLabeler } from '../../source-labeler.js';
 import { parseCommandArgs } from '../args.js';
 import { envOf, withStores } from '../context.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
