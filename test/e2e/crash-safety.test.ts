@@ -7,11 +7,9 @@
  * replies and its metadata instead of posting it again. SIGTERM, instead, lets the message in
  * flight finish and exits 0; a later start sends the rest.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { stringify as toYaml } from 'yaml';
 import { parseConfig } from '../../src/config.js';
@@ -21,20 +19,15 @@ import { startFakeDiscord, validateMessage, type FakeDiscord, type FakeDiscordOp
 import { startFakeSlack, validatePostMessage, type FakeSlack } from '../fakes/fake-slack.js';
 import { startFeedServer, type FeedServer } from '../fakes/feed-server.js';
 import { arxivIds, FEED_PATHS, FIXTURE_FEEDS, type ChannelYaml, type FeedName } from './bot-harness.js';
+import { spawnBot, type BotProcess } from './bot-process.js';
 
-const BIN = fileURLToPath(new URL('../../bin/paperboy.js', import.meta.url));
 const DISCORD_CHANNEL = '1400000000000000001';
 const SLACK_CHANNEL = 'C0CRASH0001';
 const PROCESS_TEST_TIMEOUT = 50_000;
 /** Create-message requests (not thread starts, which are POST …/messages/:id/threads). */
 const CREATE_MESSAGE = /\/channels\/\d+\/messages$/;
 
-interface Child {
-  proc: ChildProcess;
-  /** Parsed JSON log lines from stderr so far. */
-  logs: Record<string, unknown>[];
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
+type Child = BotProcess;
 
 interface Setup {
   dir: string;
@@ -100,22 +93,7 @@ async function start(channel: ChannelYaml, onTestFinished: TestContext['onTestFi
   const children: Child[] = [];
   const spawnRun = (): Child => {
     // cwd is the temp folder: no developer's .env is read.
-    const proc = spawn(process.execPath, [BIN, 'run'], { cwd: dir, env, stdio: ['ignore', 'ignore', 'pipe'] });
-    const logs: Record<string, unknown>[] = [];
-    let rest = '';
-    proc.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
-      const lines = (rest + chunk).split('\n');
-      rest = lines.pop() ?? '';
-      for (const line of lines) {
-        try {
-          logs.push(JSON.parse(line) as Record<string, unknown>);
-        } catch {
-          logs.push({ msg: line });
-        }
-      }
-    });
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
-    const child = { proc, logs, exited };
+    const child = spawnBot(dir, env);
     children.push(child);
     return child;
   };
