@@ -8,9 +8,8 @@
  * get similar vectors and another model gives other vectors. Replies can be scripted per request
  * (an error, a hang, a malformed body); unscripted requests are embedded.
  */
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import { readBody, sendError, sendJson } from './fake-llm.js';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { listenOnLoopback, readBody, sendError, sendJson } from './fake-llm.js';
 
 export type FakeEmbeddingsReply =
   | { kind: 'embed' }
@@ -65,7 +64,6 @@ export async function startFakeEmbeddings(options: FakeEmbeddingsOptions = {}): 
   const dims = options.dims ?? 64;
   const requests: FakeEmbeddingsRequest[] = [];
   const embedded: string[] = [];
-  const sockets = new Set<Socket>();
   let queue: FakeEmbeddingsReply[] = [];
 
   function embed(res: ServerResponse, body: NonNullable<FakeEmbeddingsRequest['body']>): void {
@@ -98,13 +96,7 @@ export async function startFakeEmbeddings(options: FakeEmbeddingsOptions = {}): 
     sendError(res, reply.status, reply.message ?? `Fake error ${reply.status}`, reply.retryAfter === undefined ? {} : { 'retry-after': String(reply.retryAfter) });
   }
 
-  const server = createServer((req, res) => void handle(req, res));
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port, close } = await listenOnLoopback(handle);
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     requests,
@@ -112,10 +104,6 @@ export async function startFakeEmbeddings(options: FakeEmbeddingsOptions = {}): 
     reply(next) {
       queue = [...next];
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }

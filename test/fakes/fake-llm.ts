@@ -106,10 +106,32 @@ export async function readBody(req: IncomingMessage): Promise<FakeLlmRequest['bo
   }
 }
 
+/**
+ * An HTTP server on 127.0.0.1 (a free port) whose `close()` also destroys open sockets, so a
+ * hung reply cannot keep a test waiting: what both OpenAI-shaped fakes (LLM, embeddings) serve on.
+ */
+export async function listenOnLoopback(handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>): Promise<{ port: number; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server = createServer((req, res) => void handle(req, res));
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
 export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLlm> {
   const model = options.model ?? 'fake-model';
   const requests: FakeLlmRequest[] = [];
-  const sockets = new Set<Socket>();
   let script: ReplyFn = () => ({ kind: 'error', status: 500, message: 'fake-llm: no reply scripted' });
   let completionCount = 0;
 
@@ -129,13 +151,7 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
     answer(res, script(request, completionCount++), model, request);
   }
 
-  const server = createServer((req, res) => void handle(req, res));
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port, close } = await listenOnLoopback(handle);
 
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,
@@ -149,10 +165,6 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
       const queue = [...next];
       script = () => queue.shift() ?? { kind: 'error', status: 500, message: 'fake-llm: reply queue is empty' };
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }
