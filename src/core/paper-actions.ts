@@ -12,7 +12,8 @@ export interface PaperAction {
   paperId: number;
 }
 
-const ACTION_ID = /^pb1:(up|down|undo|similar):([1-9]\d{0,15})$/;
+/** `pb1:<verb>:<paper id>` for the verbs above: adding a verb to PAPER_VERBS is all a new control needs here. */
+const ACTION_ID = new RegExp(`^pb1:(${PAPER_VERBS.join('|')}):([1-9]\\d{0,15})$`);
 
 export function paperActionId(action: PaperAction): string {
   return `pb1:${action.verb}:${action.paperId}`;
