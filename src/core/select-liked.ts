@@ -3,8 +3,10 @@
  * The profile ranks a pool: the newest stored papers plus the cycle's new ones, so a cycle of three
  * papers meets the same bar as a cycle of three hundred (scores are standardized over the pool).
  * A new paper is sent when it places in the pool's top share, its score is at least a minimum
- * (a z-score), and the model gives a reason for it (what the card shows); best first, at most what
- * is left of the day's cap.
+ * (a z-score), and the model gives a reason for it that a reader would accept (what the card
+ * shows): a liked paper it is like, a liked author, or at least two of the profile's words. The
+ * last gate is absolute: z-scores over a pool where most papers score nothing make any one shared
+ * common word look exceptional. Best first, at most what is left of the day's cap.
  */
 import type { RankedPaper } from './personal-ranking/rank-day.js';
 
@@ -27,7 +29,10 @@ export function topPlaces(size: number, policy: LikedPolicy = LIKED_POLICY): num
   return Math.max(1, Math.ceil(size * policy.topShare));
 }
 
-const hasReason = (r: RankedPaper): boolean => r.reason.like !== undefined || r.reason.terms.length > 0 || r.reason.author !== undefined;
+/** Words of the profile a paper must share when it is like no liked paper and has no liked author. */
+export const MIN_REASON_TERMS = 2;
+
+const hasReason = (r: RankedPaper): boolean => r.reason.like !== undefined || r.reason.author !== undefined || r.reason.terms.length >= MIN_REASON_TERMS;
 
 /**
  * `ranked`: the pool ranked by the profile, best first. `fresh`: the cycle's new papers not yet
