@@ -47,7 +47,8 @@ export async function startBot(o: BotOptions) {
   const prometheus = o.config.http.port !== undefined ? createPrometheusMetrics({ health, status: stores.status, connections: chat.connections }) : undefined;
   const metrics = prometheus?.metrics;
   const ingestRunner = buildIngestRunner(stores, o.config, o.log, now, metrics);
-  const deliverSubscriptions = buildSubscriptionDelivery(stores, o.config, chat, o.log, now, () => stopping);
+  const embeddings = buildEmbeddings(o.env, o.config, stores, o.log, now);
+  const deliverSubscriptions = buildSubscriptionDelivery(stores, o.config, chat, o.log, now, () => stopping, embeddings?.ranking);
   const summarize = buildSummaryGeneration(stores, o.config, buildSummarizer(o.env, o.config), o.log, now);
   // Subscribers get their messages in their language: write what is missing first (within the deadline).
   const deliverSubs = async () => {
@@ -55,7 +56,6 @@ export async function startBot(o: BotOptions) {
     return deliverSubscriptions();
   };
   const prune = buildRawEntryPrune(stores, o.config, o.log, now);
-  const embeddings = buildEmbeddings(o.env, o.config, stores, o.log, now);
   // Then, with retention.rawEntryDays set, settled raw entries are pruned (in batches; never throws),
   // and with EMBEDDINGS_* set, new papers are embedded for ranking (bounded per run; never throws).
   const afterIngest = async () => {

@@ -30,7 +30,7 @@ describe('config', () => {
       timezone: 'UTC',
       ingest: { schedule: '*/30 * * * *', timeoutSeconds: 30, maxBytes: 50 * 1024 * 1024 },
       digest: { catchUpHours: 6, firstDigestLookbackHours: 24, concurrency: 64, arxivHolidays: [] },
-      commands: { maxSubscriptions: 20, searchPageSize: 5, slackAdmins: [], subscriptionMessageMax: 10 },
+      commands: { maxSubscriptions: 20, searchPageSize: 5, slackAdmins: [], subscriptionMessageMax: 10, likedDailyCap: 5 },
       llm: { concurrency: 2, dailyBudget: 200, deadlineSeconds: 60, timeoutSeconds: 30, retries: 3, maxPapers: 50 },
       embeddings: { batchSize: 64, maxPerRun: 500, scanPapers: 3000, timeoutSeconds: 30, retries: 3, deadlineSeconds: 60, weight: 0.5 },
       backfill: { delaySeconds: 3, maxDays: 366 },

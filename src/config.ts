@@ -85,6 +85,8 @@ const configSchema = z.strictObject({
       slackAdmins: z.array(z.string().regex(/^[UW][A-Z0-9]+$/, 'not a Slack user id (U…)')).default([]),
       /** Papers listed in one subscription message; the rest are counted. */
       subscriptionMessageMax: z.number().int().min(1).max(25).default(10),
+      /** A "liked" subscription's most papers per local day when `/papers subscribe liked` names no cap (docs/adr/0018). */
+      likedDailyCap: z.number().int().min(1).max(25).default(5),
     })
     .prefault({}),
   llm: z

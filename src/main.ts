@@ -26,6 +26,7 @@ import { createSimilarPapers } from './pipeline/similar-papers.js';
 import type { ChannelRanker } from './pipeline/plan-digest.js';
 import type { CommandDeps } from './pipeline/commands/command-deps.js';
 import { deliverSubscriptions } from './pipeline/deliver-subscriptions.js';
+import type { LikedDeps } from './pipeline/liked-matches.js';
 import { createFailureLog, type Logger } from './log.js';
 import type { PipelineMetrics } from './pipeline/metrics.js';
 import { createDigestRunner } from './pipeline/run-digests.js';
@@ -96,7 +97,7 @@ export function buildCommandDeps(stores: Stores, config: Config, now: () => Date
     status: stores.status,
     timezone: config.timezone,
     sourceLabel: buildSourceLabeler(stores, config),
-    limits: { subscriptionsPerTarget: config.commands.maxSubscriptions, searchPageSize: config.commands.searchPageSize, todayMax: 10 },
+    limits: { subscriptionsPerTarget: config.commands.maxSubscriptions, searchPageSize: config.commands.searchPageSize, todayMax: 10, likedDailyCap: config.commands.likedDailyCap },
     now,
     relevance: buildRelevance(stores, now, embeddings),
     ...(metrics ? { metrics } : {}),
@@ -123,9 +124,23 @@ export function buildRelevance(stores: Stores, now: () => Date = () => new Date(
   };
 }
 
+/**
+ * What "liked" subscriptions rank with (docs/adr/0018-liked-subscriptions.md): the personal
+ * ranker, and the zone whose local day a cap counts in: a channel's own zone, else the config's
+ * (people have no zone of their own).
+ */
+export function buildLikedRanking(stores: Stores, config: Config, embeddings?: RankingEmbeddings): LikedDeps {
+  return {
+    ranker: buildRelevance(stores, undefined, embeddings).ranker,
+    docs: createRankDocReader(stores.db),
+    zoneOf: (sub) => (sub.scope === 'channel' ? stores.channels.find(sub.target)?.timezone : undefined) ?? config.timezone,
+  };
+}
+
 /** Matches new papers against subscriptions, plans each subscriber's message in the outbox and sends what is planned. */
-export function buildSubscriptionDelivery(stores: Stores, config: Config, chat: ChatClients, log: Logger, now: () => Date = () => new Date(), stopping?: () => boolean) {
+export function buildSubscriptionDelivery(stores: Stores, config: Config, chat: ChatClients, log: Logger, now: () => Date = () => new Date(), stopping?: () => boolean, embeddings?: RankingEmbeddings) {
   const failures = createFailureLog(log, 'warn');
+  const liked = buildLikedRanking(stores, config, embeddings);
   return () =>
     deliverSubscriptions({
       subscriptions: stores.subscriptions,
@@ -143,6 +158,7 @@ export function buildSubscriptionDelivery(stores: Stores, config: Config, chat: 
       concurrency: config.digest.concurrency,
       failures,
       sourceLabel: buildSourceLabeler(stores, config),
+      liked,
     });
 }
 

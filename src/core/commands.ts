@@ -12,11 +12,16 @@ export type CommandName = (typeof COMMAND_NAMES)[number];
 /** Whose subscription: the asker's own (delivered by DM) or the channel's (posted there). */
 export type SubscriptionScope = 'me' | 'channel';
 
+/** A topic subscription, or "papers like the ones I (this channel) liked" (docs/adr/0018). */
+export type SubscriptionKind = 'topic' | 'liked';
+
 export type CommandInput =
   | { command: 'today'; topic?: string }
   | { command: 'search'; query: string; page?: number }
   | { command: 'show'; id: string }
-  | { command: 'subscribe'; topic: string; scope: SubscriptionScope }
+  | { command: 'subscribe'; topic: string; scope: SubscriptionScope; kind?: 'topic' }
+  /** A liked subscription; `cap` papers a day at most (default: config); a `topic` given with it is refused. */
+  | { command: 'subscribe'; kind: 'liked'; scope: SubscriptionScope; cap?: number; topic?: string }
   | { command: 'unsubscribe'; target: string; scope: SubscriptionScope }
   | { command: 'subscriptions'; scope?: SubscriptionScope }
   | { command: 'settings'; channel?: { locale?: string; time?: string; timezone?: string }; me?: { locale?: string } }

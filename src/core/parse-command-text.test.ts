@@ -22,6 +22,18 @@ describe('parseCommandText', () => {
     expect(parseCommandText('ＳＥＡＲＣＨ 검색')).toEqual({ command: 'search', query: '검색' });
   });
 
+  it('reads `subscribe liked [N]` as a liked subscription, in either scope; a quoted or longer topic stays a topic', () => {
+    expect(parseCommandText('subscribe liked')).toEqual({ command: 'subscribe', kind: 'liked', scope: 'me' });
+    expect(parseCommandText('subscribe LIKED 3')).toEqual({ command: 'subscribe', kind: 'liked', scope: 'me', cap: 3 });
+    expect(parseCommandText('subscribe --liked ７')).toEqual({ command: 'subscribe', kind: 'liked', scope: 'me', cap: 7 });
+    expect(parseCommandText('subscribe channel liked 10')).toEqual({ command: 'subscribe', kind: 'liked', scope: 'channel', cap: 10 });
+    expect(parseCommandText('subscribe liked 2 --channel')).toEqual({ command: 'subscribe', kind: 'liked', scope: 'channel', cap: 2 });
+    // The range is the use case's to check, with a localized answer.
+    expect(parseCommandText('subscribe liked 0')).toEqual({ command: 'subscribe', kind: 'liked', scope: 'me', cap: 0 });
+    expect(parseCommandText('subscribe "liked"')).toEqual({ command: 'subscribe', topic: '"liked"', scope: 'me' });
+    expect(parseCommandText('subscribe liked robots')).toEqual({ command: 'subscribe', topic: 'liked robots', scope: 'me' });
+  });
+
   it('takes an optional topic after today', () => {
     expect(parseCommandText('today')).toEqual({ command: 'today' });
     expect(parseCommandText('today  cat:cs.CL robot ')).toEqual({ command: 'today', topic: 'cat:cs.CL robot' });

@@ -11,6 +11,8 @@ import { UserError, type CommandInput, type SubscriptionScope } from './commands
 const SCOPE_FIRST = /^(?:--channel|channel(?=\s+\S))(?:\s+|$)/iu;
 const SCOPE_LAST = /(?:^|\s+)--channel$/iu;
 const PAGE = /(?:^|\s+)--page(?:(?:=|\s+)(\S+))?(?=\s|$)/iu;
+// `subscribe liked [N]` (or `--liked`): papers like the ones liked, at most N a day. `subscribe "liked"` is a topic.
+const LIKED = /^(?:--)?liked(?:\s+(\d{1,4}))?$/iu;
 const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/u;
 const LANGUAGE = new Set(['language', 'lang', 'locale']);
 const ZONE = new Set(['timezone', 'zone', 'tz']);
@@ -37,6 +39,8 @@ export function parseCommandText(text: string): CommandInput {
       return { command: 'show', id: required('show', rest) };
     case 'subscribe': {
       const { scope, value } = takeScope(rest);
+      const liked = LIKED.exec(value.normalize('NFKC'));
+      if (liked) return { command: 'subscribe', kind: 'liked', scope, ...(liked[1] ? { cap: Number(liked[1]) } : {}) };
       return { command: 'subscribe', topic: required('subscribe', value), scope };
     }
     case 'unsubscribe': {

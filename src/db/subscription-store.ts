@@ -1,6 +1,6 @@
-/** Topic subscriptions and the papers already sent for each. */
+/** Subscriptions (topic and "liked", docs/adr/0018) and the papers already sent for each. */
 import type { Platform } from '../core/chat-poster.js';
-import type { SubscriptionScope } from '../core/commands.js';
+import type { SubscriptionKind, SubscriptionScope } from '../core/commands.js';
 import type { Candidate } from '../core/select-papers.js';
 import { CANDIDATE_COLUMNS, toCandidate, type CandidateRow } from './candidate-rows.js';
 import type { Db } from './open-database.js';
@@ -18,6 +18,10 @@ export interface Subscription {
   createdAt: string;
   cursorAt: string;
   pausedReason: string | null;
+  /** 'topic' (matched by its topic) or 'liked' (ranked by a relevance profile). */
+  kind: SubscriptionKind;
+  /** A liked subscription's most papers per local day; null for topics. */
+  dailyCap: number | null;
 }
 
 interface Row {
@@ -33,6 +37,8 @@ interface Row {
   created_at: string;
   cursor_at: string;
   paused_reason: string | null;
+  kind: SubscriptionKind;
+  daily_cap: number | null;
 }
 
 const toSub = (r: Row): Subscription => ({
@@ -48,6 +54,8 @@ const toSub = (r: Row): Subscription => ({
   createdAt: r.created_at,
   cursorAt: r.cursor_at,
   pausedReason: r.paused_reason,
+  kind: r.kind,
+  dailyCap: r.daily_cap,
 });
 
 export interface NewSubscription {
@@ -60,6 +68,9 @@ export interface NewSubscription {
   locale: string;
   createdBy: string;
   now: string;
+  /** Default 'topic'. */
+  kind?: SubscriptionKind;
+  dailyCap?: number;
 }
 
 interface PaperRow extends CandidateRow {
@@ -73,8 +84,8 @@ export function createSubscriptionStore(db: Db) {
      FROM papers p WHERE p.first_seen_at > ? AND p.first_seen_at <= ? ORDER BY p.id`,
   );
   const insert = db.prepare(
-    `INSERT INTO subscriptions (platform, scope, target, guild, topic, topic_json, locale, created_by, created_at, cursor_at)
-     VALUES (@platform, @scope, @target, @guild, @topic, @topicJson, @locale, @createdBy, @now, @now)
+    `INSERT INTO subscriptions (platform, scope, target, guild, topic, topic_json, locale, created_by, created_at, cursor_at, kind, daily_cap)
+     VALUES (@platform, @scope, @target, @guild, @topic, @topicJson, @locale, @createdBy, @now, @now, @kind, @dailyCap)
      ON CONFLICT (platform, scope, target, topic) DO NOTHING`,
   );
   const ofTarget = db.prepare<[string, string, string], Row>(
@@ -89,6 +100,8 @@ export function createSubscriptionStore(db: Db) {
   const advance = db.prepare('UPDATE subscriptions SET cursor_at = ? WHERE id = ?');
   const sentBefore = db.prepare<[number, number], { x: number }>('SELECT 1 AS x FROM subscription_papers WHERE subscription_id = ? AND paper_id = ?');
   const recordSent = db.prepare('INSERT OR IGNORE INTO subscription_papers (subscription_id, paper_id, matched_at) VALUES (?, ?, ?)');
+  const sentSince = db.prepare<[number, string], { n: number }>('SELECT count(*) AS n FROM subscription_papers WHERE subscription_id = ? AND matched_at >= ?');
+  const setCap = db.prepare('UPDATE subscriptions SET daily_cap = ? WHERE id = ?');
 
   return {
     /** Papers first stored in (since, until], with what topic matching reads. */
@@ -105,7 +118,7 @@ export function createSubscriptionStore(db: Db) {
     },
     /** Adds a subscription; undefined if the same topic already exists for that target. */
     add(s: NewSubscription): number | undefined {
-      const info = insert.run({ ...s, guild: s.guild ?? null });
+      const info = insert.run({ ...s, guild: s.guild ?? null, kind: s.kind ?? 'topic', dailyCap: s.dailyCap ?? null });
       return info.changes === 1 ? Number(info.lastInsertRowid) : undefined;
     },
     list(platform: Platform, scope: SubscriptionScope, target: string): Subscription[] {
@@ -113,6 +126,19 @@ export function createSubscriptionStore(db: Db) {
     },
     count(platform: Platform, scope: SubscriptionScope, target: string): number {
       return count.get(platform, scope, target)?.n ?? 0;
+    },
+    /** Papers planned for a subscription at or after `since` (ISO): what its daily cap counts. */
+    sentSince(id: number, since: string): number {
+      return sentSince.get(id, since)?.n ?? 0;
+    },
+    setDailyCap(id: number, cap: number): void {
+      setCap.run(cap, id);
+    },
+    /** Moves cursors past a cycle whose papers these subscriptions were not sent (a liked subscription ranks each paper once). */
+    advanceCursors(ids: number[], cursorAt: string): void {
+      db.transaction(() => {
+        for (const id of ids) advance.run(cursorAt, id);
+      })();
     },
     remove(id: number): void {
       remove.run(id);

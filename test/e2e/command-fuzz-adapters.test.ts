@@ -210,7 +210,7 @@ describe('/papers fuzzing through the Slack listener', () => {
 const GUILD = '1100000000000000001';
 const CHANNEL = '111111111111111111';
 const LANGUAGES = ['en', 'ko', 'ja'] as const;
-type Options = Record<string, string | boolean | undefined>;
+type Options = Record<string, string | boolean | number | undefined>;
 
 /** Random option values for one subcommand, as Discord would deliver them (max_length and choices mostly honoured). */
 function randomOptions(r: () => number): { sub: string; options: Options } {
@@ -229,7 +229,8 @@ function randomOptions(r: () => number): { sub: string; options: Options } {
     case 'show':
       return { sub, options: { id: r() < 0.3 ? pick(r, ['2410.20001', 'arXiv:2410.20002v1', 'https://arxiv.org/abs/2410.20001', '2501.00001']) : randomValue(r, 200) } };
     case 'subscribe':
-      return { sub, options: { topic: randomValue(r, 200), channel: flag() } };
+      // Discord keeps `cap` within its min_value/max_value; the topic is optional since kind "liked" needs none.
+      return { sub, options: { topic: maybe(0.9, () => randomValue(r, 200)), channel: flag(), kind: maybe(0.3, () => pick(r, ['topic', 'liked'])), cap: maybe(0.2, () => 1 + Math.floor(r() * 25)) } };
     case 'unsubscribe':
       return { sub, options: { target: r() < 0.3 ? String(Math.floor(r() * 6) - 1) : randomValue(r, 200), channel: flag() } };
     case 'subscriptions':
@@ -280,6 +281,10 @@ function fakeInteraction(sub: string, options: Options, where: Where) {
       getBoolean: (name: string) => {
         const v = options[name];
         return typeof v === 'boolean' ? v : null;
+      },
+      getInteger: (name: string) => {
+        const v = options[name];
+        return typeof v === 'number' ? v : null;
       },
     },
     isAutocomplete: () => false,

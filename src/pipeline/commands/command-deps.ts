@@ -27,7 +27,8 @@ export interface CommandDeps {
   timezone: string;
   /** The human name of a source on cards; absent = a default from the name alone. */
   sourceLabel?: SourceLabeler;
-  limits: { subscriptionsPerTarget: number; searchPageSize: number; todayMax: number };
+  /** `likedDailyCap`: a liked subscription's cap when the command names none (default core/select-liked.ts). */
+  limits: { subscriptionsPerTarget: number; searchPageSize: number; todayMax: number; likedDailyCap?: number };
   now(): Date;
   /** Feedback, seeds and personal ranking (docs/adr/0014-personal-ranking.md); absent = not wired. */
   relevance?: { feedback: FeedbackStore; interests: InterestStore; ranker: PersonalRanker; similar: SimilarPapers };

@@ -34,7 +34,7 @@ function dispatch(ctx: CommandContext, input: CommandInput, deps: CommandDeps, l
       case 'show':
         return show(ctx, deps, loc, input.id);
       case 'subscribe':
-        return subscribe(ctx, deps, loc, input.topic, input.scope);
+        return subscribe(ctx, deps, loc, input);
       case 'unsubscribe':
         return unsubscribe(ctx, deps, loc, input.target, input.scope);
       case 'subscriptions':

@@ -77,13 +77,24 @@ export const PAPERS_COMMAND = {
     },
     {
       type: T.Subcommand, name: 'subscribe', name_localizations: l('구독', '購読'),
-      description: 'Get new papers on a topic',
-      description_localizations: l('주제의 새 논문을 받아 봅니다', 'トピックの新しい論文を受け取ります'),
+      description: 'Get new papers on a topic, or papers like the ones you liked',
+      description_localizations: l('주제의 새 논문, 또는 좋아요한 논문과 비슷한 논문을 받아 봅니다', 'トピックの新しい論文、またはいいねした論文に似た論文を受け取ります'),
+      // The topic is not required so that kind "liked" can go without one; the use case asks for it otherwise.
       options: [
-        { type: T.String, name: 'topic', name_localizations: l('주제', 'トピック'), required: true, autocomplete: true, max_length: 200,
+        { type: T.String, name: 'topic', name_localizations: l('주제', 'トピック'), autocomplete: true, max_length: 200,
           description: 'Words, "phrases", -exclusions, cat:cs.CL, author:"Name"',
           description_localizations: l('단어, "구문", -제외어, cat:cs.CL, author:"이름"', '単語、"フレーズ"、-除外語、cat:cs.CL、author:"名前"') },
         channelFlag('subscribe'),
+        { type: T.String, name: 'kind', name_localizations: l('종류', '種類'),
+          description: 'A topic (the default), or papers like the ones you (or this channel) liked',
+          description_localizations: l('주제(기본), 또는 나(이 채널)가 좋아요한 논문과 비슷한 논문', 'トピック（既定）、または自分（このチャンネル）がいいねした論文に似た論文'),
+          choices: [
+            { name: 'Topic', name_localizations: l('주제', 'トピック'), value: 'topic' },
+            { name: 'Papers like the ones I liked', name_localizations: l('좋아요한 논문과 비슷한 논문', 'いいねした論文に似た論文'), value: 'liked' },
+          ] },
+        { type: T.Integer, name: 'cap', name_localizations: l('하루최대', '1日上限'), min_value: 1, max_value: 25,
+          description: 'Kind "liked": most papers a day (default 5)',
+          description_localizations: l('"좋아요" 종류: 하루 최대 논문 수 (기본 5)', '「いいね」の種類：1日の最大論文数（既定 5）') },
       ],
     },
     {

@@ -9,7 +9,7 @@ import { PAPERS_COMMAND } from './command-data.js';
 type Subcommand = (typeof PAPERS_COMMAND)['options'][number];
 export type SubcommandName = Subcommand['name'];
 type OptionsOf<S extends SubcommandName> = Extract<Subcommand, { name: S }> extends { options: readonly (infer O)[] } ? O : never;
-type ValueOf<O> = O extends { type: ApplicationCommandOptionType.Boolean } ? boolean : string;
+type ValueOf<O> = O extends { type: ApplicationCommandOptionType.Boolean } ? boolean : O extends { type: ApplicationCommandOptionType.Integer } ? number : string;
 /** `{ query: string }` for search, `{ topic: string; channel: boolean | undefined }` for subscribe, … */
 export type OptionValues<S extends SubcommandName> = {
   [O in OptionsOf<S> as O extends { name: infer N extends string } ? N : never]: O extends { required: true } ? ValueOf<O> : ValueOf<O> | undefined;
@@ -21,7 +21,10 @@ const TO_INPUT: { [S in SubcommandName]: (o: OptionValues<S>) => CommandInput } 
   today: (o) => (o.topic ? { command: 'today', topic: o.topic } : { command: 'today' }),
   search: (o) => ({ command: 'search', query: o.query }),
   show: (o) => ({ command: 'show', id: o.id }),
-  subscribe: (o) => ({ command: 'subscribe', topic: o.topic, scope: scope(o.channel) }),
+  subscribe: (o) =>
+    o.kind === 'liked'
+      ? { command: 'subscribe', kind: 'liked', scope: scope(o.channel), ...(o.cap !== undefined ? { cap: o.cap } : {}), ...(o.topic ? { topic: o.topic } : {}) }
+      : { command: 'subscribe', topic: o.topic ?? '', scope: scope(o.channel) },
   unsubscribe: (o) => ({ command: 'unsubscribe', target: o.target, scope: scope(o.channel) }),
   subscriptions: (o) => (o.channel ? { command: 'subscriptions', scope: 'channel' } : { command: 'subscriptions' }),
   settings: (o) => {
@@ -49,11 +52,16 @@ export function commandInput(interaction: ChatInputCommandInteraction): CommandI
   const name = interaction.options.getSubcommand(false);
   if (!name || !isSubcommand(name)) return undefined;
   const spec = PAPERS_COMMAND.options.find((s) => s.name === name);
-  const values: Record<string, string | boolean | undefined> = {};
+  const values: Record<string, string | boolean | number | undefined> = {};
   for (const option of spec && 'options' in spec ? spec.options : []) {
-    const value = option.type === ApplicationCommandOptionType.Boolean ? interaction.options.getBoolean(option.name) : interaction.options.getString(option.name);
+    const value =
+      option.type === ApplicationCommandOptionType.Boolean
+        ? interaction.options.getBoolean(option.name)
+        : option.type === ApplicationCommandOptionType.Integer
+          ? interaction.options.getInteger(option.name)
+          : interaction.options.getString(option.name);
     values[option.name] = value ?? undefined;
   }
   // The values were read from the same data the type is derived from.
-  return (TO_INPUT[name] as (o: Record<string, string | boolean | undefined>) => CommandInput)(values);
+  return (TO_INPUT[name] as (o: Record<string, string | boolean | number | undefined>) => CommandInput)(values);
 }

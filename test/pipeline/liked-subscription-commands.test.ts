@@ -1,0 +1,80 @@
+/**
+ * `/papers subscribe liked [cap]` and how `subscriptions` and `unsubscribe` treat it, through the
+ * command entry points both platforms use (Slack's text, Discord's options as a CommandInput).
+ */
+import { describe, expect, it } from 'vitest';
+import type { CommandInput } from '../../src/core/commands.js';
+import { silentLogger } from '../../src/log.js';
+import { handleCommand } from '../../src/pipeline/commands/handle-command.js';
+import { answerText, setupCommands } from './command-setup.js';
+
+const GUILD_A = { guildId: '1100000000000000001', platformLocale: 'en' };
+const GUILD_B = { guildId: '1100000000000000002', channelId: '111111111111111112', platformLocale: 'en' };
+
+describe('subscribe liked', () => {
+  it('subscribes with the default cap and says a profile without likes gets nothing until it likes papers', () => {
+    const t = setupCommands();
+    const answer = t.run('subscribe liked', GUILD_A);
+    expect(answer.error).toBeUndefined();
+    expect(answer.text).toContain('papers like the ones you liked, at most 5 a day');
+    expect(answer.text).toContain('like some papers first');
+    const [sub] = t.deps.subscriptions.list('discord', 'me', '222222222222222222');
+    expect(sub).toMatchObject({ kind: 'liked', dailyCap: 5, guild: GUILD_A.guildId, topic: `liked:${GUILD_A.guildId}` });
+  });
+
+  it('says nothing of the sort once the profile has a liked paper, in the asker’s language', () => {
+    const t = setupCommands();
+    t.run('like 2410.20002', GUILD_A);
+    const answer = t.run('subscribe liked 3', { ...GUILD_A, platformLocale: 'ja' });
+    expect(answer.text).toContain('1日最大3件');
+    expect(answer.text).not.toMatch(/like some papers first|いいねした論文がない/);
+    const ko = t.run('subscribe liked', { ...GUILD_B, platformLocale: 'ko' });
+    expect(ko.text).toContain('좋아요한 논문이 아직 없어');
+  });
+
+  it('changes the cap when subscribed again in the same server, and keeps one subscription per server', () => {
+    const t = setupCommands();
+    t.run('subscribe liked 2', GUILD_A);
+    expect(t.run('subscribe liked 7', GUILD_A).text).toContain('now at most 7 a day');
+    t.run('subscribe liked', GUILD_B);
+    const subs = t.deps.subscriptions.list('discord', 'me', '222222222222222222');
+    expect(subs.map((s) => [s.guild, s.dailyCap])).toEqual([[GUILD_A.guildId, 7], [GUILD_B.guildId, 5]]);
+  });
+
+  it('refuses a cap outside 1–25 and a channel subscription without Manage Channels', () => {
+    const t = setupCommands();
+    expect(t.run('subscribe liked 0', GUILD_A).error).toBe('error.invalid_cap');
+    expect(t.run('subscribe liked 26', GUILD_A).text).toContain('from 1 to 25');
+    expect(t.run('subscribe --channel liked', GUILD_A).error).toBe('error.no_permission');
+    expect(t.run('subscribe --channel liked 4', { ...GUILD_A, canManageChannel: true }).text).toContain('papers like the ones this channel liked, at most 4 a day');
+    expect(t.deps.subscriptions.list('discord', 'channel', '111111111111111111')).toMatchObject([{ kind: 'liked', dailyCap: 4 }]);
+  });
+
+  it('answers Discord’s options: a topic with kind liked is refused, kind topic without a topic asks for one', () => {
+    const t = setupCommands();
+    const run = (input: CommandInput) => handleCommand(t.ctx(GUILD_A), input, t.deps, silentLogger());
+    expect(run({ command: 'subscribe', kind: 'liked', scope: 'me', topic: 'robots' }).error).toBe('error.liked_with_topic');
+    expect(run({ command: 'subscribe', topic: '', scope: 'me' }).error).toBe('error.missing_argument');
+    expect(run({ command: 'subscribe', kind: 'liked', scope: 'me', cap: 25 }).error).toBeUndefined();
+  });
+
+  it('is listed beside topic subscriptions and removed by number or by the word liked', () => {
+    const t = setupCommands();
+    t.run('subscribe robots', GUILD_A);
+    t.run('subscribe liked 3', GUILD_A);
+    const list = answerText(t.run('subscriptions', GUILD_A));
+    expect(list).toContain('1. robots');
+    expect(list).toContain('2. papers like the ones you liked (at most 3 a day)');
+    expect(t.run('unsubscribe liked', GUILD_A).text).toContain('Unsubscribed from “papers like the ones you liked');
+    expect(t.deps.subscriptions.list('discord', 'me', '222222222222222222').map((s) => s.kind)).toEqual(['topic']);
+    t.run('subscribe liked', GUILD_A);
+    t.run('unsubscribe 2', GUILD_A);
+    expect(t.deps.subscriptions.list('discord', 'me', '222222222222222222').map((s) => s.topic)).toEqual(['robots']);
+  });
+
+  it('keeps `subscribe "liked"` a topic subscription', () => {
+    const t = setupCommands();
+    t.run('subscribe "liked"', GUILD_A);
+    expect(t.deps.subscriptions.list('discord', 'me', '222222222222222222').map((s) => s.kind)).toEqual(['topic']);
+  });
+});
