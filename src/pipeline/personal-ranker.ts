@@ -10,7 +10,6 @@
  * by the profile's version (its votes and seeds): a click or a seed trains it again.
  */
 import { embeddingSimilarity } from '../core/personal-ranking/embedding-part.js';
-import type { RankDoc } from '../core/personal-ranking/features.js';
 import { createModelCache, rebindModel } from '../core/personal-ranking/model-cache.js';
 import { DEFAULT_MODEL_SETTINGS, trainProfileModel, type ProfileExample, type ProfileModel } from '../core/personal-ranking/profile-model.js';
 import { profileKey, seedOwner, type ProfileRef } from '../core/personal-ranking/profile-ref.js';
