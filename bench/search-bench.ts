@@ -84,7 +84,8 @@ async function build(db: Db, size: number, opts: SearchBenchOptions): Promise<{ 
   return { storeMs, wallMs: performance.now() - wall };
 }
 
-async function prepare(size: number, opts: SearchBenchOptions): Promise<{ db: Db; report: BuildReport }> {
+/** Opens bench/out/search-N.db (with --reuse, when complete) or builds it through applyEntries. */
+export async function prepareSearchDb(size: number, opts: SearchBenchOptions): Promise<{ db: Db; report: BuildReport }> {
   const file = `${opts.outDir}/search-${size}.db`;
   const count = (db: Db): number => db.prepare('SELECT count(*) FROM papers').pluck().get() as number;
   if (opts.reuse && existsSync(file)) {
@@ -204,7 +205,7 @@ export async function runSearchBench(opts: SearchBenchOptions): Promise<void> {
   for (const size of opts.sizes) {
     gc();
     console.log(`\n## Search: ${int(size)} papers\n`);
-    const { db, report: b } = await prepare(size, opts);
+    const { db, report: b } = await prepareSearchDb(size, opts);
     const per100k = (b.bytes / b.papers) * 100_000;
     console.log(
       (b.rebuilt

@@ -119,7 +119,7 @@ export function buildRelevance(stores: Stores, now: () => Date = () => new Date(
   return {
     feedback,
     interests,
-    ranker: createPersonalRanker({ feedback, interests, docs, ...(embeddings ?? {}) }),
+    ranker: createPersonalRanker({ feedback, interests, docs, now, ...(embeddings ?? {}) }),
     similar: createSimilarPapers({ docs, candidates: createSimilarCandidates(stores.db), now }),
   };
 }

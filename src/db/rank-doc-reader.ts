@@ -21,6 +21,7 @@ interface Row {
 const COLUMNS = `id, title, abstract, authors, categories, votes, coalesce(featured_on, announced_on, substr(published_at, 1, 10)) AS date`;
 
 export function createRankDocReader(db: Db) {
+  const maxId = db.prepare<[], number>('SELECT coalesce(max(id), 0) FROM papers').pluck();
   const byKey = db.prepare<[string], number>('SELECT id FROM papers WHERE key = ?').pluck();
   const newest = db.prepare<[number], Row>(`SELECT ${COLUMNS} FROM papers ORDER BY id DESC LIMIT ?`);
   const byIds = db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM papers WHERE id IN (SELECT value FROM json_each(?))`);
@@ -60,6 +61,10 @@ export function createRankDocReader(db: Db) {
     /** The stored paper with this key (`arxiv:<id>`, `url:<url>`), if any. */
     idForKey(key: string): number | undefined {
       return byKey.get(key);
+    },
+    /** The id of the newest stored paper (0 when none): it changes when papers are stored. */
+    newestId(): number {
+      return maxId.get()!;
     },
     newest(limit: number): RankCandidate[] {
       return withSummaries(newest.all(limit));

@@ -48,6 +48,11 @@ export interface RankingDay {
   space: VectorSpace;
   candidates: RankCandidate[];
   index: CandidateIndex;
+  /** The parts that do not depend on the profile, standardized once for the day. */
+  votes: Float64Array;
+  recency: Float64Array;
+  /** The candidates in tie-break order (most votes, then lowest id). */
+  tieOrder: Int32Array;
 }
 
 /**
@@ -55,15 +60,59 @@ export interface RankingDay {
  * in (built once from the background papers and every profile's examples, see
  * buildVectorSpace), so one trained model serves every day until its profile changes.
  */
-export function prepareRankingDay(space: VectorSpace, candidates: RankCandidate[]): RankingDay {
-  return { space, candidates, index: buildCandidateIndex(candidates.map((c) => space.vectorize(c))) };
+export function prepareRankingDay(space: VectorSpace, candidates: RankCandidate[], vectorOf: (c: RankCandidate) => SparseVector = (c) => space.vectorize(c)): RankingDay {
+  return {
+    space,
+    candidates,
+    index: buildCandidateIndex(candidates.map(vectorOf)),
+    votes: standardize(Float64Array.from(candidates, (c) => Math.log1p(Math.max(0, c.votes ?? 0)))),
+    recency: standardize(Float64Array.from(candidates, (c) => dayNumber(c.date))),
+    tieOrder: Int32Array.from(Array.from(candidates, (_, i) => i).sort((a, b) => (candidates[b]!.votes ?? 0) - (candidates[a]!.votes ?? 0) || candidates[a]!.id - candidates[b]!.id)),
+  };
 }
 
 function standardize(xs: Float64Array): Float64Array {
   const n = xs.length || 1;
-  const mean = xs.reduce((s, x) => s + x, 0) / n;
-  const sd = Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / n);
-  return xs.map((x) => (sd > 1e-12 ? (x - mean) / sd : 0));
+  let sum = 0;
+  for (let i = 0; i < xs.length; i++) sum += xs[i]!;
+  const mean = sum / n;
+  let ss = 0;
+  for (let i = 0; i < xs.length; i++) ss += (xs[i]! - mean) ** 2;
+  const sd = Math.sqrt(ss / n);
+  const z = new Float64Array(xs.length);
+  if (sd > 1e-12) for (let i = 0; i < xs.length; i++) z[i] = (xs[i]! - mean) / sd;
+  return z;
+}
+
+/**
+ * Candidate indexes best first: by score, ties by `tieOrder`. The scores are sorted as plain
+ * numbers (the engine's native sort) and each candidate, taken in tie-break order, fills the
+ * next free place of its score: the same order as a comparator sort, at a fraction of its cost
+ * (a comparator sort of 1,000 candidates was a third of ranking one profile).
+ */
+function bestFirst(scores: Float64Array, tieOrder: Int32Array): Int32Array {
+  const n = scores.length;
+  const sorted = scores.slice().sort().reverse();
+  const taken = new Int32Array(n);
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = tieOrder[k]!;
+    const s = scores[i]!;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! > s) lo = mid + 1;
+      else hi = mid;
+    }
+    order[lo + taken[lo]!++] = i;
+  }
+  return order;
+}
+
+/** Four decimals, for output; the order is decided on the unrounded scores. */
+function rounded(score: number): number {
+  return Math.round(score * 1e4) / 1e4;
 }
 
 function dayNumber(date: string | null): number {
@@ -96,23 +145,23 @@ export function rankDay(day: RankingDay, model: ProfileModel, blend: BlendWeight
       for (let c = 0; c < n; c++) if (sim[c]! > nearest[c]! && day.candidates[c]!.id !== nb.doc.id) [nearest[c], nearestOf[c]] = [sim[c]!, k];
     });
   }
-  const votes = Float64Array.from(day.candidates, (c) => Math.log1p(Math.max(0, c.votes ?? 0)));
-  const recency = Float64Array.from(day.candidates, (c) => dayNumber(c.date));
-  const parts = { model: standardize(modelScore), classifier: standardize(classifierScore), neighbour: standardize(nearest), votes: standardize(votes), recency: standardize(recency) };
+  const parts = { model: standardize(modelScore), classifier: standardize(classifierScore), neighbour: standardize(nearest) };
   const embedded = embedding && blend.embedding ? { z: standardize(embedding), w: blend.embedding } : undefined;
-  const ranked = day.candidates.map((c, i) => {
-    const score = blend.model * parts.model[i]! + blend.classifier * parts.classifier[i]! + blend.neighbour * parts.neighbour[i]! + blend.votes * parts.votes[i]! + blend.recency * parts.recency[i]!;
-    return { i, score: embedded ? score + embedded.w * embedded.z[i]! : score };
-  });
-  ranked.sort((a, b) => b.score - a.score || (day.candidates[b.i]!.votes ?? 0) - (day.candidates[a.i]!.votes ?? 0) || day.candidates[a.i]!.id - day.candidates[b.i]!.id);
-  if (blend.neighbour === 0) for (const { i } of ranked.slice(0, explain)) nearestLiked(model, day, i, nearest, nearestOf);
-  return ranked.map(({ i, score }, place) => {
-    if (place >= explain) return { id: day.candidates[i]!.id, score: Number(score.toFixed(4)), reason: { terms: [] } };
+  const scores = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const score = blend.model * parts.model[i]! + blend.classifier * parts.classifier[i]! + blend.neighbour * parts.neighbour[i]! + blend.votes * day.votes[i]! + blend.recency * day.recency[i]!;
+    scores[i] = embedded ? score + embedded.w * embedded.z[i]! : score;
+  }
+  const order = bestFirst(scores, day.tieOrder);
+  if (blend.neighbour === 0) for (let place = 0; place < Math.min(explain, n); place++) nearestLiked(model, day, order[place]!, nearest, nearestOf);
+  return Array.from(order, (i, place) => {
+    const score = rounded(scores[i]!);
+    if (place >= explain) return { id: day.candidates[i]!.id, score, reason: { terms: [] } };
     const nb = nearestOf[i]! >= 0 ? model.neighbours[nearestOf[i]!] : undefined;
     const vector: SparseVector = day.index.vectors[i]!;
     return {
       id: day.candidates[i]!.id,
-      score: Number(score.toFixed(4)),
+      score,
       reason: explainRank({ candidate: day.candidates[i]!, vector, model, space: day.space, nearest: nb ? { doc: nb.doc, similarity: nearest[i]! } : undefined }),
     };
   });
