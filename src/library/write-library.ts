@@ -104,5 +104,5 @@ export function writeLibrary(papers: readonly ExportPaper[], format: ExportForma
 /** The same, one Cite per paper: the naive way, kept as the benchmark's baseline. */
 export function writeLibraryPerEntry(papers: readonly ExportPaper[], format: ExportFormat): string {
   if (format === 'csl-json') return writeLibrary(papers, format);
-  return papers.map((p, i) => writeLibrary([p], format).replace(/^@(\w+)\{paperboy1,/, `@$1{paperboy${i + 1},`)).join('');
+  return papers.map((p, i) => writeLibrary([p], format).replace(/^@(\w+)\{paperboy1,/, `@$1{paperboy${i + 1},`)).join('\n');
 }
