@@ -4,7 +4,9 @@
  * plugin-bibtex and plugin-ris; names split by @citation-js/name), the same family the importer
  * reads with, so an export reads back as the same papers (docs/adr/0019-reading-list-and-export.md).
  * Every entry carries the arXiv id (in its citation key, URL and arXiv DOI), authors, title, year,
- * abstract and URL. One batched Cite per file: formatting entry by entry is several times slower
+ * abstract and URL. The items are built here as clean CSL-JSON and handed to citation-js's output
+ * plugin at once (`plugins.output.format`), without a `Cite` instance: its input normalization and
+ * copy of every item cost more than the formatting itself, and a Cite per entry costs more still
  * (bench/export-bench.ts).
  */
 import { Cite, plugins } from '@citation-js/core';
@@ -47,6 +49,7 @@ function cslName(name: string): CslName {
 
 /** A value whose braces do not balance would end a BibTeX field early: its braces become parentheses. */
 function balanced(text: string): string {
+  if (!text.includes('{') && !text.includes('}')) return text;
   let depth = 0;
   for (const c of text) {
     depth += c === '{' ? 1 : c === '}' ? -1 : 0;
@@ -91,18 +94,24 @@ export function writeLibrary(papers: readonly ExportPaper[], format: ExportForma
   const items = papers.map(paperToCsl);
   if (format === 'csl-json') return `${JSON.stringify(items, null, 2)}\n`;
   if (items.length === 0) return '';
+  return withBibtexConfig(() => plugins.output.format(format === 'bibtex' ? 'biblatex' : 'ris', items, { format: 'text' }));
+}
+
+/** citation-js's BibTeX options are global: set for one call, then put back as they were. */
+function withBibtexConfig<T>(fn: () => T): T {
   const config = plugins.config.get('@bibtex').format;
   const saved = { asciiOnly: config.asciiOnly, useIdAsLabel: config.useIdAsLabel };
   Object.assign(config, { asciiOnly: false, useIdAsLabel: true });
   try {
-    return new Cite(items).format(format === 'bibtex' ? 'biblatex' : 'ris', { format: 'text' });
+    return fn();
   } finally {
     Object.assign(config, saved);
   }
 }
 
-/** The same, one Cite per paper: the naive way, kept as the benchmark's baseline. */
+/** The naive way, kept as the benchmark's baseline: a `Cite` per paper, each formatted on its own. */
 export function writeLibraryPerEntry(papers: readonly ExportPaper[], format: ExportFormat): string {
-  if (format === 'csl-json') return writeLibrary(papers, format);
-  return papers.map((p, i) => writeLibrary([p], format).replace(/^@(\w+)\{paperboy1,/, `@$1{paperboy${i + 1},`)).join('\n');
+  if (format === 'csl-json') return `${JSON.stringify(papers.map((p, i) => (new Cite([paperToCsl(p, i)]).format('data', { format: 'object' }) as unknown as unknown[])[0]), null, 2)}\n`;
+  const style = format === 'bibtex' ? 'biblatex' : 'ris';
+  return withBibtexConfig(() => papers.map((p, i) => new Cite([paperToCsl(p, i)]).format(style, { format: 'text' })).join('\n'));
 }
