@@ -49,8 +49,16 @@ export async function readMultipart(contentType: string, raw: Buffer, maxFileByt
   return { body, files };
 }
 
-/** Attachments in the body whose `id` names no uploaded `files[n]`: Discord's 50035 on that attachment. */
-export function attachmentProblems(body: unknown, files: UploadedFile[]): Json | undefined {
+/** The attachment objects of the message Discord answers with: one per uploaded file. */
+export function attachmentObjects(files: UploadedFile[], id: () => string): Json[] {
+  return files.map((f) => ({
+    id: id(), filename: f.name, size: f.content.length, content_type: f.contentType,
+    url: `https://cdn.discordapp.com/ephemeral-attachments/0/0/${f.name}`, proxy_url: `https://media.discordapp.net/ephemeral-attachments/0/0/${f.name}`,
+  }));
+}
+
+/** Attachments in the body whose `id` names no uploaded `files[n]`: Discord's 400 50035 on that attachment. */
+export function attachmentProblems(body: unknown, files: UploadedFile[]): Refusal | undefined {
   const data = (body as { data?: unknown } | undefined)?.data ?? body; // an interaction callback nests the message in `data`
   const list = (data as { attachments?: unknown } | undefined)?.attachments;
   if (!Array.isArray(list)) return undefined;
@@ -59,5 +67,5 @@ export function attachmentProblems(body: unknown, files: UploadedFile[]): Json |
     const id = (a as { id?: unknown })?.id;
     return files.some((f) => String(f.index) === String(id)) ? [] : [[[...path, 'attachments', i, 'id'], 'ATTACHMENT_NOT_FOUND', `Attachment ${String(id)} was not uploaded.`] as [(string | number)[], string, string]];
   });
-  return missing.length ? formError(missing) : undefined;
+  return missing.length ? { status: 400, body: formError(missing) } : undefined;
 }

@@ -32,7 +32,7 @@ import { formError, type Json, type Problem } from './discord-form-errors.js';
 import { checkRequest, schemaProblems } from './discord-spec.js';
 import { reactionDispatch, type Reaction } from './fake-discord-reactions.js';
 import { createGuildDirectory, PERMISSION, type GuildPermissions, type OverwriteInput } from './fake-discord-guilds.js';
-import { attachmentProblems, readMultipart, type UploadedFile } from './discord-multipart.js';
+import { attachmentObjects, attachmentProblems, readMultipart, type UploadedFile } from './discord-multipart.js';
 
 export type { UploadedFile } from './discord-multipart.js';
 
@@ -329,8 +329,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const messageId = webhook[3]?.replace('%40', '@');
       webhookCalls.push({ method, applicationId: webhook[1]!, token: webhook[2]!, ...(messageId ? { messageId } : {}), body, ...attached });
       const b = isObject(body) ? body : {};
-      const attachments = files.map((f) => ({ id: snowflake(), filename: f.name, size: f.content.length, content_type: f.contentType,
-        url: `https://cdn.discordapp.com/ephemeral-attachments/0/0/${f.name}`, proxy_url: `https://media.discordapp.net/ephemeral-attachments/0/0/${f.name}` }));
+      const attachments = attachmentObjects(files, snowflake);
       return { status: 200, body: { id: snowflake(), type: 20, channel_id: '0', author: user, content: b.content ?? '', embeds: b.embeds ?? [],
         components: b.components ?? [], timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false,
         mentions: [], mention_roles: [], attachments, pinned: false, flags: b.flags ?? 0, webhook_id: webhook[1] } };
@@ -419,8 +418,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     if (failure && failure !== 'hold') return respond(res, failure);
     const api = path.startsWith('/api/v10/') ? path.slice('/api/v10'.length) : undefined;
     const missing = attachmentProblems(body, files);
-    const reply = api === undefined ? error(404, 0, '404: Not Found')
-      : (judge(method, api, req.headers, body) ?? (missing ? { status: 400, body: missing } : route(method, api, req.headers, body, url.searchParams, files)));
+    const reply = api === undefined ? error(404, 0, '404: Not Found') : (judge(method, api, req.headers, body) ?? missing ?? route(method, api, req.headers, body, url.searchParams, files));
     const code = reply.status === 400 ? at(reply.body, ['code']) : undefined;
     if (code === 50035 || code === 50006) validationErrors.push({ method, path, body, answer: reply.body as Json });
     if (failure === 'hold') return void held.push({ res, reply });
