@@ -15,6 +15,9 @@
  * (`is_member`, `is_archived`) even to an app that is not in it, as Slack does for public channels;
  * any other id is `channel_not_found`.
  *
+ * Files (fake-slack-files.ts): files.getUploadURLExternal, the upload to its `upload_url`, and
+ * files.completeUploadExternal, which shares the files into a channel as one message (`files`).
+ *
  * Socket Mode: apps.connections.open, called with the app-level `xapp-…` token (the bot token gets
  * `not_allowed_token_type`, any other `invalid_auth`), answers a one-use `ws://…/link/?ticket=…` URL
  * on the same port; a client connecting with it is greeted with `hello`, as Slack does.
