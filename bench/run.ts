@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the machine, then CLI start-up (this Node), the ingest benchmark, where the store's
  * time goes, the retention benchmark (as many papers as --items), HTML reference decoding, card labels
- * (ADR 11), the Slack feedback buttons' cost per digest, the search benchmark at 100,000 and 1,000,000 papers, the backup benchmark on a copy of the
+ * (ADR 11), the Slack feedback buttons' cost per digest, the reading-list export of 5,000 saved papers, the search benchmark at 100,000 and 1,000,000 papers, the backup benchmark on a copy of the
  * 100,000-paper database, and the subscription fan-out (1,000 Slack and 200 Discord subscribers, outbox
  * against the old direct path), then personal ranking: quality against its baselines, and cost.
  *
@@ -25,6 +25,7 @@ import { runSubscriptionFanoutBench } from './subscription-fanout-bench.js';
 import { runRankingCostBench } from './ranking-cost-bench.js';
 import { runRankingQualityBench } from './ranking-quality-bench.js';
 import { runSlackFeedbackBench } from './slack-feedback-bench.js';
+import { runExportBench } from './export-bench.js';
 
 function machine(): string {
   const db = new Database(':memory:');
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
   await runTextDecodeBench(Math.min(items, 5000), 7);
   runCardLabelsBench({ digests: 1000, rounds: 5 });
   runSlackFeedbackBench({ digests: 300, rounds: 5 });
+  runExportBench({ papers: 5000, rounds: 3 });
   const ingestDone = performance.now();
   await runSearchBench({
     sizes: parseSizes(flag(args, 'sizes'), [100_000, 1_000_000]),

@@ -15,6 +15,7 @@ import { ARXIV_HOLIDAYS } from './core/arxiv-schedule.js';
 import type { Channel, ChannelSpec } from './core/channel.js';
 import { createRetentionStore } from './db/retention-store.js';
 import { createFeedbackStore } from './db/feedback-store.js';
+import { createSavedStore } from './db/saved-store.js';
 import { createInterestStore } from './db/interest-store.js';
 import { createRankDocReader } from './db/rank-doc-reader.js';
 import { createSimilarCandidates } from './db/similar-candidates.js';
@@ -100,6 +101,7 @@ export function buildCommandDeps(stores: Stores, config: Config, now: () => Date
     limits: { subscriptionsPerTarget: config.commands.maxSubscriptions, searchPageSize: config.commands.searchPageSize, todayMax: 10, likedDailyCap: config.commands.likedDailyCap },
     now,
     relevance: buildRelevance(stores, now, embeddings),
+    saved: createSavedStore(stores.db),
     ...(metrics ? { metrics } : {}),
   };
 }

@@ -24,6 +24,7 @@ const COMMANDS: Record<string, Command> = {
   'register-commands': { summary: 'register the /papers slash command with Discord (--guild ID: one server, at once)', load: () => import('./commands/register-commands.js').then((m) => ({ usage: m.REGISTER_USAGE, run: m.registerCommandsCommand })) },
   interests: { summary: "a channel's or person's relevance seeds: import a BibTeX/RIS/CSL-JSON library, add, remove, list", load: () => import('./commands/interests.js').then((m) => ({ usage: m.INTERESTS_USAGE, run: m.interestsCommand })) },
   feedback: { summary: 'record a 👍/👎 on a paper for a channel or person, as a click would', load: () => import('./commands/feedback.js').then((m) => ({ usage: m.FEEDBACK_USAGE, run: m.feedbackCommand })) },
+  export: { summary: "a person's reading list (⭐ saved papers) as BibTeX, RIS or CSL-JSON", load: () => import('./commands/export.js').then((m) => ({ usage: m.EXPORT_USAGE, run: m.exportCommand })) },
   backup: { summary: 'write an online, consistent copy of the database (safe while the bot runs)', load: () => import('./commands/backup.js').then((m) => ({ usage: m.BACKUP_USAGE, run: m.backupCommand })) },
   prune: { summary: 'shrink the raw source entries of papers unchanged for N days (retention.rawEntryDays)', load: () => import('./commands/prune.js').then((m) => ({ usage: m.PRUNE_USAGE, run: m.pruneCommand })) },
   run: { summary: 'run the bot: ingest and digests on schedule (npm start)', load: () => import('./commands/run.js').then((m) => ({ usage: m.RUN_USAGE, run: m.runCommand })) },

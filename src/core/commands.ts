@@ -6,7 +6,7 @@
 import type { Platform } from './chat-poster.js';
 import type { PaperCard } from './digest-model.js';
 
-export const COMMAND_NAMES = ['today', 'search', 'show', 'subscribe', 'unsubscribe', 'subscriptions', 'settings', 'status', 'help', 'like', 'dislike', 'similar', 'interests'] as const;
+export const COMMAND_NAMES = ['today', 'search', 'show', 'subscribe', 'unsubscribe', 'subscriptions', 'settings', 'status', 'help', 'like', 'dislike', 'similar', 'interests', 'save', 'unsave', 'saved', 'export'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** Whose subscription: the asker's own (delivered by DM) or the channel's (posted there). */
@@ -30,7 +30,11 @@ export type CommandInput =
   | { command: 'like' | 'dislike'; id: string }
   | { command: 'similar'; id: string }
   /** What a relevance profile holds (the asker's, or the channel's); remove one paper or seed from it, or clear it. */
-  | { command: 'interests'; scope: SubscriptionScope; remove?: string; clear?: boolean };
+  | { command: 'interests'; scope: SubscriptionScope; remove?: string; clear?: boolean }
+  /** The reading list (docs/adr/0019-reading-list-and-export.md): save or unsave a paper, list it (paged, searchable), export it. */
+  | { command: 'save' | 'unsave'; id: string }
+  | { command: 'saved'; query?: string; page?: number }
+  | { command: 'export'; format?: string };
 
 export interface CommandContext {
   platform: Platform;
@@ -44,6 +48,20 @@ export interface CommandContext {
   canManageChannel: boolean;
   /** True in a direct message with the bot. */
   isDirect: boolean;
+  /** How large a file the platform lets the bot attach here (Discord: the interaction's `attachment_size_limit`), and how many per answer. */
+  upload?: UploadLimits;
+}
+
+export interface UploadLimits {
+  maxBytes: number;
+  maxFiles: number;
+}
+
+/** A file an answer carries (an export): Discord attaches it, Slack uploads it. */
+export interface AnswerFile {
+  name: string;
+  mime: string;
+  content: string;
 }
 
 export interface AnswerButton {
@@ -65,6 +83,8 @@ export interface Answer {
   /** Plain localized lines (subscriptions, status, help). */
   lines?: string[];
   buttons?: AnswerButton[];
+  /** Files to attach (Discord) or upload (Slack), each within the context's upload limits. */
+  files?: AnswerFile[];
   /** Marks an error answer (for logs and tests; the text is already localized). */
   error?: string;
 }

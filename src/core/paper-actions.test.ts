@@ -11,7 +11,7 @@ describe('paper action ids', () => {
   });
 
   it('refuse foreign, malformed and future ids, but know their own family', () => {
-    for (const id of ['search|1|x', 'pb1:up:', 'pb1:up:0', 'pb1:up:12a', 'pb1:save:3', 'pb2:up:3', 'pb1:up:3:extra']) expect(parsePaperActionId(id)).toBeUndefined();
+    for (const id of ['search|1|x', 'pb1:up:', 'pb1:up:0', 'pb1:up:12a', 'pb1:zap:3', 'pb2:up:3', 'pb1:up:3:extra']) expect(parsePaperActionId(id)).toBeUndefined();
     expect(isPaperboyActionId('pb2:up:3')).toBe(true);
     expect(isPaperboyActionId('search|1|x')).toBe(false);
   });

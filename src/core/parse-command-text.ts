@@ -60,6 +60,13 @@ export function parseCommandText(text: string): CommandInput {
       return { command: head.normalize('NFKC').toLowerCase() as 'like' | 'dislike' | 'similar', id: required(head.toLowerCase(), rest) };
     case 'interests':
       return parseInterests(rest);
+    case 'save':
+    case 'unsave':
+      return { command: head.normalize('NFKC').toLowerCase() as 'save' | 'unsave', id: required(head.toLowerCase(), rest) };
+    case 'saved':
+      return parseSaved(rest);
+    case 'export':
+      return rest ? { command: 'export', format: rest } : { command: 'export' };
     default:
       throw new UserError('error.unknown_command', { command: clip(head) });
   }
@@ -93,14 +100,26 @@ function takeScope(rest: string): { scope: SubscriptionScope; value: string } {
   return { scope, value: value.trim() };
 }
 
-function parseSearch(rest: string): CommandInput {
+/** The words and the `--page N` of a paged command's text. */
+function takePage(command: string, rest: string): { query: string; page?: number } {
   const m = PAGE.exec(rest);
   const query = m ? `${rest.slice(0, m.index)} ${rest.slice(m.index + m[0].length)}`.trim() : rest;
-  if (!query) throw new UserError('error.empty_query');
-  if (!m) return { command: 'search', query };
-  const page = required('search --page', m[1] ?? '').normalize('NFKC');
+  if (!m) return { query };
+  const page = required(`${command} --page`, m[1] ?? '').normalize('NFKC');
   if (!/^[1-9]\d{0,3}$/u.test(page)) throw new UserError('error.invalid_page', { page: clip(m[1]!) });
-  return { command: 'search', query, page: Number(page) };
+  return { query, page: Number(page) };
+}
+
+function parseSearch(rest: string): CommandInput {
+  const { query, page } = takePage('search', rest);
+  if (!query) throw new UserError('error.empty_query');
+  return page === undefined ? { command: 'search', query } : { command: 'search', query, page };
+}
+
+/** `saved [words] [--page N]`: the reading list, or the part of it matching the words. */
+function parseSaved(rest: string): CommandInput {
+  const { query, page } = takePage('saved', rest);
+  return { command: 'saved', ...(query ? { query } : {}), ...(page !== undefined ? { page } : {}) };
 }
 
 /** `settings`, `settings language ko`, `settings channel language ja`, `settings channel time 08:30 [Zone/City]`. */

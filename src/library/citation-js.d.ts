@@ -8,3 +8,12 @@ declare module '@citation-js/core' {
 }
 declare module '@citation-js/plugin-bibtex';
 declare module '@citation-js/plugin-ris';
+declare module '@citation-js/core' {
+  export const plugins: {
+    config: { get(name: string): { format: { asciiOnly: boolean; useIdAsLabel: boolean; checkLabel: boolean } } };
+    output: { format(name: string, data: unknown[], options?: Record<string, unknown>): string };
+  };
+}
+declare module '@citation-js/name' {
+  export function parse(name: string): { given?: string; family?: string; 'non-dropping-particle'?: string; 'dropping-particle'?: string; suffix?: string; literal?: string };
+}

@@ -20,6 +20,10 @@
  * does not have is 404 (405 for another method), a JSON body that breaks the route's request schema
  * is 400 50035 with Discord's `errors` tree, and refused bodies are kept in `validationErrors`.
  * Lengths are counted in code points, as Discord (Python) counts them.
+ * Files (discord-multipart.ts): a multipart/form-data request's `payload_json` is its body (checked
+ * like any JSON body) and its `files[n]` parts are recorded with the request, the interaction
+ * callback or webhook call; a file over `attachmentSizeLimit` gets 413 40005, an attachment
+ * naming no uploaded part 400 50035.
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,12 +32,16 @@ import { formError, type Json, type Problem } from './discord-form-errors.js';
 import { checkRequest, schemaProblems } from './discord-spec.js';
 import { reactionDispatch, type Reaction } from './fake-discord-reactions.js';
 import { createGuildDirectory, PERMISSION, type GuildPermissions, type OverwriteInput } from './fake-discord-guilds.js';
+import { attachmentObjects, attachmentProblems, readMultipart, type UploadedFile } from './discord-multipart.js';
+
+export type { UploadedFile } from './discord-multipart.js';
 
 export type { GuildPermissions, OverwriteInput } from './fake-discord-guilds.js';
 
 export type { Json };
 export type FakeMessage = Json & { id: string; channel_id: string; content: string; embeds: Json[] };
-export type FakeRequest = { method: string; path: string; body: unknown; headers: IncomingHttpHeaders };
+/** `files`: the `files[n]` parts of a multipart/form-data request (discord-multipart.ts); its `body` is the `payload_json`. */
+export type FakeRequest = { method: string; path: string; body: unknown; headers: IncomingHttpHeaders; files?: UploadedFile[] };
 /**
  * What a test makes the next matching request get: a response, no answer at all, or a dropped
  * connection. 'hold' handles the request as usual (a message is created) but keeps its answer
@@ -51,6 +59,8 @@ export interface FakeDiscordOptions {
   heartbeatIntervalMs?: number;
   /** How long an enforced nonce is remembered ("a few minutes" in Discord's docs). */
   nonceWindowMs?: number;
+  /** The largest file accepted (Discord: 10 MiB by default, more in boosted servers); larger ones get 413 40005. */
+  attachmentSizeLimit?: number;
 }
 export interface FakeDiscord {
   apiUrl: string;
@@ -60,9 +70,9 @@ export interface FakeDiscord {
   /** Messages by channel id; a thread is a channel whose id is its starter message's id. */
   channels: Map<string, FakeMessage[]>;
   requests: FakeRequest[];
-  interactionCallbacks: { id: string; token: string; body: unknown }[];
-  /** Interaction webhook calls: editReply (PATCH, messageId '@original') and followUp (POST). */
-  webhookCalls: { method: string; applicationId: string; token: string; messageId?: string; body: unknown }[];
+  interactionCallbacks: { id: string; token: string; body: unknown; files?: UploadedFile[] }[];
+  /** Interaction webhook calls: editReply (PATCH, messageId '@original') and followUp (POST); `files` when they carry attachments. */
+  webhookCalls: { method: string; applicationId: string; token: string; messageId?: string; body: unknown; files?: UploadedFile[] }[];
   /**
    * Requests Discord would refuse for their body, with the answer the fake gave: 400 50035
    * "Invalid Form Body" (Discord's OpenAPI schema for the route, or a create-message limit beyond
@@ -306,21 +316,23 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     return memberId === bot.id ? { status: 200, body: guilds.botMember(guildId, user) } : error(404, 10007, 'Unknown Member');
   }
 
-  function route(method: string, path: string, headers: IncomingHttpHeaders, body: unknown, query = new URLSearchParams()): Reply {
+  function route(method: string, path: string, headers: IncomingHttpHeaders, body: unknown, query = new URLSearchParams(), files: UploadedFile[] = []): Reply {
+    const attached = files.length ? { files } : {};
     const callback = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/);
     if (callback && method === 'POST') {
-      fake.interactionCallbacks.push({ id: callback[1]!, token: callback[2]!, body });
+      fake.interactionCallbacks.push({ id: callback[1]!, token: callback[2]!, body, ...attached });
       return { status: 204 };
     }
     // Interaction webhooks (editReply, followUp) carry no Authorization: the token is in the path.
     const webhook = path.match(/^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(%40original|@original|\d+))?$/);
     if (webhook && (method === 'PATCH' || (method === 'POST' && !webhook[3]))) {
       const messageId = webhook[3]?.replace('%40', '@');
-      webhookCalls.push({ method, applicationId: webhook[1]!, token: webhook[2]!, ...(messageId ? { messageId } : {}), body });
+      webhookCalls.push({ method, applicationId: webhook[1]!, token: webhook[2]!, ...(messageId ? { messageId } : {}), body, ...attached });
       const b = isObject(body) ? body : {};
+      const attachments = attachmentObjects(files, snowflake);
       return { status: 200, body: { id: snowflake(), type: 20, channel_id: '0', author: user, content: b.content ?? '', embeds: b.embeds ?? [],
         components: b.components ?? [], timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false,
-        mentions: [], mention_roles: [], attachments: [], pinned: false, flags: b.flags ?? 0, webhook_id: webhook[1] } };
+        mentions: [], mention_roles: [], attachments, pinned: false, flags: b.flags ?? 0, webhook_id: webhook[1] } };
     }
     if (headers.authorization !== `Bot ${token}`) return error(401, 0, '401: Unauthorized');
     const global = take('global', null, options.globalLimit ?? { limit: 50, windowMs: 1000 }).limited;
@@ -384,12 +396,20 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     const url = new URL(req.url ?? '/', 'http://fake');
     const path = url.pathname;
     let body: unknown;
-    try {
-      body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined;
-    } catch {
-      return respond(res, error(400, 50109, 'The request body contains invalid JSON.'));
+    let files: UploadedFile[] = [];
+    const type = req.headers['content-type'] ?? '';
+    if (type.startsWith('multipart/form-data')) {
+      const read = await readMultipart(type, Buffer.concat(chunks), options.attachmentSizeLimit ?? 10 * 1024 * 1024);
+      if ('refused' in read) return respond(res, read.refused);
+      ({ body, files } = read);
+    } else {
+      try {
+        body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined;
+      } catch {
+        return respond(res, error(400, 50109, 'The request body contains invalid JSON.'));
+      }
     }
-    fake.requests.push({ method, path, body, headers: req.headers });
+    fake.requests.push({ method, path, body, headers: req.headers, ...(files.length ? { files } : {}) });
     const i = failures.findIndex((f) => (typeof f.path === 'string' ? path.includes(f.path) : f.path.test(path)));
     const pending = i >= 0 ? failures[i] : undefined;
     const failure = pending && pending.skip-- <= 0 ? failures.splice(i, 1)[0]?.failure : undefined;
@@ -397,7 +417,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     if (failure === 'reset') return void req.socket.destroy();
     if (failure && failure !== 'hold') return respond(res, failure);
     const api = path.startsWith('/api/v10/') ? path.slice('/api/v10'.length) : undefined;
-    const reply = api === undefined ? error(404, 0, '404: Not Found') : (judge(method, api, req.headers, body) ?? route(method, api, req.headers, body, url.searchParams));
+    const missing = attachmentProblems(body, files);
+    const reply = api === undefined ? error(404, 0, '404: Not Found') : (judge(method, api, req.headers, body) ?? missing ?? route(method, api, req.headers, body, url.searchParams, files));
     const code = reply.status === 400 ? at(reply.body, ['code']) : undefined;
     if (code === 50035 || code === 50006) validationErrors.push({ method, path, body, answer: reply.body as Json });
     if (failure === 'hold') return void held.push({ res, reply });

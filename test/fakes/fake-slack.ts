@@ -15,6 +15,9 @@
  * (`is_member`, `is_archived`) even to an app that is not in it, as Slack does for public channels;
  * any other id is `channel_not_found`.
  *
+ * Files (fake-slack-files.ts): files.getUploadURLExternal, the upload to its `upload_url`, and
+ * files.completeUploadExternal, which shares the files into a channel as one message (`files`).
+ *
  * Socket Mode: apps.connections.open, called with the app-level `xapp-…` token (the bot token gets
  * `not_allowed_token_type`, any other `invalid_auth`), answers a one-use `ws://…/link/?ticket=…` URL
  * on the same port; a client connecting with it is greeted with `hello`, as Slack does.
@@ -27,6 +30,9 @@ import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { conversationObject } from './fake-slack-conversations.js';
 import { decodeJson, isObject, validatePostMessage } from './fake-slack-messages.js';
+import { createFileUploads, type FakeSlackFile } from './fake-slack-files.js';
+
+export type { FakeSlackFile } from './fake-slack-files.js';
 
 type Params = Record<string, unknown>;
 type Metadata = { event_type: string; event_payload: Record<string, unknown> };
@@ -34,6 +40,8 @@ type Metadata = { event_type: string; event_payload: Record<string, unknown> };
 export interface FakeMessage {
   type: 'message'; text: string; blocks?: unknown[]; ts: string; thread_ts?: string; metadata?: Metadata;
   bot_id: string; user: string; app_id: string; team: string; reply_count?: number; latest_reply?: string;
+  /** Files shared with the message (files.completeUploadExternal). */
+  files?: { id: string; name: string; title: string }[];
 }
 export type FakeRequest = { method: string; contentType: string; authorization?: string; params: Params; status: number };
 /** `name` is what conversations.info shows (default: the id in lower case). */
@@ -68,6 +76,8 @@ export interface FakeSlack {
   token: string;
   /** Every stored message per channel in posting order, thread replies included. */
   messages: Map<string, FakeMessage[]>;
+  /** Files uploaded through files.getUploadURLExternal + upload + files.completeUploadExternal, by id. */
+  files: Map<string, FakeSlackFile>;
   requests: FakeRequest[];
   /** How many requests were answered with 429. */
   readonly ratelimited: number;
@@ -112,7 +122,7 @@ export interface FakeSlack {
   socketDisconnect(reason?: string): void;
   close(): Promise<void>;
 }
-export const MANIFEST_SCOPES = ['chat:write', 'chat:write.public', 'channels:history', 'groups:history', 'commands', 'users:read', 'im:write', 'reactions:read'];
+export const MANIFEST_SCOPES = ['chat:write', 'chat:write.public', 'channels:history', 'groups:history', 'commands', 'users:read', 'im:write', 'reactions:read', 'files:write'];
 export const FAKE_IDS = { team_id: 'T0FAKE', team: 'Fake Workspace', user_id: 'U0PAPERBOY', user: 'paperboy', bot_id: 'B0PAPERBOY', app_id: 'A0PAPERBOY' };
 
 // Message validation lives in fake-slack-messages.ts; re-exported for the renderer tests that hold their output to it.
@@ -273,7 +283,19 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     return c ? ok({ channel: conversationObject(id, c, FAKE_IDS.team_id, dmUser) }) : err('channel_not_found');
   }
 
+  const uploads = createFileUploads(() => `http://127.0.0.1:${port}`);
+  /** The message files.completeUploadExternal shares into a channel: the initial comment with the files. */
+  function shareFiles(channel: string, text: string, shared: FakeSlackFile[]): string | undefined {
+    const refused = channelError(channel, true);
+    if (refused) return refused;
+    const { bot_id, user_id: user, app_id, team_id: team } = FAKE_IDS;
+    messages.get(channel)!.push({ type: 'message', text, bot_id, user, app_id, team, ts: nextTs(), files: shared.map((f) => ({ id: f.id, name: f.name, title: f.title })) });
+    return undefined;
+  }
+
   function answer(method: string, p: Params): Answer {
+    if (method === 'files.getUploadURLExternal') return uploads.getUploadUrl(p);
+    if (method === 'files.completeUploadExternal') return uploads.complete(p, shareFiles);
     if (method === 'auth.test') return { ...ok({ url: 'https://fake-workspace.slack.com/', ...FAKE_IDS, is_enterprise_install: false }), headers: { 'x-oauth-scopes': scopes.join(',') } };
     if (method === 'chat.postMessage') return postMessage(p);
     if (method === 'conversations.history') return history(p, false);
@@ -299,6 +321,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const contentType = req.headers['content-type'] ?? '';
     const response = /^\/response\/([\w-]+)$/.exec(req.url ?? '')?.[1];
     if (response !== undefined) return receiveResponse(res, response, Buffer.concat(chunks).toString('utf8'));
+    const upload = /^\/upload\/v1\/(F\w+)$/.exec(req.url ?? '')?.[1];
+    if (upload !== undefined) return send(res, await uploads.receive(upload, contentType, Buffer.concat(chunks)));
     let params: Params;
     try {
       params = parseParams(contentType, Buffer.concat(chunks).toString('utf8'));
@@ -381,6 +405,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     apiUrl: `http://127.0.0.1:${port}/api/`,
     token,
     messages,
+    files: uploads.files,
     requests,
     responses,
     get ratelimited() {

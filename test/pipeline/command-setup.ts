@@ -3,6 +3,7 @@ import type { CommandContext } from '../../src/core/commands.js';
 import { DEFAULT_CHANNEL_SETTINGS } from '../../src/core/channel.js';
 import { createSubscriptionStore } from '../../src/db/subscription-store.js';
 import { createUserStore } from '../../src/db/user-store.js';
+import { createSavedStore } from '../../src/db/saved-store.js';
 import { silentLogger } from '../../src/log.js';
 import { parseConfig } from '../../src/config.js';
 import { buildRelevance, buildSourceLabeler, openStores } from '../../src/main.js';
@@ -39,6 +40,7 @@ export function setupCommands(now = '2024-10-30T03:00:00Z') {
     limits: { subscriptionsPerTarget: 3, searchPageSize: 1, todayMax: 10 },
     now: () => new Date(now),
     relevance: buildRelevance(stores, () => new Date(now)),
+    saved: createSavedStore(stores.db),
   };
   const ctx = (over: Partial<CommandContext> = {}): CommandContext => ({
     platform: 'discord',

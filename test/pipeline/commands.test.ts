@@ -95,8 +95,8 @@ describe('slash command use cases', () => {
   it('gives help and status in the asker’s language', () => {
     const t = setupCommands();
     const help = t.run('help', { platformLocale: 'ko' });
-    // One line per command: the nine of the first wave and like, dislike, similar, interests.
-    expect(help.lines).toHaveLength(13);
+    // One line per command: the nine of the first wave, like, dislike, similar, interests, and save, unsave, saved, export.
+    expect(help.lines).toHaveLength(17);
     expect(answerText(help)).toMatch(/검색/);
     const status = t.run('status', { platformLocale: 'ja' });
     expect(status.title).toBeDefined();

@@ -4,7 +4,7 @@ import type { DigestModel, PaperCard } from '../../core/digest-model.js';
 import { parsePaperActionId } from '../../core/paper-actions.js';
 import { validateMessage } from '../../../test/fakes/fake-discord.js';
 import { renderAnswer } from './commands/render-answer.js';
-import { paperControlLabels, SIMILAR_MENU_ID, VOTE_MENU_ID } from './paper-components.js';
+import { paperControlLabels, SAVE_MENU_ID, SIMILAR_MENU_ID, VOTE_MENU_ID } from './paper-components.js';
 import { renderDiscordDigest } from './render-digest.js';
 
 type Row = { type: number; components: { type: number; custom_id: string; label?: string; style?: number; placeholder?: string; options?: { label: string; value: string }[] }[] };
@@ -46,7 +46,7 @@ describe('paper controls on digest messages', () => {
     expect(messages.at(-1)).toEqual({ body: { content: 'and 3 more', allowed_mentions: { parse: [] } } });
   });
 
-  it('puts 👍 👎 and "more like this" buttons on each paper of a thread digest, and names the paper for reactions', () => {
+  it('puts 👍 👎, "more like this" and ⭐ save buttons on each paper of a thread digest, and names the paper for reactions', () => {
     const messages = renderDiscordDigest(model([card(7), card(8)], 'ja'), 'thread');
     expect(messages[0]!.paperIds).toBeUndefined();
     expect(rows(messages[0]!.body)).toEqual([]);
@@ -60,6 +60,7 @@ describe('paper controls on digest messages', () => {
           { type: ComponentType.Button, style: ButtonStyle.Secondary, label: '👍', custom_id: 'pb1:up:7' },
           { type: ComponentType.Button, style: ButtonStyle.Secondary, label: '👎', custom_id: 'pb1:down:7' },
           { type: ComponentType.Button, style: ButtonStyle.Primary, label: '似た論文', custom_id: 'pb1:similar:7' },
+          { type: ComponentType.Button, style: ButtonStyle.Secondary, label: '⭐ 保存', custom_id: 'pb1:save:7' },
         ],
       },
     ]);
@@ -87,14 +88,14 @@ describe('paper controls on command answers', () => {
   it('gives a one-paper answer its three buttons, and the answer’s own buttons after them in their styles', () => {
     const message = renderAnswer({ ephemeral: true, cards: [card(5)], buttons: [{ label: 'Undo', payload: 'pb1:undo:5', style: 'danger' }] }, en);
     const [controls, own] = message.components as Row[];
-    expect(controls!.components.map((c) => [c.custom_id, c.label])).toEqual([['pb1:up:5', '👍'], ['pb1:down:5', '👎'], ['pb1:similar:5', 'More like this']]);
+    expect(controls!.components.map((c) => [c.custom_id, c.label])).toEqual([['pb1:up:5', '👍'], ['pb1:down:5', '👎'], ['pb1:similar:5', 'More like this'], ['pb1:save:5', '⭐ Save']]);
     expect(own!.components).toEqual([{ type: ComponentType.Button, style: ButtonStyle.Danger, label: 'Undo', custom_id: 'pb1:undo:5' }]);
   });
 
-  it('gives a search page of several papers the two selects above the paging buttons', () => {
+  it('gives a search page of several papers the three selects above the paging buttons', () => {
     const message = renderAnswer({ ephemeral: true, cards: [card(1), card(2), card(3)], buttons: [{ label: 'Next', payload: 'search|2|rag' }] }, en);
     const ids = (message.components as Row[]).map((r) => r.components[0]!.custom_id);
-    expect(ids).toEqual([VOTE_MENU_ID, SIMILAR_MENU_ID, 'search|2|rag']);
+    expect(ids).toEqual([VOTE_MENU_ID, SIMILAR_MENU_ID, SAVE_MENU_ID, 'search|2|rag']);
   });
 
   it('adds no controls when rendered without labels (error answers)', () => {

@@ -1,6 +1,6 @@
 /**
- * The one-click feedback row under a paper: 👍, 👎 and "more like this" as buttons in one actions
- * block. Buttons rather than an overflow menu, because a vote is then one click, not two. Each
+ * The one-click row under a paper: 👍, 👎, "more like this" and ⭐ save as buttons in one actions
+ * block (docs/adr/0019-reading-list-and-export.md for ⭐). Buttons rather than an overflow menu, because a vote is then one click, not two. Each
  * button's `value` is the platform-neutral action id (`pb1:<verb>:<paper>`, core/paper-actions.ts)
  * and its `action_id` is `pb1_<verb>_<paper>`: unique within a message (Slack requires it) as
  * long as a message shows a paper once, and matched by the listener in commands/paper-action.ts.
@@ -14,17 +14,18 @@ import { fitPlain } from './mrkdwn.js';
 /** The action_id prefix of every paper button; the listener is registered for it. */
 export const PAPER_ACTION_PREFIX = 'pb1_';
 
-/** Localized button labels (i18n `button.like`, `button.dislike`, `button.similar`). */
+/** Localized button labels (i18n `button.like`, `button.dislike`, `button.similar`, `button.save`). */
 export interface FeedbackLabels {
   like: string;
   dislike: string;
   similar: string;
+  save: string;
 }
 
 /** The labels in `locale` (a digest's), or from a translator already chosen (a command answer's). */
 export function feedbackLabels(locale: string | Localizer): FeedbackLabels {
   const loc = typeof locale === 'string' ? createTranslator(locale) : locale;
-  return { like: loc.t('button.like'), dislike: loc.t('button.dislike'), similar: loc.t('button.similar') };
+  return { like: loc.t('button.like'), dislike: loc.t('button.dislike'), similar: loc.t('button.similar'), save: loc.t('button.save') };
 }
 
 /** Slack's button text limit is 75 characters. */
@@ -49,6 +50,11 @@ export function feedbackBlock(paperId: number, labels: FeedbackLabels): types.Ac
   return {
     type: 'actions',
     block_id: `${PAPER_ACTION_PREFIX}${paperId}`,
-    elements: [paperButton('up', paperId, labels.like), paperButton('down', paperId, labels.dislike), paperButton('similar', paperId, labels.similar)],
+    elements: [
+      paperButton('up', paperId, labels.like),
+      paperButton('down', paperId, labels.dislike),
+      paperButton('similar', paperId, labels.similar),
+      paperButton('save', paperId, labels.save),
+    ],
   };
 }

@@ -11,6 +11,7 @@ import type { UserStore } from '../../db/user-store.js';
 import type { Translator } from '../../i18n/translator.js';
 import type { FeedbackStore } from '../../db/feedback-store.js';
 import type { InterestStore } from '../../db/interest-store.js';
+import type { SavedStore } from '../../db/saved-store.js';
 import type { PipelineMetrics } from '../metrics.js';
 import type { PersonalRanker } from '../personal-ranker.js';
 import type { SimilarPapers } from '../similar-papers.js';
@@ -32,6 +33,8 @@ export interface CommandDeps {
   now(): Date;
   /** Feedback, seeds and personal ranking (docs/adr/0014-personal-ranking.md); absent = not wired. */
   relevance?: { feedback: FeedbackStore; interests: InterestStore; ranker: PersonalRanker; similar: SimilarPapers };
+  /** The reading list (⭐ save, saved, export); absent = not wired. */
+  saved?: SavedStore;
   /** Command latency and outcomes for /metrics (optional). */
   metrics?: PipelineMetrics;
 }

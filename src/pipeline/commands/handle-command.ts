@@ -11,6 +11,7 @@ import type { CommandDeps } from './command-deps.js';
 import { parsePaperActionId, voteValue } from '../../core/paper-actions.js';
 import { interests, likeCommand, vote, type FeedbackOrigin } from './feedback.js';
 import { help, status } from './help-status.js';
+import { exportSaved, saveCommand, savedList, savePaper, unsavePaper } from './reading-list.js';
 import { search, show, similar, today } from './lookup.js';
 import { settings } from './settings.js';
 import { listSubscriptions, subscribe, unsubscribe } from './subscriptions.js';
@@ -52,6 +53,13 @@ function dispatch(ctx: CommandContext, input: CommandInput, deps: CommandDeps, l
         return similar(ctx, deps, loc, input.id);
       case 'interests':
         return interests(ctx, deps, loc, input.scope, input.remove, input.clear);
+      case 'save':
+      case 'unsave':
+        return saveCommand(ctx, deps, loc, input.id, input.command === 'save');
+      case 'saved':
+        return savedList(ctx, deps, loc, input.query, input.page);
+      case 'export':
+        return exportSaved(ctx, deps, loc, input.format);
     }
   } catch (err) {
     return errorAnswer(err, ctx, input, loc, log);
@@ -73,7 +81,7 @@ export function handleCommandText(ctx: CommandContext, text: string, deps: Comma
 
 /**
  * A click on a paper's button or menu (`pb1:<verb>:<paper>`, core/paper-actions.ts), or a
- * reaction mapped to one: records the vote or answers "more like this". `dedupeKey` is the
+ * reaction mapped to one: records the vote, answers "more like this", or saves / unsaves. `dedupeKey` is the
  * platform's id of the click, so a retried delivery records once. An id from another version
  * or another app is answered clearly, never dropped.
  */
@@ -83,7 +91,11 @@ export function handlePaperAction(ctx: CommandContext, actionId: string, deps: C
   try {
     if (!action) throw new UserError('error.stale_action');
     const value = voteValue(action.verb);
-    const answer = value === undefined ? similar(ctx, deps, loc, action.paperId) : vote(ctx, deps, loc, action.paperId, value, origin, dedupeKey);
+    const answer =
+      action.verb === 'save' ? savePaper(ctx, deps, loc, action.paperId, origin === 'command' ? 'command' : 'button')
+      : action.verb === 'unsave' ? unsavePaper(ctx, deps, loc, action.paperId)
+      : value === undefined ? similar(ctx, deps, loc, action.paperId)
+      : vote(ctx, deps, loc, action.paperId, value, origin, dedupeKey);
     deps.metrics?.commandAnswered({ platform: ctx.platform, command: `action:${action.verb}`, outcome: answer.error ? 'user_error' : 'ok', seconds: 0 });
     return answer;
   } catch (err) {

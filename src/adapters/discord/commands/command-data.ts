@@ -21,14 +21,20 @@ const channelFlag = (what: 'subscribe' | 'unsubscribe' | 'list') =>
   }) as const;
 
 /** The paper an action names: an arXiv ID or URL, suggested from the store as the user types. */
-const paperId = (what: 'like' | 'dislike' | 'similar') =>
+const paperId = (what: 'like' | 'dislike' | 'similar' | 'save' | 'unsave') =>
   ({
     type: T.String, name: 'id', name_localizations: l('논문', '論文'), required: true, autocomplete: true, max_length: 200,
-    description: { like: 'The paper you find relevant: arXiv ID, URL or part of its title', dislike: 'The paper you find not relevant: arXiv ID, URL or part of its title', similar: 'The paper to find others like: arXiv ID, URL or part of its title' }[what],
+    description: {
+      like: 'The paper you find relevant: arXiv ID, URL or part of its title', dislike: 'The paper you find not relevant: arXiv ID, URL or part of its title',
+      similar: 'The paper to find others like: arXiv ID, URL or part of its title', save: 'The paper to save: arXiv ID, URL or part of its title',
+      unsave: 'The paper to take off your reading list: arXiv ID, URL or part of its title',
+    }[what],
     description_localizations: {
       like: l('관련 있는 논문: arXiv ID, URL 또는 제목 일부', '関連のある論文：arXiv ID・URL、またはタイトルの一部'),
       dislike: l('관련 없는 논문: arXiv ID, URL 또는 제목 일부', '関連のない論文：arXiv ID・URL、またはタイトルの一部'),
       similar: l('비슷한 논문을 찾을 기준 논문: arXiv ID, URL 또는 제목 일부', '似た論文を探す基準の論文：arXiv ID・URL、またはタイトルの一部'),
+      save: l('저장할 논문: arXiv ID, URL 또는 제목 일부', '保存する論文：arXiv ID・URL、またはタイトルの一部'),
+      unsave: l('읽을 목록에서 뺄 논문: arXiv ID, URL 또는 제목 일부', '読書リストから外す論文：arXiv ID・URL、またはタイトルの一部'),
     }[what],
   }) as const;
 
@@ -36,6 +42,12 @@ const languageChoices = [
   { name: 'English', value: 'en' },
   { name: '한국어', value: 'ko' },
   { name: '日本語', value: 'ja' },
+] as const;
+
+const exportChoices = [
+  { name: 'BibTeX', value: 'bibtex' },
+  { name: 'RIS', value: 'ris' },
+  { name: 'CSL-JSON', value: 'csl-json' },
 ] as const;
 
 export const PAPERS_COMMAND = {
@@ -169,6 +181,36 @@ export const PAPERS_COMMAND = {
         { type: T.Boolean, name: 'clear', name_localizations: l('초기화', '全消去'),
           description: 'Forget every vote and seed of the profile',
           description_localizations: l('프로필의 모든 투표와 시드를 지웁니다', 'プロファイルのすべての投票とシードを消去します') },
+      ],
+    },
+    {
+      type: T.Subcommand, name: 'save', name_localizations: l('저장', '保存'),
+      description: 'Put a paper on your reading list (⭐)',
+      description_localizations: l('논문을 읽을 목록에 저장합니다 (⭐)', '論文を読書リストに保存します (⭐)'),
+      options: [paperId('save')],
+    },
+    {
+      type: T.Subcommand, name: 'unsave', name_localizations: l('저장취소', '保存解除'),
+      description: 'Take a paper off your reading list',
+      description_localizations: l('논문을 읽을 목록에서 뺍니다', '論文を読書リストから外します'),
+      options: [paperId('unsave')],
+    },
+    {
+      type: T.Subcommand, name: 'saved', name_localizations: l('읽을목록', '読書リスト'),
+      description: 'Your reading list, newest first; words search it',
+      description_localizations: l('읽을 목록 (최신순); 단어로 검색', '読書リスト（新しい順）。語で検索'),
+      options: [
+        { type: T.String, name: 'query', name_localizations: l('검색어', 'キーワード'), max_length: 80,
+          description: 'Only saved papers with these words', description_localizations: l('이 단어가 있는 저장한 논문만', 'この語を含む保存済みの論文だけ') },
+      ],
+    },
+    {
+      type: T.Subcommand, name: 'export', name_localizations: l('내보내기', 'エクスポート'),
+      description: 'Your reading list as a file for Zotero and other reference managers',
+      description_localizations: l('읽을 목록을 Zotero 등 문헌 관리 도구용 파일로', '読書リストを Zotero などの文献管理ツール向けのファイルで'),
+      options: [
+        { type: T.String, name: 'format', name_localizations: l('형식', '形式'), choices: exportChoices,
+          description: 'File format (default BibTeX)', description_localizations: l('파일 형식 (기본 BibTeX)', 'ファイル形式（既定は BibTeX）') },
       ],
     },
   ],

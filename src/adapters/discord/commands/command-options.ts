@@ -41,6 +41,10 @@ const TO_INPUT: { [S in SubcommandName]: (o: OptionValues<S>) => CommandInput } 
   like: (o) => ({ command: 'like', id: o.id }),
   dislike: (o) => ({ command: 'dislike', id: o.id }),
   similar: (o) => ({ command: 'similar', id: o.id }),
+  save: (o) => ({ command: 'save', id: o.id }),
+  unsave: (o) => ({ command: 'unsave', id: o.id }),
+  saved: (o) => (o.query ? { command: 'saved', query: o.query } : { command: 'saved' }),
+  export: (o) => (o.format ? { command: 'export', format: o.format } : { command: 'export' }),
   interests: (o) => ({ command: 'interests', scope: scope(o.channel), ...(o.remove ? { remove: o.remove } : {}), ...(o.clear ? { clear: true } : {}) }),
 };
 

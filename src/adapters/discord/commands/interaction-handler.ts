@@ -21,16 +21,20 @@ import type { Logger } from '../../../log.js';
 import { answerLocale } from '../../../pipeline/commands/answer-locale.js';
 import type { CommandDeps } from '../../../pipeline/commands/command-deps.js';
 import { errorAnswer, handleCommand } from '../../../pipeline/commands/handle-command.js';
+import { DEFAULT_UPLOAD } from '../../../pipeline/commands/reading-list.js';
 import { paperChoices, topicChoices } from './autocomplete.js';
 import { commandInput } from './command-options.js';
 import { controlLabels, handlePaperClick, isPaperClick } from './paper-clicks.js';
 import { renderAnswer, renderEdit } from './render-answer.js';
 
 /** Commands that read many papers: acknowledged first so the 3-second deadline never bites. */
-const SLOW = new Set<CommandInput['command']>(['search', 'today', 'similar']);
+const SLOW = new Set<CommandInput['command']>(['search', 'today', 'similar', 'export']);
 /** Subcommands whose `id` option suggests papers as the user types. */
-const PAPER_ID_OPTIONS = new Set(['show', 'like', 'dislike', 'similar', 'interests']);
-const SEARCH_PAYLOAD = /^search\|(\d{1,4})\|(.+)$/s;
+const PAPER_ID_OPTIONS = new Set(['show', 'like', 'dislike', 'similar', 'interests', 'save', 'unsave']);
+/** Paging buttons: `search|<page>|<query>` and `saved|<page>|<query>` (the reading list's words may be empty). */
+const PAGE_PAYLOAD = /^(search|saved)\|(\d{1,4})\|(.*)$/s;
+/** Discord's per-message attachment count; each export part goes in a message of its own. */
+const FILES_PER_ANSWER = 10;
 
 /**
  * Who asked where. In a DM there is no channel to manage: the channel scope is refused there
@@ -46,6 +50,8 @@ export function commandContext(interaction: Interaction): CommandContext {
     ...(guildId ? { guildId } : {}),
     canManageChannel: !!guildId && (interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false),
     isDirect: !guildId,
+    // Discord tells each interaction how large an attachment may be there (it depends on the server's boosts).
+    upload: { maxBytes: interaction.attachmentSizeLimit || DEFAULT_UPLOAD.maxBytes, maxFiles: FILES_PER_ANSWER },
   };
 }
 
@@ -55,15 +61,21 @@ async function chatInput(interaction: ChatInputCommandInteraction, ctx: CommandC
   const labels = controlLabels(ctx, deps);
   if (!SLOW.has(input.command)) return void (await interaction.reply(renderAnswer(handleCommand(ctx, input, deps, log), labels)));
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  await interaction.editReply(renderEdit(handleCommand(ctx, input, deps, log), labels));
+  const answer = handleCommand(ctx, input, deps, log);
+  const [first, ...more] = answer.files ?? [];
+  await interaction.editReply(renderEdit({ ...answer, ...(first ? { files: [first] } : {}) }, labels));
+  // An export in parts: one file per message, so no request carries more than one attachment limit.
+  for (const file of more) await interaction.followUp(renderAnswer({ ephemeral: true, text: file.name, files: [file] }));
 }
 
-/** A paging button: the same search, another page, in place of the message it sits on. Paper buttons go to paper-clicks.ts. */
+/** A paging button: the same search (or reading list), another page, in place of the message it sits on. Paper buttons go to paper-clicks.ts. */
 async function button(interaction: ButtonInteraction, ctx: CommandContext, deps: CommandDeps, log: Logger): Promise<void> {
   if (isPaperClick(interaction)) return handlePaperClick(interaction, ctx, deps, log);
-  const m = SEARCH_PAYLOAD.exec(interaction.customId);
-  if (!m) throw new UserError('error.stale_action');
-  const answer = handleCommand(ctx, { command: 'search', query: m[2]!, page: Math.max(1, Number(m[1])) }, deps, log);
+  const m = PAGE_PAYLOAD.exec(interaction.customId);
+  if (!m || (m[1] === 'search' && !m[3])) throw new UserError('error.stale_action');
+  const page = Math.max(1, Number(m[2]));
+  const input: CommandInput = m[1] === 'saved' ? { command: 'saved', query: m[3]!, page } : { command: 'search', query: m[3]!, page };
+  const answer = handleCommand(ctx, input, deps, log);
   const labels = controlLabels(ctx, deps);
   if (answer.error) return void (await interaction.reply(renderAnswer(answer, labels)));
   await interaction.update(renderEdit(answer, labels));

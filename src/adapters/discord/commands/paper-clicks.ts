@@ -1,6 +1,6 @@
 /**
- * A click on a paper's 👍 / 👎 / "more like this" button, on an option of a digest's vote or
- * "more like this" select, or on the Undo button of a confirmation. Stateless: the id (or the
+ * A click on a paper's 👍 / 👎 / "more like this" / ⭐ button, on an option of a digest's vote,
+ * "more like this" or save select, or on the Undo button of a confirmation. Stateless: the id (or the
  * chosen value) and the database are all it needs, so a week-old message still works after a
  * restart. The interaction id is the click's dedupe key: the same interaction delivered twice
  * records one vote. An id this bot did not make, or made in another version, is answered with
@@ -56,8 +56,8 @@ export async function handlePaperClick(interaction: ComponentInteraction, ctx: C
     return void (await interaction.editReply(renderEdit(handlePaperAction(where, id, deps, log, 'button', interaction.id), labels)));
   }
   const answer = handlePaperAction(where, id, deps, log, 'button', interaction.id);
-  // Undo on the confirmation itself (an ephemeral message) replaces it; anywhere else it answers anew.
-  const onConfirmation = verb === 'undo' && interaction.message.flags.has(MessageFlags.Ephemeral);
+  // Undo (of a vote or a save) or save-again on the confirmation itself (an ephemeral message) replaces it; anywhere else it answers anew.
+  const onConfirmation = (verb === 'undo' || verb === 'unsave' || verb === 'save') && interaction.message.flags.has(MessageFlags.Ephemeral);
   if (onConfirmation && !answer.error) return void (await interaction.update(renderEdit(answer, labels)));
   await interaction.reply(renderAnswer({ ...answer, ephemeral: true }, labels));
 }

@@ -21,6 +21,8 @@ export interface EditMessage {
   embeds: APIEmbed[];
   components: MessageRow[];
   allowedMentions: { parse: [] };
+  /** Sent as multipart/form-data `files[n]` beside `payload_json` (an export). */
+  files?: { attachment: Buffer; name: string; contentType: string }[];
 }
 
 export interface ReplyMessage extends EditMessage {
@@ -72,7 +74,8 @@ export function renderEdit(answer: Answer, labels?: PaperControlLabels): EditMes
   const embeds = embedsOf(answer);
   const content = contentOf(answer) ?? (embeds.length ? '' : '…');
   const controls = labels ? paperControls(shownCards(answer), labels) : [];
-  return { content, embeds, components: [...controls, ...buttonsOf(answer)], allowedMentions: { parse: [] } };
+  const files = (answer.files ?? []).map((f) => ({ attachment: Buffer.from(f.content, 'utf8'), name: f.name, contentType: f.mime }));
+  return { content, embeds, components: [...controls, ...buttonsOf(answer)], allowedMentions: { parse: [] }, ...(files.length ? { files } : {}) };
 }
 
 /** A new reply showing an answer; ephemeral answers are seen by the asker only. */

@@ -12,6 +12,7 @@ import { errorAnswer } from '../../../pipeline/commands/handle-command.js';
 import { feedbackLabels } from '../feedback-blocks.js';
 import type { LookupUser } from './slack-users.js';
 import { renderAnswer, type SlackReply } from './render-answer.js';
+import { SLACK_UPLOAD, type UploadFiles } from '../upload-files.js';
 
 export interface SlackAsker {
   userId: string;
@@ -24,6 +25,8 @@ export interface SlackAsker {
 export interface CommandOptions {
   /** Slack user ids that may manage any channel's subscriptions and settings besides workspace admins and owners. */
   admins?: readonly string[];
+  /** Where an answer's files go (the asker's DM); without it an export is answered as failed. */
+  uploadFiles?: UploadFiles;
 }
 
 export type Respond = (message: SlackReply & { replace_original?: boolean }) => Promise<unknown>;
@@ -38,7 +41,22 @@ export async function buildContext(asker: SlackAsker, lookupUser: LookupUser, op
     ...(user.locale ? { platformLocale: user.locale } : {}),
     canManageChannel: user.isAdmin || (options.admins ?? []).includes(asker.userId),
     isDirect: asker.channelName === 'directmessage' || asker.channelId.startsWith('D'),
+    upload: SLACK_UPLOAD,
   };
+}
+
+/** An answer with files: the files go to the asker's DM, the answer says so (or that the upload failed). */
+async function withUploads(answer: Answer, asker: SlackAsker, options: CommandOptions, loc: { t(key: string): string }, log: Logger): Promise<Answer> {
+  const { files, ...rest } = answer;
+  if (!files?.length) return answer;
+  try {
+    if (!options.uploadFiles) throw new Error('no uploader is wired');
+    await options.uploadFiles(asker.userId, files, rest.text ?? '');
+    return { ...rest, text: [rest.text, loc.t('saved.sent_to_dm')].filter(Boolean).join('\n') };
+  } catch (err) {
+    log.warn({ err, user: asker.userId, files: files.map((f) => f.name) }, 'slack file upload failed');
+    return { ephemeral: true, text: loc.t('saved.upload_failed'), error: 'saved.upload_failed' };
+  }
 }
 
 /**
@@ -59,7 +77,9 @@ export async function answerWith(
   let reply: SlackReply;
   try {
     ctx = await buildContext(asker, lookupUser, options);
-    reply = renderAnswer(answer(ctx), deps ? feedbackLabels(answerLocale(ctx, deps)) : undefined);
+    const loc = deps ? answerLocale(ctx, deps) : createTranslator(ctx.platformLocale ?? 'en');
+    const given = await withUploads(answer(ctx), asker, options, loc, log);
+    reply = renderAnswer(given, deps ? feedbackLabels(loc) : undefined);
   } catch (err) {
     const loc = createTranslator(ctx.platformLocale ?? 'en');
     reply = renderAnswer(errorAnswer(err, ctx, undefined, loc, log));

@@ -1,5 +1,6 @@
 /**
- * The paging buttons of a search answer (`action_id` papers_page_<n>, `value` search|<page>|<query>):
+ * The paging buttons of a search answer or of the reading list (`action_id` papers_page_<n>, `value`
+ * search|<page>|<query> or saved|<page>|<words>):
  * acknowledged at once, then the asked page replaces the message the button was on.
  */
 import { UserError, type CommandInput } from '../../../core/commands.js';
@@ -16,8 +17,10 @@ export interface PageActionArgs {
   respond: Respond;
 }
 
-/** `search|<page>|<query>` as a search input; a payload we did not make is the clicker's UserError. */
+/** `search|<page>|<query>` as a search input, `saved|<page>|<words>` as the reading list's; a payload we did not make is the clicker's UserError. */
 export function parsePagePayload(value: string | undefined): CommandInput {
+  const saved = /^saved\|([1-9]\d{0,3})\|([\s\S]*)$/u.exec(value ?? '');
+  if (saved) return { command: 'saved', page: Number(saved[1]), query: saved[2]! };
   const m = /^search\|([1-9]\d{0,3})\|([\s\S]+)$/u.exec(value ?? '');
   if (!m) throw new UserError('error.unknown_command', { command: 'search' });
   return { command: 'search', page: Number(m[1]), query: m[2]! };

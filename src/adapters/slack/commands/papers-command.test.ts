@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SLACK_UPLOAD } from '../upload-files.js';
 import { silentLogger } from '../../../log.js';
 import { setupCommands } from '../../../../test/pipeline/command-setup.js';
 import { buildContext, type Respond } from './command-context.js';
@@ -64,7 +65,7 @@ describe('the /papers listener', () => {
     await handler({ command: cmd('subscribe --channel cat:cs.RO', { user_id: 'U2' }), ack: r.ack, respond: r.respond });
     expect(r.sent[1]?.text).toBe('この操作を行う権限がありません。');
     const asker = { userId: 'U2', channelId: 'D123', teamId: 'T1' };
-    expect(await buildContext(asker, japanese, {})).toEqual({ platform: 'slack', userId: 'U2', channelId: 'D123', guildId: 'T1', platformLocale: 'ja-JP', canManageChannel: false, isDirect: true });
+    expect(await buildContext(asker, japanese, {})).toEqual({ platform: 'slack', userId: 'U2', channelId: 'D123', guildId: 'T1', platformLocale: 'ja-JP', canManageChannel: false, isDirect: true, upload: SLACK_UPLOAD });
     expect((await buildContext({ ...asker, channelId: 'G1', channelName: 'directmessage' }, japanese, {})).isDirect).toBe(true);
     expect((await buildContext({ ...asker, channelId: 'C1', channelName: 'general' }, japanese, {})).isDirect).toBe(false);
   });

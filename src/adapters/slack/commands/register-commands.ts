@@ -15,6 +15,7 @@ import { createPaperAction, type PaperActionArgs } from './paper-action.js';
 import { createPapersCommand } from './papers-command.js';
 import { PAGE_ACTION_PREFIX } from './render-answer.js';
 import { createUserLookup, type LookupUser } from './slack-users.js';
+import { createDmUploader } from '../upload-files.js';
 
 export const PAPERS_COMMAND = '/papers';
 /** The Events API subscriptions the app needs (config/slack-manifest.json lists the same). */
@@ -28,6 +29,7 @@ export interface SlackListenerOptions extends CommandOptions {
 
 export function registerSlackCommands(app: App, deps: CommandDeps, log: Logger, options: SlackListenerOptions = {}): void {
   const lookupUser = options.lookupUser ?? createUserLookup(app.client, log);
+  options = { uploadFiles: createDmUploader(app.client), ...options };
   app.command(PAPERS_COMMAND, createPapersCommand(deps, log, lookupUser, options));
   app.action(new RegExp(`^${PAGE_ACTION_PREFIX}`), createPageAction(deps, log, lookupUser, options));
   const paperAction = createPaperAction(deps, log, lookupUser, options);

@@ -27,9 +27,9 @@ const BUTTON = { text: 75, value: 2000, perBlock: 25 } as const;
 /** The fallback `text` (notifications, screen readers): far below the 40k message limit. */
 const FALLBACK_MAX = 3000;
 
-/** The page number inside a `search|<page>|<query>` payload, if it has one. */
+/** The page number inside a `search|<page>|<query>` or `saved|<page>|<query>` payload, if it has one. */
 export function payloadPage(payload: string): number | undefined {
-  const m = /^search\|(\d{1,4})\|/.exec(payload);
+  const m = /^(?:search|saved)\|(\d{1,4})\|/.exec(payload);
   return m ? Number(m[1]) : undefined;
 }
 
