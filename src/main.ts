@@ -122,7 +122,7 @@ export function buildChannelRanker(stores: Stores, embeddings?: RankingEmbedding
  */
 export function buildWeeklyEngagement(db: Db): WeeklyEngagement {
   const store = createEngagementStore(db);
-  return combineEngagement({ votes: (channel, ids, until) => store.votes(channel, ids, until) });
+  return combineEngagement({ votes: (channel, _paperIds, window) => store.votes(channel, window) });
 }
 
 /** Feedback, seeds, the personal ranker and "more like this" over the store (docs/adr/0014-personal-ranking.md). */

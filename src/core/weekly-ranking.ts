@@ -30,20 +30,43 @@ export function engagementScore(e: Engagement): number {
 
 /**
  * Best first: engagement score, then the profile's score (papers it ranked above those it did
- * not), then the channel's usual order (votes, date). `profile` maps paper id → score.
+ * not), then the channel's usual order (votes, date). `profile` maps paper id → score. Input
+ * already in votes order (what the runner shares between channels) sorts in about linear time:
+ * most papers of a week have no engagement, and the sort is stable.
  */
 export function rankWeekly(candidates: Candidate[], engagement: ReadonlyMap<number, Engagement>, profile?: ReadonlyMap<number, number>): Candidate[] {
-  const score = new Map(candidates.map((c) => [c.id, engagementScore(engagement.get(c.id) ?? NO_ENGAGEMENT)]));
   const fallback = comparePapers('votes');
-  const byProfile = (a: Candidate, b: Candidate): number => {
-    if (!profile) return 0;
-    const [x, y] = [profile.get(a.id), profile.get(b.id)];
+  const score = (c: Candidate): number => {
+    const e = engagement.get(c.id);
+    return e ? engagementScore(e) : 0;
+  };
+  if (!profile) {
+    // Without a profile: the few papers with engagement around the many without, which keep their order.
+    const up: Candidate[] = [];
+    const none: Candidate[] = [];
+    const down: Candidate[] = [];
+    for (const c of candidates) {
+      const s = score(c);
+      (s > 0 ? up : s < 0 ? down : none).push(c);
+    }
+    const byScore = (a: Candidate, b: Candidate): number => score(b) - score(a) || fallback(a, b);
+    if (!inOrder(none, fallback)) none.sort(fallback);
+    return [...up.sort(byScore), ...none, ...down.sort(byScore)];
+  }
+  const rows = candidates.map((c) => ({ c, score: score(c), profile: profile.get(c.id) }));
+  const byProfile = (x: number | undefined, y: number | undefined): number => {
     if (x === y) return 0;
     if (x === undefined) return 1;
     if (y === undefined) return -1;
     return y - x;
   };
-  return [...candidates].sort((a, b) => score.get(b.id)! - score.get(a.id)! || byProfile(a, b) || fallback(a, b));
+  rows.sort((a, b) => b.score - a.score || byProfile(a.profile, b.profile) || fallback(a.c, b.c));
+  return rows.map((r) => r.c);
+}
+
+function inOrder(list: Candidate[], compare: (a: Candidate, b: Candidate) => number): boolean {
+  for (let i = 1; i < list.length; i++) if (compare(list[i - 1]!, list[i]!) > 0) return false;
+  return true;
 }
 
 /** The counts line of a weekly card ("5 👍, 2 saves, thread with 12 replies"); undefined when nobody did anything. */

@@ -24,19 +24,21 @@ describe('engagement store', () => {
     vote({ actor: 'e', paperId: 2, at: '2024-11-09T00:00:00Z' }); // after the week
     vote({ actor: 'f', paperId: 3, channel: 'C2' }); // another channel
     vote({ actor: 'g', paperId: 3, platform: 'slack', channel: 'C1' }); // the same id on the other platform
-    const counts = store.votes({ platform: 'discord', channel: 'C1' }, [1, 2, 3], '2024-11-04T00:00:00Z');
+    vote({ actor: 'h', paperId: 3, at: '2024-10-20T00:00:00Z' }); // before the week
+    const week = (until: string) => ({ from: '2024-10-28T00:00:00Z', until });
+    const counts = store.votes({ platform: 'discord', channel: 'C1' }, week('2024-11-04T00:00:00Z'));
     expect([...counts].sort()).toEqual([
       [1, { likes: 1, dislikes: 1 }],
       [2, { likes: 0, dislikes: 1 }],
     ]);
     // Before b took it back.
-    expect(store.votes({ platform: 'discord', channel: 'C1' }, [1], '2024-11-01T12:00:00Z').get(1)).toEqual({ likes: 2, dislikes: 1 });
-    expect(store.votes({ platform: 'discord', channel: 'C1' }, [], '2024-11-04T00:00:00Z').size).toBe(0);
+    expect(store.votes({ platform: 'discord', channel: 'C1' }, week('2024-11-01T12:00:00Z')).get(1)).toEqual({ likes: 2, dislikes: 1 });
+    expect(store.votes({ platform: 'discord', channel: 'C9' }, week('2024-11-04T00:00:00Z')).size).toBe(0);
   });
 
   it('reads only the channel’s events, through the feedback_by_channel index', () => {
     const { db } = setup();
-    const plan = (db.prepare(`EXPLAIN QUERY PLAN SELECT max(id) FROM feedback_events WHERE platform = 'discord' AND channel = 'C1' AND at <= 'x' AND paper_id IN (SELECT value FROM json_each('[1]')) GROUP BY actor, paper_id`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN SELECT max(id) FROM feedback_events WHERE platform = 'discord' AND channel = 'C1' AND at > 'w' AND at <= 'x' GROUP BY actor, paper_id`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
     expect(plan).toMatch(/USING (COVERING )?INDEX feedback_by_channel \(platform=\? AND channel=\?/);
   });
 });

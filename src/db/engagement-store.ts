@@ -2,7 +2,8 @@
  * What a channel's members did with papers, for weekly digests (docs/adr/0021-weekly-digest.md):
  * 👍 and 👎 from the feedback events made in the channel (db/feedback-store.ts; a person's latest
  * event on a paper up to an instant counts, an undo counts as nothing). One query per channel
- * and week, over the channel's events only (the feedback_by_channel index).
+ * and week, over the channel's events of that week only (the feedback_by_channel index): a paper of
+ * the week cannot have been clicked before it was stored, so earlier events need not be read.
  */
 import type { Db } from './open-database.js';
 
@@ -12,21 +13,22 @@ export interface VoteCounts {
 }
 
 export function createEngagementStore(db: Db) {
-  const votes = db.prepare<{ platform: string; channel: string; until: string; papers: string }, { paperId: number; likes: number; dislikes: number }>(
+  const votes = db.prepare<{ platform: string; channel: string; from: string; until: string }, { paperId: number; likes: number; dislikes: number }>(
     `SELECT f.paper_id AS paperId, sum(f.value = 1) AS likes, sum(f.value = -1) AS dislikes
      FROM feedback_events f JOIN (
        SELECT max(id) AS id FROM feedback_events
-       WHERE platform = @platform AND channel = @channel AND at <= @until
-         AND paper_id IN (SELECT value FROM json_each(@papers))
+       WHERE platform = @platform AND channel = @channel AND at > @from AND at <= @until
        GROUP BY actor, paper_id
      ) latest ON latest.id = f.id
      GROUP BY f.paper_id`,
   );
   return {
-    /** 👍 / 👎 counts per paper (papers nobody voted on are absent), from the channel's clicks up to `until` (ISO). */
-    votes(where: { platform: string; channel: string }, paperIds: number[], until: string): Map<number, VoteCounts> {
-      if (paperIds.length === 0) return new Map();
-      const rows = votes.all({ platform: where.platform, channel: where.channel, until, papers: JSON.stringify(paperIds) });
+    /**
+     * 👍 / 👎 counts per paper from the channel's clicks within (from, until] (ISO instants; the
+     * week of a weekly digest). Papers nobody voted on (or whose votes were all undone) are absent.
+     */
+    votes(where: { platform: string; channel: string }, window: { from: string; until: string }): Map<number, VoteCounts> {
+      const rows = votes.all({ platform: where.platform, channel: where.channel, from: window.from, until: window.until });
       return new Map(rows.filter((r) => r.likes + r.dislikes > 0).map((r) => [r.paperId, { likes: r.likes, dislikes: r.dislikes }]));
     },
   };

@@ -7,12 +7,12 @@
  */
 import { buildDigestModel } from '../core/build-digest.js';
 import type { Channel } from '../core/channel.js';
-import type { ChatPoster, ChatRenderer } from '../core/chat-poster.js';
+import type { ChatRenderer } from '../core/chat-poster.js';
 import type { WeeklySlot } from '../core/iso-week.js';
 import type { PaperView } from '../core/paper-view.js';
 import type { RankedPaper } from '../core/personal-ranking/rank-day.js';
 import { rankReasonText } from '../core/rank-reason-text.js';
-import { matchesFilters, type Candidate } from '../core/select-papers.js';
+import { comparePapers, matchesFilters, type Candidate } from '../core/select-papers.js';
 import { engagementText, NO_ENGAGEMENT, rankWeekly, type Engagement } from '../core/weekly-ranking.js';
 import { localDate } from '../core/zoned-time.js';
 import type { SourceLabeler } from '../core/source-label.js';
@@ -28,7 +28,12 @@ export interface WeeklyPlanDeps extends PlanDeps {
    * (the runner does, per tick); default: a query per channel.
    */
   weekCandidates?: (start: string, end: string, sources: string[], needText: boolean) => Candidate[];
+  /** Paper views shared between channels (the runner's, per tick); default: `reader`. */
+  views?: PaperViews;
 }
+
+/** What a weekly preview reads of a paper to show it. */
+export type PaperViews = Pick<PaperReader, 'getById'>;
 
 export interface WeeklyContext {
   engagement: WeeklyEngagement;
@@ -42,17 +47,18 @@ export interface WeeklyPreview extends DigestPreview {
   engagement: Engagement[];
 }
 
-/** The week's papers for a channel: first stored after the previous slot, up to this one. */
+/** The week's papers for a channel, in votes order: first stored after the previous slot, up to this one. */
 export function weekCandidates(deps: Pick<WeeklyPlanDeps, 'digests' | 'weekCandidates'>, channel: Channel, slot: WeeklySlot): Candidate[] {
   const args = [slot.from.toISOString(), slot.at.toISOString(), channel.settings.sources, channel.settings.keywords.length > 0] as const;
-  return deps.weekCandidates ? deps.weekCandidates(...args) : deps.digests.storedBetween(...args);
+  return deps.weekCandidates ? deps.weekCandidates(...args) : deps.digests.storedBetween(...args).sort(comparePapers('votes'));
 }
 
 /** Builds what a channel's weekly digest would be (nothing is written). */
-export function previewWeekly(channel: Channel, candidates: Candidate[], slot: WeeklySlot, poster: ChatRenderer, reader: PaperReader, ctx: WeeklyContext): WeeklyPreview {
-  const matching = candidates.filter((c) => matchesFilters(c, channel.settings));
+export function previewWeekly(channel: Channel, candidates: Candidate[], slot: WeeklySlot, poster: ChatRenderer, reader: PaperViews, ctx: WeeklyContext): WeeklyPreview {
+  const { categories, keywords } = channel.settings;
+  const matching = categories.length > 0 || keywords.length > 0 ? candidates.filter((c) => matchesFilters(c, channel.settings)) : candidates;
   const ids = matching.map((c) => c.id);
-  const counts = ctx.engagement(channel, ids, slot.at.toISOString());
+  const counts = ctx.engagement(channel, ids, { from: slot.from.toISOString(), until: slot.at.toISOString() });
   const ranked = channel.settings.order === 'relevance' && ctx.rankChannel && ids.length > 0 ? ctx.rankChannel(channel, ids) : undefined;
   const profile = ranked ? new Map<number, RankedPaper>(ranked.map((r) => [r.id, r])) : undefined;
   const ordered = rankWeekly(matching, counts, profile ? new Map([...profile].map(([id, r]) => [id, r.score])) : undefined);
@@ -92,10 +98,10 @@ function profileReason(ranked: RankedPaper | undefined, loc: ReturnType<typeof c
 }
 
 /** Plans (or finds) the channel's weekly digest of the slot's ISO week; returns its id. */
-export function planWeeklyDigest(deps: WeeklyPlanDeps, channel: Channel, poster: ChatPoster, slot: WeeklySlot, now: Date): number {
+export function planWeeklyDigest(deps: WeeklyPlanDeps, channel: Channel, poster: ChatRenderer, slot: WeeklySlot, now: Date): number {
   const existing = deps.digests.getWeekly(channel.id, slot.week);
   if (existing) return existing.id;
-  const preview = previewWeekly(channel, weekCandidates(deps, channel, slot), slot, poster, deps.reader, {
+  const preview = previewWeekly(channel, weekCandidates(deps, channel, slot), slot, poster, deps.views ?? deps.reader, {
     engagement: deps.engagement,
     ...(deps.rankChannel ? { rankChannel: deps.rankChannel } : {}),
     ...(deps.sourceLabel ? { sourceLabel: deps.sourceLabel } : {}),
@@ -118,13 +124,27 @@ export function planWeeklyDigest(deps: WeeklyPlanDeps, channel: Channel, poster:
   return id ?? deps.digests.getWeekly(channel.id, slot.week)!.id;
 }
 
-/** Shares the week's stored papers between channels with the same week, sources and text needs. */
+/**
+ * Shares the week's stored papers between channels with the same week, sources and text needs,
+ * sorted once in votes order (so each channel's ranking is nearly sorted already).
+ */
 export function sharedWeekCandidates(digests: Pick<WeeklyPlanDeps['digests'], 'storedBetween'>): NonNullable<WeeklyPlanDeps['weekCandidates']> {
   const known = new Map<string, Candidate[]>();
   return (start, end, sources, needText) => {
     const key = JSON.stringify([start, end, [...sources].sort(), needText]);
     let list = known.get(key);
-    if (!list) known.set(key, (list = digests.storedBetween(start, end, sources, needText)));
+    if (!list) known.set(key, (list = digests.storedBetween(start, end, sources, needText).sort(comparePapers('votes'))));
     return list;
+  };
+}
+
+/** Paper views read once per tick and shared between channels (most weekly digests show the same papers). */
+export function sharedPaperViews(reader: PaperViews): PaperViews {
+  const known = new Map<number, PaperView | undefined>();
+  return {
+    getById(id) {
+      if (!known.has(id)) known.set(id, reader.getById(id));
+      return known.get(id);
+    },
   };
 }

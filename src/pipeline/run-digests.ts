@@ -15,7 +15,7 @@ import { endOfWindow, retryDue, waitForSources, type HoldDeps } from './hold-dig
 import type { PipelineMetrics } from './metrics.js';
 import { mapLimit } from './map-limit.js';
 import { planDigest, windowStartFor, type PlanDeps } from './plan-digest.js';
-import { planWeeklyDigest, sharedWeekCandidates, type WeeklyPlanDeps } from './plan-weekly.js';
+import { planWeeklyDigest, sharedPaperViews, sharedWeekCandidates, type WeeklyPlanDeps } from './plan-weekly.js';
 import { sendDigest, type SendDeps, type SendOutcome } from './send-digest.js';
 import { checkSources, type SourceReadDeps } from './source-reads.js';
 
@@ -143,7 +143,7 @@ export function createDigestRunner(deps: DigestRunnerDeps) {
   }
 
   /** Plans one due weekly digest and sends it; the week's stored papers are shared between channels of the same week. */
-  async function planAndSendWeekly(channel: Channel, slot: WeeklySlot, now: Date, week: Pick<WeeklyPlanDeps, 'weekCandidates'>, report: TickReport): Promise<void> {
+  async function planAndSendWeekly(channel: Channel, slot: WeeklySlot, now: Date, week: Pick<WeeklyPlanDeps, 'weekCandidates' | 'views'>, report: TickReport): Promise<void> {
     let id: number;
     try {
       id = planWeeklyDigest({ ...deps, ...week }, channel, deps.posterFor(channel), slot, now);
@@ -166,7 +166,8 @@ export function createDigestRunner(deps: DigestRunnerDeps) {
       await deps.prepare?.(channels).catch((err: unknown) => deps.log.error({ err }, 'preparing digests failed'));
     }
     const now = deps.now();
-    const week = { weekCandidates: sharedWeekCandidates(deps.digests) };
+    // What the week's digests share within this tick: the week's stored papers and the papers' views.
+    const week = { weekCandidates: sharedWeekCandidates(deps.digests), views: sharedPaperViews(deps.reader) };
     const work: (() => Promise<void>)[] = [
       ...[...resume.entries()].map(([id, channel]) => () => {
         const row = deps.digests.byId(id);

@@ -6,11 +6,20 @@
 import type { Channel } from '../core/channel.js';
 import { NO_ENGAGEMENT, type Engagement } from '../core/weekly-ranking.js';
 
-/** Counts per paper id (absent = 0) for one channel, from what happened up to `until` (ISO instant). */
+/** A weekly digest's week: what happened after `from` and up to `until` (ISO instants) counts. */
+export interface EngagementWindow {
+  from: string;
+  until: string;
+}
+
+/**
+ * Counts per paper id (absent = 0) for one channel, from what happened within the window. `paperIds`
+ * are the week's papers; a provider may also return others (callers look up only what they need).
+ */
 export type EngagementCounter<K extends keyof Engagement> = (
   channel: Pick<Channel, 'platform' | 'channel'>,
-  paperIds: number[],
-  until: string,
+  paperIds: readonly number[],
+  window: EngagementWindow,
 ) => ReadonlyMap<number, Partial<Pick<Engagement, K>>>;
 
 export interface EngagementProviders {
@@ -22,18 +31,16 @@ export interface EngagementProviders {
   replies?: EngagementCounter<'replies'>;
 }
 
-/** The counts a weekly digest ranks by: every paper of `paperIds` has an entry. */
-export type WeeklyEngagement = (channel: Pick<Channel, 'platform' | 'channel'>, paperIds: number[], until: string) => Map<number, Engagement>;
+/** The counts a weekly digest ranks by; a paper nobody did anything with is absent (others may be present). */
+export type WeeklyEngagement = (channel: Pick<Channel, 'platform' | 'channel'>, paperIds: readonly number[], window: EngagementWindow) => Map<number, Engagement>;
 
 export function combineEngagement(p: EngagementProviders): WeeklyEngagement {
-  return (channel, paperIds, until) => {
-    const parts = [p.votes, p.saves, p.replies].flatMap((count) => (count ? [count(channel, paperIds, until)] : []));
-    return new Map(
-      paperIds.map((id) => {
-        const e: Engagement = { ...NO_ENGAGEMENT };
-        for (const part of parts) Object.assign(e, part.get(id));
-        return [id, e];
-      }),
-    );
+  return (channel, paperIds, window) => {
+    const out = new Map<number, Engagement>();
+    for (const count of [p.votes, p.saves, p.replies]) {
+      if (!count) continue;
+      for (const [id, part] of count(channel, paperIds, window)) out.set(id, { ...(out.get(id) ?? NO_ENGAGEMENT), ...part });
+    }
+    return out;
   };
 }

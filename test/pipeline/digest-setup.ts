@@ -77,7 +77,7 @@ export function setupDigests(file = ':memory:', startAt = '2024-10-29T12:00:00Z'
     sourceNames: ['arxiv'],
     sourceStatus: status,
     holds,
-    engagement: combineEngagement({ votes: createEngagementStore(db).votes }),
+    engagement: ((store) => combineEngagement({ votes: (channel, _ids, window) => store.votes(channel, window) }))(createEngagementStore(db)),
     catchUpHours: 6,
     firstDigestLookbackHours: 24,
     concurrency: 4,
