@@ -1,7 +1,8 @@
 /** A chat channel that receives a daily digest, as the pipeline sees it. */
 import type { Platform } from './chat-poster.js';
 import type { DigestLayout } from './digest-model.js';
-import type { Weekday } from './iso-week.js';
+import { nextWeeklySlot, type Weekday } from './iso-week.js';
+import { nextSlot } from './zoned-time.js';
 
 /** Which digests a channel gets: one a day, one a week (docs/adr/0021-weekly-digest.md), or both. */
 export type Cadence = 'daily' | 'weekly' | 'both';
@@ -60,3 +61,11 @@ export const DEFAULT_CHANNEL_SETTINGS: ChannelSettings = {
 export const hasDaily = (c: { settings: Pick<ChannelSettings, 'cadence'> }): boolean => c.settings.cadence !== 'weekly';
 /** Does the channel get a weekly digest? */
 export const hasWeekly = (c: { settings: Pick<ChannelSettings, 'cadence'> }): boolean => c.settings.cadence !== 'daily';
+
+/** When the channel's next digest (daily or weekly, whichever comes first) is due after `now`. */
+export function nextDigest(c: Pick<Channel, 'time' | 'timezone' | 'settings'>, now: Date): { at: Date; date: string; kind: 'daily' | 'weekly' } {
+  const daily = hasDaily(c) ? { ...nextSlot(now, c.time, c.timezone), kind: 'daily' as const } : undefined;
+  const weekly = hasWeekly(c) ? { ...nextWeeklySlot(now, { ...c.settings.weekly, timezone: c.timezone }), kind: 'weekly' as const } : undefined;
+  const first = !weekly || (daily && daily.at.getTime() <= weekly.at.getTime()) ? daily! : weekly;
+  return { at: first.at, date: first.date, kind: first.kind };
+}

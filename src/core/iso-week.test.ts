@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CHANNEL_SETTINGS, nextDigest } from './channel.js';
 import { isoWeekDays, isoWeekOf, isoWeekProblem, latestWeeklySlot, weeklySlotOf, weeksInYear } from './iso-week.js';
 
 describe('ISO weeks', () => {
@@ -70,5 +71,17 @@ describe('weekly slots', () => {
     expect(latestWeeklySlot(new Date('2021-01-04T07:00:00Z'), { weekday: 'sun', time: '08:00', timezone: 'UTC' }).week).toBe('2020-W53');
     // 02:30 on 31 March 2024 does not exist in Berlin: the slot is just after the gap.
     expect(weeklySlotOf('2024-W13', { weekday: 'sun', time: '02:30', timezone: 'Europe/Berlin' }).at.toISOString()).toBe('2024-03-31T01:30:00.000Z');
+  });
+});
+
+describe('the next digest of a channel', () => {
+  it('is the earlier of its next daily and weekly slots, or only the one its cadence has', () => {
+    const channel = (cadence: 'daily' | 'weekly' | 'both') => ({ time: '09:00', timezone: 'Asia/Seoul', settings: { ...DEFAULT_CHANNEL_SETTINGS, cadence, weekly: { weekday: 'mon' as const, time: '08:00' } } });
+    // Sunday 3 November 2024, 12:00 in Seoul.
+    const now = new Date('2024-11-03T03:00:00Z');
+    expect(nextDigest(channel('daily'), now)).toEqual({ at: new Date('2024-11-04T00:00:00Z'), date: '2024-11-04', kind: 'daily' });
+    expect(nextDigest(channel('weekly'), now)).toEqual({ at: new Date('2024-11-03T23:00:00Z'), date: '2024-11-04', kind: 'weekly' });
+    expect(nextDigest(channel('both'), now).kind).toBe('weekly');
+    expect(nextDigest(channel('both'), new Date('2024-11-04T01:00:00Z'))).toMatchObject({ date: '2024-11-05', kind: 'daily' });
   });
 });

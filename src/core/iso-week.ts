@@ -83,6 +83,11 @@ export function weeklySlotOf(week: string, s: WeeklySchedule): WeeklySlot {
   return slotOn(addDays(isoWeekDays(week).monday, WEEKDAYS.indexOf(s.weekday)), s);
 }
 
+/** The next weekly slot strictly after `now`. */
+export function nextWeeklySlot(now: Date, s: WeeklySchedule): WeeklySlot {
+  return slotOn(addDays(latestWeeklySlot(now, s).date, 7), s);
+}
+
 /** The latest weekly slot at or before `now`. */
 export function latestWeeklySlot(now: Date, s: WeeklySchedule): WeeklySlot {
   const today = localDate(now, s.timezone);
