@@ -3,7 +3,8 @@
  * time goes, the retention benchmark (as many papers as --items), HTML reference decoding, card labels
  * (ADR 11), the Slack feedback buttons' cost per digest, the reading-list export of 5,000 saved papers, the search benchmark at 100,000 and 1,000,000 papers, the backup benchmark on a copy of the
  * 100,000-paper database, and the subscription fan-out (1,000 Slack and 200 Discord subscribers, outbox
- * against the old direct path), then personal ranking: quality against its baselines, and cost.
+ * against the old direct path), then personal ranking: quality against its baselines, and cost. Weekly
+ * digest planning for 1,000 channels runs after the Slack feedback benchmark.
  *
  *   node --expose-gc --import tsx bench/run.ts [--sizes 100000,1000000] [--reuse] [--items 20000] [--runs 3] [--baseline REV]
  */
@@ -26,6 +27,7 @@ import { runRankingCostBench } from './ranking-cost-bench.js';
 import { runRankingQualityBench } from './ranking-quality-bench.js';
 import { runSlackFeedbackBench } from './slack-feedback-bench.js';
 import { runExportBench } from './export-bench.js';
+import { runWeeklyPlanBench } from './weekly-plan-bench.js';
 
 function machine(): string {
   const db = new Database(':memory:');
@@ -66,6 +68,8 @@ async function main(): Promise<void> {
   runCardLabelsBench({ digests: 1000, rounds: 5 });
   runSlackFeedbackBench({ digests: 300, rounds: 5 });
   runExportBench({ papers: 5000, rounds: 3 });
+  // Weekly digests for 1,000 channels (goal < 5 s), beside naive per-paper counting and daily planning; one round (the naive arm takes minutes).
+  runWeeklyPlanBench({ channels: 1000, perDay: 500, clicks: 20, rounds: 1 });
   const ingestDone = performance.now();
   await runSearchBench({
     sizes: parseSizes(flag(args, 'sizes'), [100_000, 1_000_000]),

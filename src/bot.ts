@@ -4,12 +4,12 @@
  */
 import { createChatClients, type ChatClients } from './chat-clients.js';
 import type { Config, Env } from './config.js';
-import { latestSlot, nextSlot } from './core/zoned-time.js';
+import { latestSlot } from './core/zoned-time.js';
 import type { Logger } from './log.js';
 import { attachInteractionHandler } from './adapters/discord/commands/interaction-handler.js';
 import { attachReactionVotes } from './adapters/discord/reaction-votes.js';
 import { registerSlackCommands } from './adapters/slack/commands/register-commands.js';
-import type { Channel } from './core/channel.js';
+import { hasDaily, nextDigest, type Channel } from './core/channel.js';
 import { arxivHolidays, buildChannelRanker, buildCommandDeps, buildEmbeddings, buildDigestRunner, buildSourceLabeler, PROCESS_OWNER, buildRawEntryPrune, buildSummarizer, buildSummaryGeneration, buildIngestRunner, buildSubscriptionDelivery, channelSpecs, openStores, sourceSpecs } from './main.js';
 import { digestContext, previewDigest, windowStartFor } from './pipeline/plan-digest.js';
 import { checkSources } from './pipeline/source-reads.js';
@@ -155,16 +155,17 @@ function heldPhrases(stores: ReturnType<typeof openStores>): string[] {
 
 function logSchedule(stores: ReturnType<typeof openStores>, chat: ChatClients, log: Logger, now: Date): void {
   for (const c of stores.channels.list()) {
-    const next = nextSlot(now, c.time, c.timezone);
+    const next = nextDigest(c, now);
     const via = chat.posters[c.platform] ? c.platform : 'console (no token)';
-    log.info({ channel: c.channel, platform: c.platform, via, next: next.at.toISOString(), localDate: next.date }, 'digest scheduled');
+    log.info({ channel: c.channel, platform: c.platform, via, next: next.at.toISOString(), localDate: next.date, ...(next.kind === 'weekly' ? { kind: 'weekly' } : {}) }, 'digest scheduled');
   }
 }
 
 function printPreviews(stores: ReturnType<typeof openStores>, chat: ChatClients, now: Date, config: Config): void {
   const deps = { digests: stores.digests, reader: stores.reader, firstDigestLookbackHours: config.digest.firstDigestLookbackHours, arxivHolidays: arxivHolidays(config), sourceLabel: buildSourceLabeler(stores, config), rankChannel: buildChannelRanker(stores) };
   const reads = { sourceNames: sourceSpecs(config).map((s) => s.name), sourceStatus: stores.status };
-  for (const c of stores.channels.list()) {
+  // The next daily digest of each channel that has one (`paperboy digest --week` previews a weekly one).
+  for (const c of stores.channels.list().filter(hasDaily)) {
     const target = `${c.platform}:${c.channel} (preview)`;
     const start = windowStartFor(c, stores.digests, deps.firstDigestLookbackHours);
     const check = checkSources(reads, c, start);

@@ -78,6 +78,15 @@ describe('config', () => {
     ]);
   });
 
+  it('keeps a channel daily by default and takes a weekly cadence with its weekday and time', () => {
+    const ch = 'channels:\n  - platform: discord\n    channel: "123456789012345678"\n    time: "08:00"\n';
+    expect(parseConfig(ch, 'c.yaml').channels[0]).toMatchObject({ cadence: 'daily' });
+    expect(parseConfig(`${ch}    cadence: both\n    weekly: { weekday: fri, time: "17:30" }\n`, 'c.yaml').channels[0]).toMatchObject({ cadence: 'both', weekly: { weekday: 'fri', time: '17:30' } });
+    expect(problems(`${ch}    cadence: weekly\n    weekly: { weekday: friday }\n`)).toEqual([expect.stringMatching(/^channels\[0\]\.weekly\.weekday: .*"mon"/)]);
+    expect(problems(`${ch}    weekly: { weekday: fri }\n`)).toEqual(['channels[0].cadence: weekly is set but cadence is daily: set cadence to weekly or both']);
+    expect(problems(`${ch}    cadence: monthly\n`)).toEqual([expect.stringMatching(/^channels\[0\]\.cadence: /)]);
+  });
+
   it('refuses the same channel twice', () => {
     expect(problems('channels:\n  - platform: slack\n    channel: C0123ABCD\n  - platform: slack\n    channel: C0123ABCD\n')).toEqual([
       'channels[1].channel: duplicate channel slack:C0123ABCD',

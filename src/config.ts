@@ -7,8 +7,10 @@ import { validate as isCronExpression } from 'node-cron';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import type { SourceFacts } from './core/source-label.js';
+import { WEEKDAYS } from './core/iso-week.js';
 import { SOURCE_FORMATS } from './core/types.js';
 
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'not a time of day HH:MM (24-hour)');
 const ianaZone = z.string().refine(isTimeZone, { message: 'not an IANA time zone (e.g. Asia/Seoul, UTC)' });
 const locale = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'not a language code (e.g. en, ko, ja)');
 
@@ -38,7 +40,7 @@ const channelSchema = z.strictObject({
   /** Discord guild id or Slack workspace (team) id; informational. */
   guild: z.string().optional(),
   locale: locale.default('en'),
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'not a time of day HH:MM (24-hour)').default('09:00'),
+  time: timeOfDay.default('09:00'),
   timezone: ianaZone.optional(),
   /** Only papers seen from these sources (by name); empty = all. */
   sources: z.array(z.string().min(1)).default([]),
@@ -52,7 +54,11 @@ const channelSchema = z.strictObject({
   layout: z.enum(['digest', 'thread']).default('digest'),
   emptyDay: z.enum(['notice', 'silent']).default('notice'),
   summaries: z.enum(['source', 'generated']).default('source'),
-});
+  /** daily (the default), weekly, or both: docs/adr/0021-weekly-digest.md. */
+  cadence: z.enum(['daily', 'weekly', 'both']).default('daily'),
+  /** When the weekly digest is posted: weekday (default mon) and local time (default the channel's `time`). */
+  weekly: z.strictObject({ weekday: z.enum(WEEKDAYS).default('mon'), time: timeOfDay.optional() }).optional(),
+}).refine((c) => c.weekly === undefined || c.cadence !== 'daily', { message: 'weekly is set but cadence is daily: set cadence to weekly or both', path: ['cadence'] });
 
 const configSchema = z.strictObject({
   timezone: ianaZone.default('UTC'),

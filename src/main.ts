@@ -16,6 +16,9 @@ import type { Channel, ChannelSpec } from './core/channel.js';
 import { createRetentionStore } from './db/retention-store.js';
 import { createFeedbackStore } from './db/feedback-store.js';
 import { createSavedStore } from './db/saved-store.js';
+import { createEngagementStore } from './db/engagement-store.js';
+import type { Db } from './db/open-database.js';
+import { combineEngagement, type WeeklyEngagement } from './pipeline/weekly-engagement.js';
 import { createInterestStore } from './db/interest-store.js';
 import { createRankDocReader } from './db/rank-doc-reader.js';
 import { createSimilarCandidates } from './db/similar-candidates.js';
@@ -69,6 +72,8 @@ export function channelSpecs(config: Config): ChannelSpec[] {
       layout: c.layout,
       emptyDay: c.emptyDay,
       summaries: c.summaries,
+      cadence: c.cadence,
+      weekly: { weekday: c.weekly?.weekday ?? 'mon', time: c.weekly?.time ?? c.time },
     },
   }));
 }
@@ -111,6 +116,19 @@ export function buildChannelRanker(stores: Stores, embeddings?: RankingEmbedding
   const relevance = buildRelevance(stores, undefined, embeddings);
   const docs = createRankDocReader(stores.db);
   return (channel, paperIds) => relevance.ranker.rank({ kind: 'channel', platform: channel.platform, channel: channel.channel }, docs.byIds(paperIds), channel.settings.maxPapers);
+}
+
+/**
+ * What a weekly digest ranks by (docs/adr/0021-weekly-digest.md): 👍/👎 made in the channel.
+ * Saves (reading list) and discussion-thread replies are wired here as `saves` and `replies`
+ * providers once their stores exist; until then they count 0.
+ */
+export function buildWeeklyEngagement(db: Db): WeeklyEngagement {
+  const store = createEngagementStore(db);
+  return combineEngagement({
+    votes: (channel, _paperIds, window) => store.votes(channel, window),
+    saves: (channel, _paperIds, window) => new Map([...store.saves(channel, window)].map(([id, saves]) => [id, { saves }])),
+  });
 }
 
 /** Feedback, seeds, the personal ranker and "more like this" over the store (docs/adr/0014-personal-ranking.md). */
@@ -317,6 +335,7 @@ export function buildDigestRunner(o: DigestRunnerOptions) {
     reader: o.stores.reader,
     sourceLabel: buildSourceLabeler(o.stores, o.config),
     rankChannel: buildChannelRanker(o.stores, o.embeddings),
+    engagement: buildWeeklyEngagement(o.stores.db),
     log: o.log,
     owner: PROCESS_OWNER,
     isAbandoned: (owner, claimedAt) => isAbandoned(owner, claimedAt, now()),

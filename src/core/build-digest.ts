@@ -39,6 +39,8 @@ export interface DigestOptions {
   unreadSources?: string[];
   /** How each card picks, cuts and credits its summary; the time zone is the digest's. */
   cardOptions?: Omit<CardOptions, 'timeZone'>;
+  /** A weekly digest: the first and last local dates (YYYY-MM-DD) its papers come from. */
+  week?: { start: string; end: string };
 }
 
 const DEFAULT_SECTION_MAX = 700;
@@ -53,17 +55,21 @@ export function buildDigestModel(papers: PaperView[], loc: Localizer, options: D
   const { date, timeZone, totalAvailable = papers.length, emptyNotice = false, cardOptions, unreadSources = [] } = options;
   // One digest credits few sources many times: each label is resolved once per digest.
   const sourceLabel = memoized(cardOptions?.sourceLabel ?? fallbackLabel);
+  const { week } = options;
+  const count = Math.max(totalAvailable, papers.length);
   const model: DigestModel = {
     locale: loc.locale,
     date,
-    title: loc.t('digest.title', { date: loc.formatDate(date, timeZone, 'full') }),
-    intro: loc.t('digest.intro', { count: Math.max(totalAvailable, papers.length) }),
+    title: week
+      ? loc.t('weekly.title', { start: loc.formatDate(week.start, timeZone, 'medium'), end: loc.formatDate(week.end, timeZone, 'medium') })
+      : loc.t('digest.title', { date: loc.formatDate(date, timeZone, 'full') }),
+    intro: loc.t(week ? 'weekly.intro' : 'digest.intro', { count }),
     papers: papers.map((paper) => buildPaperCard(paper, loc, { ...cardOptions, sourceLabel, timeZone })),
   };
   if (totalAvailable > papers.length) model.more = loc.t('digest.more', { count: totalAvailable - papers.length });
   const unread = unreadSources.length > 0 ? loc.t('digest.unread_sources', { sources: unreadSources.join(', ') }) : undefined;
   if (papers.length === 0 && emptyNotice) {
-    model.notice = [emptyDayMessage(loc, options.emptyDay ?? { kind: 'none' }), unread].filter(Boolean).join(' ');
+    model.notice = [week ? loc.t('weekly.empty') : emptyDayMessage(loc, options.emptyDay ?? { kind: 'none' }), unread].filter(Boolean).join(' ');
     // The notice says why there is nothing; an intro of "no new papers" beside it would contradict a filtered day.
     model.intro = '';
   } else if (papers.length > 0 && unread) model.intro = `${model.intro} · ${unread}`;

@@ -24,7 +24,7 @@ export type CommandInput =
   | { command: 'subscribe'; kind: 'liked'; scope: SubscriptionScope; cap?: number; topic?: string }
   | { command: 'unsubscribe'; target: string; scope: SubscriptionScope }
   | { command: 'subscriptions'; scope?: SubscriptionScope }
-  | { command: 'settings'; channel?: { locale?: string; time?: string; timezone?: string }; me?: { locale?: string } }
+  | { command: 'settings'; channel?: { locale?: string; time?: string; timezone?: string; cadence?: string; weekday?: string }; me?: { locale?: string } }
   | { command: 'status' }
   | { command: 'help' }
   | { command: 'like' | 'dislike'; id: string }

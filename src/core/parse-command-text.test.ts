@@ -116,6 +116,8 @@ describe('parseCommandText', () => {
     expect(parseCommandText('settings channel language ja')).toEqual({ command: 'settings', channel: { locale: 'ja' } });
     expect(parseCommandText('settings channel time 08:30')).toEqual({ command: 'settings', channel: { time: '08:30' } });
     expect(parseCommandText('settings channel timezone utc')).toEqual({ command: 'settings', channel: { timezone: 'UTC' } });
+    expect(parseCommandText('settings channel cadence Weekly')).toEqual({ command: 'settings', channel: { cadence: 'weekly' } });
+    expect(parseCommandText('settings channel weekday Friday')).toEqual({ command: 'settings', channel: { weekday: 'fri' } });
   });
 
   it('pads the hour and spells the time zone as Intl does', () => {

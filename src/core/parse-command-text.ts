@@ -16,6 +16,8 @@ const LIKED = /^(?:--)?liked(?:\s+(\d{1,4}))?$/iu;
 const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/u;
 const LANGUAGE = new Set(['language', 'lang', 'locale']);
 const ZONE = new Set(['timezone', 'zone', 'tz']);
+const CADENCE = new Set(['cadence', 'schedule']);
+const WEEKDAY = new Set(['weekday', 'day']);
 
 /**
  * Parses the text of `/papers <text>` as Slack sends it (HTML entities and `<url|label>` links
@@ -122,7 +124,10 @@ function parseSaved(rest: string): CommandInput {
   return { command: 'saved', ...(query ? { query } : {}), ...(page !== undefined ? { page } : {}) };
 }
 
-/** `settings`, `settings language ko`, `settings channel language ja`, `settings channel time 08:30 [Zone/City]`. */
+/**
+ * `settings`, `settings language ko`, `settings channel language ja`, `settings channel time 08:30 [Zone/City]`,
+ * `settings channel cadence daily|weekly|both`, `settings channel weekday mon…sun`.
+ */
 function parseSettings(words: string[]): CommandInput {
   const [first, ...more] = words;
   if (first === undefined) return { command: 'settings' };
@@ -137,6 +142,8 @@ function parseSettings(words: string[]): CommandInput {
   const command = `settings channel ${field}`;
   if (LANGUAGE.has(name)) return { command: 'settings', channel: { locale: required(command, value) } };
   if (ZONE.has(name)) return { command: 'settings', channel: { timezone: parseZone(required(command, value)) } };
+  if (CADENCE.has(name)) return { command: 'settings', channel: { cadence: required(command, value).toLowerCase() } };
+  if (WEEKDAY.has(name)) return { command: 'settings', channel: { weekday: required(command, value).toLowerCase().slice(0, 3) } };
   if (name !== 'time') throw new UserError('error.unknown_setting', { setting: clip(field) });
   const time = parseTime(required(command, value));
   return { command: 'settings', channel: zone === undefined ? { time } : { time, timezone: parseZone(zone) } };

@@ -71,6 +71,14 @@ export const CORE_MESSAGE_KEYS = [
   'rank.like',
   'rank.matches',
   'rank.by',
+  'weekly.title',
+  'weekly.intro',
+  'weekly.empty',
+  'weekly.likes',
+  'weekly.dislikes',
+  'weekly.saves',
+  'weekly.replies',
+  'weekly.separator',
 ] as const;
 
 /** A key from `CORE_MESSAGE_KEYS`. */

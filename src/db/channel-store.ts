@@ -49,7 +49,7 @@ export function createChannelStore(db: Db) {
     `INSERT INTO channels (platform, channel, guild, locale, time, timezone, settings, origin, added_at)
      VALUES (@platform, @channel, @guild, @locale, @time, @timezone, @settings, 'command', @now)
      ON CONFLICT (platform, channel) DO UPDATE SET guild = coalesce(excluded.guild, guild), locale = excluded.locale,
-       time = excluded.time, timezone = excluded.timezone, origin = 'command'`,
+       time = excluded.time, timezone = excluded.timezone, settings = excluded.settings, origin = 'command'`,
   );
   const configOrigin = db.prepare<[], { id: number; platform: string; channel: string }>(
     "SELECT id, platform, channel FROM channels WHERE origin = 'config'",

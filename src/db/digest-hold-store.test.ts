@@ -36,9 +36,9 @@ describe('digest hold store', () => {
     expect(holds.active()).toEqual([]);
   });
 
-  it('looks up the later digest through the (channel, local date) index', () => {
+  it('looks up the later daily digest through the (channel, kind, period) index', () => {
     const { db } = setup();
-    const plan = (db.prepare('EXPLAIN QUERY PLAN SELECT 1 FROM digests d WHERE d.channel_id = ? AND d.local_date >= ?').all(1, '2026-12-08') as { detail: string }[]).map((r) => r.detail).join(' | ');
-    expect(plan).toMatch(/USING (COVERING )?INDEX sqlite_autoindex_digests_1 \(channel_id=\? AND local_date>\?\)/);
+    const plan = (db.prepare("EXPLAIN QUERY PLAN SELECT 1 FROM digests d WHERE d.channel_id = ? AND d.kind = 'daily' AND d.period >= ?").all(1, '2026-12-08') as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan).toMatch(/USING (COVERING )?INDEX sqlite_autoindex_digests_1 \(channel_id=\? AND kind=\? AND period>\?\)/);
   });
 });

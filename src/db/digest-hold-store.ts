@@ -48,7 +48,7 @@ const toHold = (r: Row): DigestHold => ({
 });
 
 const SELECT = `SELECT h.*, c.platform, c.channel FROM digest_holds h JOIN channels c ON c.id = h.channel_id`;
-const ACTIVE = `NOT EXISTS (SELECT 1 FROM digests d WHERE d.channel_id = h.channel_id AND d.local_date >= h.local_date)`;
+const ACTIVE = `NOT EXISTS (SELECT 1 FROM digests d WHERE d.channel_id = h.channel_id AND d.kind = 'daily' AND d.period >= h.local_date)`;
 
 export function createDigestHoldStore(db: Db) {
   const upsert = db.prepare(

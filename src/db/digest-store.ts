@@ -11,9 +11,14 @@ import type { Db } from './open-database.js';
 
 export type DigestState = 'planned' | 'sent' | 'failed' | 'empty' | 'missed';
 
+export type DigestKind = 'daily' | 'weekly';
+
 export interface DigestRow {
   id: number;
   channel_id: number;
+  kind: DigestKind;
+  /** The local date of a daily digest, the ISO week (2024-W44) of a weekly one. */
+  period: string;
   local_date: string;
   slot_at: string;
   window_start: string;
@@ -44,6 +49,10 @@ export interface DeliveryRow {
 
 export interface PlannedDigest {
   channelId: number;
+  /** Default daily. A weekly digest records no channel_papers: its papers may have been in the daily ones. */
+  kind?: DigestKind;
+  /** The ISO week of a weekly digest; a daily one's period is its local date. */
+  week?: string;
   localDate: string;
   slotAt: string;
   windowStart: string;
@@ -63,25 +72,33 @@ export function createDigestStore(db: Db) {
        AND (@sources = '[]' OR EXISTS (SELECT 1 FROM observations o
             WHERE o.paper_id = p.id AND o.source IN (SELECT value FROM json_each(@sources))))`,
   );
+  const storedBetween = db.prepare<{ start: string; end: string; sources: string }, CandidateRow>(
+    `SELECT ${CANDIDATE_COLUMNS}
+     FROM papers p
+     WHERE p.first_seen_at > @start AND p.first_seen_at <= @end
+       AND (@sources = '[]' OR EXISTS (SELECT 1 FROM observations o
+            WHERE o.paper_id = p.id AND o.source IN (SELECT value FROM json_each(@sources))))`,
+  );
   const onDate = db.prepare<{ date: string }, CandidateRow>(
     `SELECT ${CANDIDATE_COLUMNS}
      FROM papers p WHERE p.announced_on = @date OR p.featured_on = @date`,
   );
   const summaryTexts = db.prepare<[number], { sections: string }>('SELECT sections FROM summaries WHERE paper_id = ?');
-  const get = db.prepare<[number, string], DigestRow>('SELECT * FROM digests WHERE channel_id = ? AND local_date = ?');
+  const get = db.prepare<[number, string], DigestRow>("SELECT * FROM digests WHERE channel_id = ? AND kind = 'daily' AND period = ?");
+  const getWeekly = db.prepare<[number, string], DigestRow>("SELECT * FROM digests WHERE channel_id = ? AND kind = 'weekly' AND period = ?");
   const byId = db.prepare<[number], DigestRow>('SELECT * FROM digests WHERE id = ?');
   // The next digest starts where the last one that reached the channel (or had nothing) ended, so
   // the papers of a missed or failed digest go in the next one.
   const last = db.prepare<[number], DigestRow>(
-    "SELECT * FROM digests WHERE channel_id = ? AND state IN ('planned', 'sent', 'empty') ORDER BY local_date DESC LIMIT 1",
+    "SELECT * FROM digests WHERE channel_id = ? AND kind = 'daily' AND state IN ('planned', 'sent', 'empty') ORDER BY local_date DESC LIMIT 1",
   );
-  const latest = db.prepare<[number], DigestRow>('SELECT * FROM digests WHERE channel_id = ? ORDER BY local_date DESC LIMIT 1');
+  const latest = db.prepare<[number], DigestRow>('SELECT * FROM digests WHERE channel_id = ? ORDER BY local_date DESC, id DESC LIMIT 1');
   const releasePapers = db.prepare('DELETE FROM channel_papers WHERE digest_id = ?');
   const unfinished = db.prepare<[], DigestRow>("SELECT * FROM digests WHERE state = 'planned' ORDER BY slot_at, id");
   const insertDigest = db.prepare(
-    `INSERT INTO digests (channel_id, local_date, slot_at, window_start, window_end, state, paper_count, created_at, finished_at)
-     VALUES (@channelId, @localDate, @slotAt, @windowStart, @windowEnd, @state, @count, @now, @finished)
-     ON CONFLICT (channel_id, local_date) DO NOTHING`,
+    `INSERT INTO digests (channel_id, kind, period, local_date, slot_at, window_start, window_end, state, paper_count, created_at, finished_at)
+     VALUES (@channelId, @kind, @period, @localDate, @slotAt, @windowStart, @windowEnd, @state, @count, @now, @finished)
+     ON CONFLICT (channel_id, kind, period) DO NOTHING`,
   );
   const insertDelivery = db.prepare(
     "INSERT INTO deliveries (digest_id, seq, key, body, thread_parent, paper_ids, state) VALUES (?, ?, ?, ?, ?, ?, 'planned')",
@@ -104,12 +121,20 @@ export function createDigestStore(db: Db) {
     candidates(channelId: number, start: string, end: string, sources: string[], needText: boolean): Candidate[] {
       return withText(candidates.all({ channel: channelId, start, end, sources: JSON.stringify(sources) }), needText);
     },
+    /** Papers first stored within (start, end], sent to the channel or not (a weekly digest's week). */
+    storedBetween(start: string, end: string, sources: string[], needText: boolean): Candidate[] {
+      return withText(storedBetween.all({ start, end, sources: JSON.stringify(sources) }), needText);
+    },
     /** Papers announced or featured on a date, sent or not (for previews). */
     onDate(date: string, needText: boolean): Candidate[] {
       return withText(onDate.all({ date }), needText);
     },
     get(channelId: number, localDate: string): DigestRow | undefined {
       return get.get(channelId, localDate);
+    },
+    /** A channel's weekly digest of an ISO week. */
+    getWeekly(channelId: number, week: string): DigestRow | undefined {
+      return getWeekly.get(channelId, week);
     },
     byId(id: number): DigestRow | undefined {
       return byId.get(id);
@@ -125,15 +150,18 @@ export function createDigestStore(db: Db) {
     unfinished(): DigestRow[] {
       return unfinished.all();
     },
-    /** Writes a planned digest with its outbox; returns undefined if that channel already has that date's digest. */
+    /** Writes a planned digest with its outbox; returns undefined if that channel already has that date's (or week's) digest. */
     create(p: PlannedDigest): number | undefined {
       return db.transaction(() => {
         const finished = p.state === 'planned' ? null : p.now;
-        const info = insertDigest.run({ ...p, count: p.paperIds.length, finished });
+        const kind = p.kind ?? 'daily';
+        const period = kind === 'weekly' ? p.week : p.localDate;
+        if (!period) throw new Error('a weekly digest needs its ISO week');
+        const info = insertDigest.run({ channelId: p.channelId, kind, period, localDate: p.localDate, slotAt: p.slotAt, windowStart: p.windowStart, windowEnd: p.windowEnd, state: p.state, count: p.paperIds.length, now: p.now, finished });
         if (info.changes === 0) return undefined;
         const id = Number(info.lastInsertRowid);
         p.deliveries.forEach((d, seq) => insertDelivery.run(id, seq, d.key, JSON.stringify(d.body), d.threadParent ?? null, d.paperIds ? JSON.stringify(d.paperIds) : null));
-        for (const paperId of p.paperIds) insertSent.run(p.channelId, paperId, id);
+        if (kind === 'daily') for (const paperId of p.paperIds) insertSent.run(p.channelId, paperId, id);
         return id;
       })();
     },

@@ -39,7 +39,7 @@ describe('health store', () => {
     const db = openDatabase(':memory:');
     const at = '2024-10-30T06:00:00.000Z';
     db.prepare("INSERT INTO channels (id, platform, channel, locale, time, timezone, added_at) VALUES (1, 'discord', '1', 'en', '09:00', 'UTC', ?)").run(at);
-    db.prepare("INSERT INTO digests (id, channel_id, local_date, slot_at, window_start, window_end, state, created_at) VALUES (1, 1, '2024-10-30', ?, ?, ?, 'planned', ?)").run(at, at, at, at);
+    db.prepare("INSERT INTO digests (id, channel_id, period, local_date, slot_at, window_start, window_end, state, created_at) VALUES (1, 1, '2024-10-30', '2024-10-30', ?, ?, ?, 'planned', ?)").run(at, at, at, at);
     db.prepare("INSERT INTO subscription_messages (id, platform, scope, target, state, covers, created_at) VALUES (1, 'slack', 'me', 'U1', 'planned', '[]', ?)").run(at);
     db.prepare("INSERT INTO deliveries (digest_id, subscription_message_id, seq, key, body, state) VALUES (1, NULL, 0, 'a', '{}', 'planned'), (NULL, 1, 0, 'b', '{}', 'sending'), (NULL, 1, 1, 'c', '{}', 'planned')").run();
     const depth = createHealthStore(db).outboxDepth();

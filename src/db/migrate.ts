@@ -43,13 +43,28 @@ export function migrate(db: Database.Database, migrations = loadMigrations()): n
   // Migrations that fill a search table prepare its text with the same tokenizer as the writer.
   db.function('search_index_text', { deterministic: true }, (text: unknown) => toIndexText(typeof text === 'string' ? text : null));
   const applied: number[] = [];
-  for (const m of migrations) {
-    if (m.version <= current) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    })();
-    applied.push(m.version);
+  // A migration that rebuilds a table (SQLite's way to change a constraint) drops the old one:
+  // with foreign keys on, that drop would cascade into the tables referencing it. SQLite's
+  // procedure: foreign keys off (outside the transaction), rebuild, foreign_key_check, restore.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  if (foreignKeys) db.pragma('foreign_keys = OFF');
+  // Only rows a migration breaks fail it (whatever was already there is not its doing); only a
+  // migration that drops a table can, so only those pay for the check (a scan of every reference).
+  const drops = (m: Migration): boolean => /\bDROP\s+TABLE\b/i.test(m.sql);
+  const brokenBefore = current > 0 && migrations.some((m) => m.version > current && drops(m)) ? (db.pragma('foreign_key_check') as unknown[]).length : 0;
+  try {
+    for (const m of migrations) {
+      if (m.version <= current) continue;
+      db.transaction(() => {
+        db.exec(m.sql);
+        const broken = drops(m) ? (db.pragma('foreign_key_check') as unknown[]) : [];
+        if (broken.length > brokenBefore) throw new Error(`migration ${m.name} leaves ${broken.length} rows with a broken foreign key: ${JSON.stringify(broken.slice(0, 3))}`);
+        db.pragma(`user_version = ${m.version}`);
+      })();
+      applied.push(m.version);
+    }
+  } finally {
+    if (foreignKeys) db.pragma('foreign_keys = ON');
   }
   return applied;
 }

@@ -11,6 +11,8 @@ export interface SavedOwner {
   /** Discord server or Slack team id; '' outside one (a DM). */
   workspace: string;
   user: string;
+  /** The channel the save was made in ('' for a DM or the command line); not part of who owns the list. */
+  channel?: string;
 }
 
 /** What an export and the saved list need of a paper, read in one query. */
@@ -57,7 +59,7 @@ const COLUMNS = 'p.id AS paper_id, p.key, p.arxiv_id, p.url, p.title, p.authors,
 
 export function createSavedStore(db: Db) {
   const insert = db.prepare(
-    `INSERT INTO saved_papers (platform, workspace, actor, paper_id, origin, saved_at) VALUES (?, ?, ?, ?, ?, ?)
+    `INSERT INTO saved_papers (platform, workspace, actor, paper_id, channel, origin, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT DO NOTHING`,
   );
   const remove = db.prepare('DELETE FROM saved_papers WHERE platform = ? AND workspace = ? AND actor = ? AND paper_id = ?');
@@ -78,7 +80,7 @@ export function createSavedStore(db: Db) {
   return {
     /** Saves a paper; false when it was saved already (the first save's time is kept). */
     save(owner: SavedOwner, paperId: number, origin: 'button' | 'command' | 'cli', at: string): boolean {
-      return insert.run(owner.platform, owner.workspace, owner.user, paperId, origin, at).changes > 0;
+      return insert.run(owner.platform, owner.workspace, owner.user, paperId, owner.channel ?? '', origin, at).changes > 0;
     },
     /** Takes a paper off the list; false when it was not on it. */
     unsave(owner: SavedOwner, paperId: number): boolean {

@@ -66,7 +66,7 @@ describe('subscription outbox store', () => {
       t.db.prepare("INSERT INTO deliveries (digest_id, subscription_message_id, seq, key, body, state) VALUES (?, ?, 9, ?, '{}', 'planned')").run(digest, message, key);
     expect(() => insert(null, null, 'k1')).toThrow(/CHECK constraint failed/);
     t.db.prepare("INSERT INTO channels (id, platform, channel, locale, time, timezone, added_at) VALUES (1, 'slack', 'C1', 'en', '09:00', 'UTC', ?)").run(T0);
-    t.db.prepare("INSERT INTO digests (id, channel_id, local_date, slot_at, window_start, window_end, state, created_at) VALUES (1, 1, '2024-10-30', ?, ?, ?, 'planned', ?)").run(T0, T0, T0, T0);
+    t.db.prepare("INSERT INTO digests (id, channel_id, period, local_date, slot_at, window_start, window_end, state, created_at) VALUES (1, 1, '2024-10-30', '2024-10-30', ?, ?, ?, 'planned', ?)").run(T0, T0, T0, T0);
     expect(() => insert(1, id, 'k2')).toThrow(/CHECK constraint failed/);
   });
 

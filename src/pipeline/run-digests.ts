@@ -5,8 +5,9 @@
  * runs once before any digest is planned. A digest whose sources could not be read waits and
  * retries within the window, then is held (hold-digest.ts). One channel's failure never stops the others.
  */
-import type { Channel } from '../core/channel.js';
+import { hasDaily, hasWeekly, type Channel } from '../core/channel.js';
 import type { ChatPoster } from '../core/chat-poster.js';
+import { latestWeeklySlot, type WeeklySlot } from '../core/iso-week.js';
 import { latestSlot } from '../core/zoned-time.js';
 import type { ChannelStore } from '../db/channel-store.js';
 import { createFailureLog } from '../log.js';
@@ -14,10 +15,11 @@ import { endOfWindow, retryDue, waitForSources, type HoldDeps } from './hold-dig
 import type { PipelineMetrics } from './metrics.js';
 import { mapLimit } from './map-limit.js';
 import { planDigest, windowStartFor, type PlanDeps } from './plan-digest.js';
+import { planWeeklyDigest, sharedPaperViews, sharedWeekCandidates, type WeeklyPlanDeps } from './plan-weekly.js';
 import { sendDigest, type SendDeps, type SendOutcome } from './send-digest.js';
 import { checkSources, type SourceReadDeps } from './source-reads.js';
 
-export interface DigestRunnerDeps extends PlanDeps, SendDeps, SourceReadDeps, HoldDeps {
+export interface DigestRunnerDeps extends PlanDeps, SendDeps, SourceReadDeps, HoldDeps, Pick<WeeklyPlanDeps, 'engagement'> {
   channels: ChannelStore;
   posterFor(channel: Channel): ChatPoster;
   /** Runs an ingest of all sources; called once before digests are planned. */
@@ -32,8 +34,9 @@ export interface DigestRunnerDeps extends PlanDeps, SendDeps, SourceReadDeps, Ho
 
 export interface TickReport {
   planned: number;
-  results: { channel: string; date: string; outcome: SendOutcome | 'error' }[];
-  missed: { channel: string; date: string }[];
+  /** `date`: a daily digest's local date, or a weekly one's ISO week (with `kind: 'weekly'`). */
+  results: { channel: string; date: string; kind?: 'weekly'; outcome: SendOutcome | 'error' }[];
+  missed: { channel: string; date: string; kind?: 'weekly' }[];
   /** Digests not posted because none of their sources could be read: still retrying, or held at the window's end. */
   waiting: { channel: string; date: string }[];
   held: { channel: string; date: string }[];
@@ -46,8 +49,11 @@ export function createDigestRunner(deps: DigestRunnerDeps) {
 
   function classify(now: Date, report: TickReport) {
     const due: { channel: Channel; slot: { date: string; at: Date } }[] = [];
+    const weekly: { channel: Channel; slot: WeeklySlot }[] = [];
     const resume = new Map<number, Channel>();
     for (const channel of deps.channels.list()) {
+      if (hasWeekly(channel)) classifyWeekly(channel, now, weekly, report);
+      if (!hasDaily(channel)) continue;
       const slot = latestSlot(now, channel.time, channel.timezone);
       if (slot.at.getTime() < new Date(channel.addedAt).getTime()) continue;
       const existing = deps.digests.get(channel.id, slot.date);
@@ -70,7 +76,26 @@ export function createDigestRunner(deps: DigestRunnerDeps) {
       const channel = deps.channels.get(d.channel_id);
       if (channel) resume.set(d.id, channel);
     }
-    return { due, resume };
+    return { due, weekly, resume };
+  }
+
+  /** The weekly slot of a channel: due within the catch-up window, missed after it (no holds: its papers are stored already). */
+  function classifyWeekly(channel: Channel, now: Date, weekly: { channel: Channel; slot: WeeklySlot }[], report: TickReport): void {
+    const slot = latestWeeklySlot(now, { ...channel.settings.weekly, timezone: channel.timezone });
+    if (slot.at.getTime() < new Date(channel.addedAt).getTime()) return;
+    if (deps.digests.getWeekly(channel.id, slot.week)) return;
+    if (now.getTime() - slot.at.getTime() <= deps.catchUpHours * 3_600_000) {
+      weekly.push({ channel, slot });
+      return;
+    }
+    const iso = now.toISOString();
+    deps.digests.create({
+      channelId: channel.id, kind: 'weekly', week: slot.week, localDate: slot.date, slotAt: slot.at.toISOString(), windowStart: slot.from.toISOString(), windowEnd: slot.at.toISOString(),
+      state: 'missed', paperIds: [], deliveries: [], now: iso,
+    });
+    deps.metrics?.digestFinished({ platform: channel.platform, outcome: 'missed' });
+    report.missed.push({ channel: channel.channel, date: slot.week, kind: 'weekly' });
+    deps.log.warn({ channel: channel.channel, week: slot.week }, 'weekly digest missed: the bot was down past the catch-up window');
   }
 
   function recordMissed(channel: Channel, slot: { date: string; at: Date }, now: Date): void {
@@ -83,7 +108,7 @@ export function createDigestRunner(deps: DigestRunnerDeps) {
     deps.log.warn({ channel: channel.channel, date: slot.date }, 'digest missed: the bot was down past the catch-up window');
   }
 
-  async function send(digestId: number, channel: Channel, date: string, report: TickReport): Promise<void> {
+  async function send(digestId: number, channel: Channel, date: string, report: TickReport, kind?: 'weekly'): Promise<void> {
     let outcome: SendOutcome | 'error';
     try {
       outcome = await sendDigest(deps, digestId, channel, deps.posterFor(channel));
@@ -92,7 +117,7 @@ export function createDigestRunner(deps: DigestRunnerDeps) {
       failures.failed(`send:${channel.id}`, { channel: channel.channel, platform: channel.platform, date }, err, 'digest send failed');
       outcome = 'error';
     }
-    report.results.push({ channel: channel.channel, date, outcome });
+    report.results.push({ channel: channel.channel, date, ...(kind ? { kind } : {}), outcome });
     deps.metrics?.digestFinished({ platform: channel.platform, outcome });
   }
 
@@ -117,17 +142,39 @@ export function createDigestRunner(deps: DigestRunnerDeps) {
     await send(id, channel, slot.date, report);
   }
 
+  /** Plans one due weekly digest and sends it; the week's stored papers are shared between channels of the same week. */
+  async function planAndSendWeekly(channel: Channel, slot: WeeklySlot, now: Date, week: Pick<WeeklyPlanDeps, 'weekCandidates' | 'views'>, report: TickReport): Promise<void> {
+    let id: number;
+    try {
+      id = planWeeklyDigest({ ...deps, ...week }, channel, deps.posterFor(channel), slot, now);
+      report.planned++;
+      failures.succeeded(`plan-weekly:${channel.id}`, { channel: channel.channel, week: slot.week }, 'weekly digest planning recovered');
+    } catch (err) {
+      failures.failed(`plan-weekly:${channel.id}`, { channel: channel.channel, platform: channel.platform, week: slot.week }, err, 'weekly digest planning failed');
+      deps.metrics?.digestFinished({ platform: channel.platform, outcome: 'error' });
+      return;
+    }
+    await send(id, channel, slot.week, report, 'weekly');
+  }
+
   async function tick(): Promise<TickReport> {
     const report: TickReport = { planned: 0, results: [], missed: [], waiting: [], held: [] };
-    const { due, resume } = classify(deps.now(), report);
-    if (due.length > 0) {
+    const { due, weekly, resume } = classify(deps.now(), report);
+    if (due.length > 0 || weekly.length > 0) {
       await deps.ingest().catch((err: unknown) => deps.log.error({ err }, 'ingest before digest failed'));
-      await deps.prepare?.(due.map((d) => d.channel)).catch((err: unknown) => deps.log.error({ err }, 'preparing digests failed'));
+      const channels = [...new Set([...due, ...weekly].map((d) => d.channel))];
+      await deps.prepare?.(channels).catch((err: unknown) => deps.log.error({ err }, 'preparing digests failed'));
     }
     const now = deps.now();
+    // What the week's digests share within this tick: the week's stored papers and the papers' views.
+    const week = { weekCandidates: sharedWeekCandidates(deps.digests), views: sharedPaperViews(deps.reader) };
     const work: (() => Promise<void>)[] = [
-      ...[...resume.entries()].map(([id, channel]) => () => send(id, channel, deps.digests.byId(id)?.local_date ?? '', report)),
+      ...[...resume.entries()].map(([id, channel]) => () => {
+        const row = deps.digests.byId(id);
+        return row?.kind === 'weekly' ? send(id, channel, row.period, report, 'weekly') : send(id, channel, row?.local_date ?? '', report);
+      }),
       ...due.map(({ channel, slot }) => () => planAndSend(channel, slot, now, report)),
+      ...weekly.map(({ channel, slot }) => () => planAndSendWeekly(channel, slot, now, week, report)),
     ];
     await mapLimit(work, deps.concurrency, (job) => (deps.stopping?.() ? Promise.resolve() : job()));
     return report;

@@ -67,6 +67,8 @@ export interface ChannelYaml {
   maxPapers?: number;
   emptyDay?: 'notice' | 'silent';
   order?: 'votes' | 'date';
+  cadence?: 'daily' | 'weekly' | 'both';
+  weekly?: { weekday: 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'; time?: string };
 }
 
 /** Four channels on two platforms, in three languages and four time zones. */

@@ -70,6 +70,22 @@ describe('slash command use cases', () => {
     expect(t.stores.channels.find('111111111111111111')).toMatchObject({ time: '08:30', timezone: 'Asia/Tokyo', origin: 'command' });
   });
 
+  it('sets a channel’s cadence and weekly day by command; the weekly digest comes at the channel’s digest time', () => {
+    const t = setupCommands();
+    expect(t.run('settings channel cadence weekly').error).toBe('error.no_permission');
+    const weekly = t.run('settings channel cadence weekly', { canManageChannel: true, platformLocale: 'en-US' });
+    expect(weekly.lines).toContain('This channel’s weekly digest: every Monday at 09:00 (Asia/Seoul)');
+    expect(weekly.lines?.some((l) => l.includes('every day'))).toBe(false);
+    t.run('settings channel weekday fri', { canManageChannel: true });
+    const both = t.run('settings channel cadence both', { canManageChannel: true, platformLocale: 'ko' });
+    expect(both.lines).toContain('이 채널의 주간 다이제스트: 매주 금요일 09:00 (Asia/Seoul)');
+    t.run('settings channel time 07:30', { canManageChannel: true });
+    expect(t.stores.channels.find('111111111111111111')?.settings).toMatchObject({ cadence: 'both', weekly: { weekday: 'fri', time: '07:30' } });
+    for (const [text, key] of [['settings channel cadence monthly', 'error.invalid_cadence'], ['settings channel weekday someday', 'error.invalid_weekday']] as const) {
+      expect(t.run(text, { canManageChannel: true }).error, text).toBe(key);
+    }
+  });
+
   it('remembers the asker’s own language over the platform’s', () => {
     const t = setupCommands();
     const set = t.run('settings language ja', { platformLocale: 'en-US' });

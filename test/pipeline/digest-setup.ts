@@ -4,6 +4,7 @@ import type { SourceEntry } from '../../src/core/types.js';
 import { createChannelStore } from '../../src/db/channel-store.js';
 import { createDigestHoldStore } from '../../src/db/digest-hold-store.js';
 import { createDigestStore } from '../../src/db/digest-store.js';
+import { createEngagementStore } from '../../src/db/engagement-store.js';
 import { createIngestStore } from '../../src/db/ingest-store.js';
 import { openDatabase } from '../../src/db/open-database.js';
 import { createOutboxStore } from '../../src/db/outbox-store.js';
@@ -11,6 +12,7 @@ import { createPaperReader } from '../../src/db/paper-reader.js';
 import { createSourceStatusStore } from '../../src/db/source-status-store.js';
 import { silentLogger, type Logger } from '../../src/log.js';
 import { createDigestRunner } from '../../src/pipeline/run-digests.js';
+import { combineEngagement } from '../../src/pipeline/weekly-engagement.js';
 import { createRecordingPoster } from '../fakes/recording-poster.js';
 
 export function channelSpec(channel: string, over: Partial<ChannelSpec> = {}, settings: Partial<ChannelSettings> = {}): ChannelSpec {
@@ -75,6 +77,7 @@ export function setupDigests(file = ':memory:', startAt = '2024-10-29T12:00:00Z'
     sourceNames: ['arxiv'],
     sourceStatus: status,
     holds,
+    engagement: ((store) => combineEngagement({ votes: (channel, _ids, window) => store.votes(channel, window) }))(createEngagementStore(db)),
     catchUpHours: 6,
     firstDigestLookbackHours: 24,
     concurrency: 4,

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
+import { DEFAULT_CHANNEL_SETTINGS } from '../../src/core/channel.js';
 import { parseTopic, topicKey } from '../../src/core/topic.js';
 import { silentLogger } from '../../src/log.js';
 import { buildLikedRanking, buildRelevance, openStores } from '../../src/main.js';
@@ -57,7 +58,7 @@ function setup(timezone = 'Asia/Seoul') {
   const stores = openStores(':memory:');
   let now = new Date('2024-10-30T00:00:00Z');
   const config = parseConfig(`timezone: ${timezone}\n`, 'liked.yaml');
-  stores.channels.syncFromConfig([{ platform: 'discord', channel: 'C-TOKYO', locale: 'ja', time: '09:00', timezone: 'Asia/Tokyo', settings: { sources: [], categories: [], keywords: [], maxPapers: 10, order: 'votes', layout: 'digest', emptyDay: 'notice', summaries: 'source' } }], now.toISOString());
+  stores.channels.syncFromConfig([{ platform: 'discord', channel: 'C-TOKYO', locale: 'ja', time: '09:00', timezone: 'Asia/Tokyo', settings: { ...DEFAULT_CHANNEL_SETTINGS } }], now.toISOString());
   const poster = createRecordingPoster();
   const relevance = buildRelevance(stores, () => now);
   const deps = {

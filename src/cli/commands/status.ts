@@ -1,5 +1,5 @@
 import { describeRecorded } from '../../core/connection-state.js';
-import { nextSlot } from '../../core/zoned-time.js';
+import { nextDigest } from '../../core/channel.js';
 import { readConnections } from '../../db/connection-store.js';
 import type { Stores } from '../../main.js';
 import { parseCommandArgs } from '../args.js';
@@ -21,10 +21,11 @@ function channelStatus(stores: Stores, now: Date) {
       timezone: c.timezone,
       failing: c.failingReason,
       failingSince: c.failingSince,
-      lastDigest: last ? { date: last.local_date, state: last.state, papers: last.paper_count, error: last.error } : null,
+      lastDigest: last ? { date: last.local_date, ...(last.kind === 'weekly' ? { kind: 'weekly', week: last.period } : {}), state: last.state, papers: last.paper_count, error: last.error } : null,
       // A digest not posted because none of the channel's sources could be read (retrying, or held at the window's end).
       held: hold ? { date: hold.localDate, state: hold.state, sources: hold.sources, reason: hold.reason, attempts: hold.attempts, since: hold.firstAt } : null,
-      nextDigestAt: nextSlot(now, c.time, c.timezone).at.toISOString(),
+      nextDigestAt: nextDigest(c, now).at.toISOString(),
+      cadence: c.settings.cadence,
     };
   });
 }

@@ -2,7 +2,7 @@
 import type { Answer, CommandContext } from '../../core/commands.js';
 import { COMMAND_NAMES } from '../../core/commands.js';
 import { defaultSourceLabel } from '../../core/source-label.js';
-import { nextSlot } from '../../core/zoned-time.js';
+import { nextDigest } from '../../core/channel.js';
 import type { Translator } from '../../i18n/translator.js';
 import type { CommandDeps } from './command-deps.js';
 
@@ -22,7 +22,7 @@ export function status(ctx: CommandContext, deps: CommandDeps, loc: Translator):
   if (lines.length === 0) lines.push(loc.t('status.never'));
   const channel = deps.channels.find(ctx.channelId);
   if (channel) {
-    const next = nextSlot(deps.now(), channel.time, channel.timezone);
+    const next = nextDigest(channel, deps.now());
     lines.push(loc.t('status.next_digest', { time: loc.formatDateTime(next.at.toISOString(), channel.timezone) }));
   }
   for (const c of deps.channels.list().filter((x) => x.failingReason)) {

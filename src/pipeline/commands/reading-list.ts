@@ -23,7 +23,7 @@ export const DEFAULT_UPLOAD: UploadLimits = { maxBytes: 10 * 1024 * 1024, maxFil
 const FORMAT_NAMES: Record<ExportFormat, string> = { bibtex: 'BibTeX', ris: 'RIS', 'csl-json': 'CSL-JSON' };
 
 export function savedOwner(ctx: CommandContext): SavedOwner {
-  return { platform: ctx.platform, workspace: ctx.guildId ?? '', user: ctx.userId };
+  return { platform: ctx.platform, workspace: ctx.guildId ?? '', user: ctx.userId, channel: ctx.channelId ?? '' };
 }
 
 function store(deps: CommandDeps): SavedStore {

@@ -38,6 +38,22 @@ const paperId = (what: 'like' | 'dislike' | 'similar' | 'save' | 'unsave') =>
     }[what],
   }) as const;
 
+const cadenceChoices = [
+  { name: 'daily', name_localizations: { ko: '매일', ja: '毎日' }, value: 'daily' },
+  { name: 'weekly', name_localizations: { ko: '매주', ja: '毎週' }, value: 'weekly' },
+  { name: 'daily and weekly', name_localizations: { ko: '매일과 매주', ja: '毎日と毎週' }, value: 'both' },
+] as const;
+
+const weekdayChoices = [
+  ['mon', 'Monday', '월요일', '月曜日'],
+  ['tue', 'Tuesday', '화요일', '火曜日'],
+  ['wed', 'Wednesday', '수요일', '水曜日'],
+  ['thu', 'Thursday', '목요일', '木曜日'],
+  ['fri', 'Friday', '금요일', '金曜日'],
+  ['sat', 'Saturday', '토요일', '土曜日'],
+  ['sun', 'Sunday', '일요일', '日曜日'],
+].map(([value, name, ko, ja]) => ({ name: name!, name_localizations: { ko: ko!, ja: ja! }, value: value! }));
+
 const languageChoices = [
   { name: 'English', value: 'en' },
   { name: '한국어', value: 'ko' },
@@ -138,6 +154,10 @@ export const PAPERS_COMMAND = {
           description: "This channel's digest time, HH:MM (needs Manage Channels)", description_localizations: l('이 채널의 다이제스트 시각, HH:MM (채널 관리 권한 필요)', 'このチャンネルのダイジェスト時刻 HH:MM（チャンネル管理権限が必要）') },
         { type: T.String, name: 'channel_timezone', name_localizations: l('채널시간대', 'チャンネルタイムゾーン'), max_length: 60,
           description: "This channel's time zone, e.g. Asia/Seoul (needs Manage Channels)", description_localizations: l('이 채널의 시간대 (예: Asia/Seoul, 채널 관리 권한 필요)', 'このチャンネルのタイムゾーン（例：Asia/Tokyo、チャンネル管理権限が必要）') },
+        { type: T.String, name: 'channel_cadence', name_localizations: l('채널주기', 'チャンネル頻度'), choices: cadenceChoices,
+          description: 'Daily digest, weekly digest or both (needs Manage Channels)', description_localizations: l('매일 다이제스트, 주간 다이제스트 또는 둘 다 (채널 관리 권한 필요)', '日次ダイジェスト、週次ダイジェスト、または両方（チャンネル管理権限が必要）') },
+        { type: T.String, name: 'channel_weekday', name_localizations: l('채널요일', 'チャンネル曜日'), choices: weekdayChoices,
+          description: 'The weekly digest’s day, at the digest time (needs Manage Channels)', description_localizations: l('주간 다이제스트 요일, 다이제스트 시각에 (채널 관리 권한 필요)', '週次ダイジェストの曜日、ダイジェスト時刻に（チャンネル管理権限が必要）') },
       ],
     },
     {

@@ -28,7 +28,7 @@ const TO_INPUT: { [S in SubcommandName]: (o: OptionValues<S>) => CommandInput } 
   unsubscribe: (o) => ({ command: 'unsubscribe', target: o.target, scope: scope(o.channel) }),
   subscriptions: (o) => (o.channel ? { command: 'subscriptions', scope: 'channel' } : { command: 'subscriptions' }),
   settings: (o) => {
-    const channel = { locale: o.channel_language, time: o.channel_time, timezone: o.channel_timezone };
+    const channel = { locale: o.channel_language, time: o.channel_time, timezone: o.channel_timezone, cadence: o.channel_cadence, weekday: o.channel_weekday };
     const set = Object.fromEntries(Object.entries(channel).filter(([, v]) => v !== undefined));
     return {
       command: 'settings',
