@@ -28,6 +28,7 @@ import { formError, type Json, type Problem } from './discord-form-errors.js';
 import { checkRequest, schemaProblems } from './discord-spec.js';
 import { reactionDispatch, type Reaction } from './fake-discord-reactions.js';
 import { createGuildDirectory, PERMISSION, type GuildPermissions, type OverwriteInput } from './fake-discord-guilds.js';
+import { createThreadRoutes } from './fake-discord-threads.js';
 
 export type { GuildPermissions, OverwriteInput } from './fake-discord-guilds.js';
 
@@ -40,7 +41,8 @@ export type FakeRequest = { method: string; path: string; body: unknown; headers
  * back until `release()`, or for good: a response lost on the way back.
  */
 export type Failure = { status: number; body?: unknown; headers?: Record<string, string> } | 'hang' | 'reset' | 'hold';
-export type ChannelKind = 'text' | 'thread' | 'no-access' | 'no-permission' | 'dm';
+/** 'forum': a forum channel (type 15, posts only); 'no-threads': the bot may post but not create threads (fake-discord-threads.ts). */
+export type ChannelKind = 'text' | 'thread' | 'no-access' | 'no-permission' | 'dm' | 'forum' | 'no-threads';
 export type Limit = { limit: number; windowMs: number };
 export interface FakeDiscordOptions {
   token?: string;
@@ -102,6 +104,16 @@ export interface FakeDiscord {
    * sessions whose intents include GuildMessageReactions (1 << 10) for a guild channel.
    */
   react(kind: 'add' | 'remove', reaction: Reaction): void;
+  /**
+   * A person posts a message in a channel or thread: stored, and dispatched as MESSAGE_CREATE to
+   * the sessions with GuildMessages (1 << 9), its content blanked for those without MessageContent
+   * (1 << 15) unless it mentions the bot (`mentions`: user ids), as Discord does.
+   */
+  say(channelId: string, author: { id: string; username?: string; bot?: boolean }, content: string, mentions?: string[]): Json;
+  /** A thread's channel object as Discord keeps it (thread_metadata included), if the fake made it. */
+  thread(id: string): Json | undefined;
+  /** Archives a thread (and locks it, with `locked`), as Discord does after its auto-archive time or a moderator does. */
+  archiveThread(id: string, options?: { locked?: boolean }): void;
   close(): Promise<void>;
 }
 
@@ -224,6 +236,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   }
 
   function createMessage(channelId: string, body: unknown): Reply {
+    if (meta.get(channelId)?.kind === 'forum') return error(400, 50008, 'Cannot send messages in a non-text channel');
+    const archived = threadRoutes.postError(channelId);
+    if (archived) return archived;
     const invalid = validateMessage(body);
     if (invalid) return { status: 400, body: invalid };
     const b = body as Json;
@@ -249,6 +264,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     if (!starter) return error(404, 10008, 'Unknown Message');
     const name = at(body, ['name']); // its length was checked against the spec
     if (meta.has(messageId)) return error(400, 160004, 'A thread has already been created for this message');
+    if (meta.get(channelId)?.kind === 'no-threads') return error(403, 50013, 'Missing Permissions');
     const guildId = meta.get(channelId)?.guildId ?? '';
     meta.set(messageId, { kind: 'thread', guildId });
     channels.set(messageId, []);
@@ -295,8 +311,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     if (m.kind === 'dm') return { status: 200, body: { id, type: 1, last_message_id: null, flags: 0, recipients: [] } };
     if (m.kind === 'thread') return { status: 200, body: threads.get(id) ?? { id, type: 11, guild_id: m.guildId, parent_id: null, name: 'thread', flags: 0 } };
     const denySend: OverwriteInput[] = [{ id: bot.id, type: 1, deny: PERMISSION.SendMessages }];
-    const overwrites = m.overwrites ?? (m.kind === 'no-permission' ? denySend : []);
-    return { status: 200, body: guilds.textChannel(id, m.guildId, m.name ?? `channel-${id.slice(-4)}`, overwrites) };
+    const denyThreads: OverwriteInput[] = [{ id: bot.id, type: 1, deny: PERMISSION.CreatePublicThreads | PERMISSION.SendMessagesInThreads }];
+    const overwrites = m.overwrites ?? (m.kind === 'no-permission' ? denySend : m.kind === 'no-threads' ? denyThreads : []);
+    const channel = guilds.textChannel(id, m.guildId, m.name ?? `channel-${id.slice(-4)}`, overwrites);
+    return { status: 200, body: m.kind === 'forum' ? { ...channel, type: 15, available_tags: [], default_reaction_emoji: null, default_sort_order: null, default_forum_layout: 0 } : channel };
   }
 
   /** GET /guilds/{id}/roles and /guilds/{id}/members/{user}, for guilds the bot is in. */
@@ -344,6 +362,15 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     if (guild) return guildRoute(guild[1] ?? '', path.endsWith('/roles') ? undefined : guild[2]);
     const history = method === 'GET' ? path.match(/^\/channels\/(\d+)\/messages$/) : null;
     if (history) return channelError(history[1] ?? '') ?? listMessages(history[1] ?? '', query);
+    const update = method === 'PATCH' ? path.match(/^\/channels\/(\d+)$/) : null;
+    if (update) return channelError(update[1] ?? '') ?? threadRoutes.updateThread(update[1] ?? '', body) ?? error(403, 50013, 'Missing Permissions');
+    const newThread = method === 'POST' ? path.match(/^\/channels\/(\d+)\/threads$/) : null;
+    if (newThread) {
+      const { headers: limits, limited } = take(`${THREADS_BUCKET}:${newThread[1]}`, THREADS_BUCKET, options.routeLimit ?? { limit: 5, windowMs: 5000 });
+      if (limited) return limited;
+      const reply = channelError(newThread[1] ?? '') ?? threadRoutes.createThread(newThread[1] ?? '', body);
+      return { ...reply, headers: { ...limits, ...reply.headers } };
+    }
     const m = method === 'POST' ? path.match(/^\/channels\/(\d+)\/messages(?:\/(\d+)\/threads)?$/) : null;
     if (!m) return error(404, 0, '404: Not Found');
     const [, channelId = '', messageId] = m;
@@ -403,6 +430,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     if (failure === 'hold') return void held.push({ res, reply });
     respond(res, reply);
   }
+
+  const threadRoutes = createThreadRoutes({ meta, channels: channels as unknown as Map<string, Json[]>, threads, botId: bot.id, snowflake, createMessage, validateMessage });
 
   const http = createServer((req, res) => void handle(req, res));
   const seqs = new Map<WebSocket, number>(); // identified connections and their last sequence number
@@ -485,6 +514,21 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         seqs.set(ws, seq + 1);
         send(ws, 0, data, event, seq + 1);
       }
+    },
+    say(channelId, author, content, mentions = []) {
+      const { message, forSession } = threadRoutes.personMessage(channelId, author, content, mentions);
+      for (const [ws, seq] of seqs) {
+        const data = forSession(intentsOf.get(ws) ?? 0);
+        if (!data) continue;
+        seqs.set(ws, seq + 1);
+        send(ws, 0, data, 'MESSAGE_CREATE', seq + 1);
+      }
+      return message;
+    },
+    thread: (id) => threads.get(id),
+    archiveThread(id, { locked = false } = {}) {
+      const metadata = threads.get(id)?.thread_metadata as Json | undefined;
+      if (metadata) Object.assign(metadata, { archived: true, locked, archive_timestamp: new Date().toISOString() });
     },
     async close() {
       for (const ws of wss.clients) ws.terminate();

@@ -1,10 +1,10 @@
 /**
- * The 👍 / 👎 / "more like this" controls under paper cards (docs/adr/0016-discord-feedback-controls.md).
- * A message showing one paper gets a row of three buttons; a message showing several (up to 10
- * embeds) gets two string selects, one listing "👍 title" and "👎 title" per paper and one listing
- * the papers for "more like this". Buttons per paper would need 30 for 10
- * papers, past Discord's 25 (5 rows × 5); the selects take 2 of the 5 rows whatever the count,
- * leaving room for paging and undo buttons. Every id or value is `pb1:<verb>:<paper>`.
+ * The 👍 / 👎 / "more like this" / 💬 Discuss controls under paper cards (docs/adr/0016-discord-feedback-controls.md,
+ * docs/adr/0020-discuss-threads.md). A message showing one paper gets a row of buttons; a message
+ * showing several (up to 10 embeds) gets string selects: one listing "👍 title" and "👎 title" per
+ * paper, one listing the papers for "more like this", one for "Discuss". Buttons per paper would
+ * need 40 for 10 papers, past Discord's 25 (5 rows × 5); the selects take 3 of the 5 rows whatever
+ * the count, leaving room for paging and undo buttons. Every id or value is `pb1:<verb>:<paper>`.
  */
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow, type APISelectMenuOption } from 'discord.js';
 import type { PaperCard } from '../../core/digest-model.js';
@@ -18,8 +18,10 @@ export interface PaperControlLabels {
   like: string;
   dislike: string;
   similar: string;
+  discuss: string;
   votePlaceholder: string;
   similarPlaceholder: string;
+  discussPlaceholder: string;
 }
 
 /** Discord's component limits. */
@@ -27,10 +29,19 @@ export const COMPONENT_LIMITS = { selectOptions: 25, optionLabel: 100, placehold
 /** custom_ids of the two selects; the chosen option's value is the paper action. */
 export const VOTE_MENU_ID = 'pb1:menu:vote';
 export const SIMILAR_MENU_ID = 'pb1:menu:similar';
+export const DISCUSS_MENU_ID = 'pb1:menu:discuss';
 
 export function paperControlLabels(locale: string): PaperControlLabels {
   const t = createTranslator(locale).t;
-  return { like: t('button.like'), dislike: t('button.dislike'), similar: t('button.similar'), votePlaceholder: t('menu.vote'), similarPlaceholder: t('menu.similar') };
+  return {
+    like: t('button.like'),
+    dislike: t('button.dislike'),
+    similar: t('button.similar'),
+    discuss: t('button.discuss'),
+    votePlaceholder: t('menu.vote'),
+    similarPlaceholder: t('menu.similar'),
+    discussPlaceholder: t('menu.discuss'),
+  };
 }
 
 const cut = (text: string, max: number) => {
@@ -51,6 +62,7 @@ function buttonsRow(paperId: number, labels: PaperControlLabels): MessageRow {
       button(labels.like, id('up', paperId), ButtonStyle.Secondary),
       button(labels.dislike, id('down', paperId), ButtonStyle.Secondary),
       button(labels.similar, id('similar', paperId), ButtonStyle.Primary),
+      button(labels.discuss, id('discuss', paperId), ButtonStyle.Secondary),
     ],
   };
 }
@@ -67,8 +79,12 @@ function menus(cards: { paperId: number; title: string }[], labels: PaperControl
   const voted = cards.slice(0, Math.floor(COMPONENT_LIMITS.selectOptions / 2));
   const option = (prefix: string, title: string, value: string): APISelectMenuOption => ({ label: cut(`${prefix} ${title}`, COMPONENT_LIMITS.optionLabel), value });
   const vote = voted.flatMap((c) => [option(labels.like, c.title, id('up', c.paperId)), option(labels.dislike, c.title, id('down', c.paperId))]);
-  const similar = cards.slice(0, COMPONENT_LIMITS.selectOptions).map((c) => ({ label: cut(c.title, COMPONENT_LIMITS.optionLabel) || String(c.paperId), value: id('similar', c.paperId) }));
-  return [select(VOTE_MENU_ID, labels.votePlaceholder, vote), select(SIMILAR_MENU_ID, labels.similarPlaceholder, similar)];
+  const listed = (verb: PaperVerb) => cards.slice(0, COMPONENT_LIMITS.selectOptions).map((c) => ({ label: cut(c.title, COMPONENT_LIMITS.optionLabel) || String(c.paperId), value: id(verb, c.paperId) }));
+  return [
+    select(VOTE_MENU_ID, labels.votePlaceholder, vote),
+    select(SIMILAR_MENU_ID, labels.similarPlaceholder, listed('similar')),
+    select(DISCUSS_MENU_ID, labels.discussPlaceholder, listed('discuss')),
+  ];
 }
 
 /** The controls for the papers a message shows (cards without a store id get none). */

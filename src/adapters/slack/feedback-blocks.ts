@@ -1,5 +1,6 @@
 /**
- * The one-click feedback row under a paper: 👍, 👎 and "more like this" as buttons in one actions
+ * The one-click feedback row under a paper: 👍, 👎, "more like this" and 💬 Discuss (a thread for
+ * the paper, docs/adr/0020-discuss-threads.md) as buttons in one actions
  * block. Buttons rather than an overflow menu, because a vote is then one click, not two. Each
  * button's `value` is the platform-neutral action id (`pb1:<verb>:<paper>`, core/paper-actions.ts)
  * and its `action_id` is `pb1_<verb>_<paper>`: unique within a message (Slack requires it) as
@@ -19,12 +20,13 @@ export interface FeedbackLabels {
   like: string;
   dislike: string;
   similar: string;
+  discuss: string;
 }
 
 /** The labels in `locale` (a digest's), or from a translator already chosen (a command answer's). */
 export function feedbackLabels(locale: string | Localizer): FeedbackLabels {
   const loc = typeof locale === 'string' ? createTranslator(locale) : locale;
-  return { like: loc.t('button.like'), dislike: loc.t('button.dislike'), similar: loc.t('button.similar') };
+  return { like: loc.t('button.like'), dislike: loc.t('button.dislike'), similar: loc.t('button.similar'), discuss: loc.t('button.discuss') };
 }
 
 /** Slack's button text limit is 75 characters. */
@@ -49,6 +51,11 @@ export function feedbackBlock(paperId: number, labels: FeedbackLabels): types.Ac
   return {
     type: 'actions',
     block_id: `${PAPER_ACTION_PREFIX}${paperId}`,
-    elements: [paperButton('up', paperId, labels.like), paperButton('down', paperId, labels.dislike), paperButton('similar', paperId, labels.similar)],
+    elements: [
+      paperButton('up', paperId, labels.like),
+      paperButton('down', paperId, labels.dislike),
+      paperButton('similar', paperId, labels.similar),
+      paperButton('discuss', paperId, labels.discuss),
+    ],
   };
 }

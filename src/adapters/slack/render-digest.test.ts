@@ -155,6 +155,7 @@ describe('renderSlackDigest', () => {
             [`pb1_up_${id}`, `pb1:up:${id}`, '👍'],
             [`pb1_down_${id}`, `pb1:down:${id}`, '👎'],
             [`pb1_similar_${id}`, `pb1:similar:${id}`, '비슷한 논문'],
+            [`pb1_discuss_${id}`, `pb1:discuss:${id}`, '💬 토론'],
           ]);
         }
       }

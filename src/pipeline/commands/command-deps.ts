@@ -9,6 +9,7 @@ import type { SourceStatusStore } from '../../db/source-status-store.js';
 import type { SubscriptionStore } from '../../db/subscription-store.js';
 import type { UserStore } from '../../db/user-store.js';
 import type { Translator } from '../../i18n/translator.js';
+import type { DiscussStore } from '../../db/discuss-store.js';
 import type { FeedbackStore } from '../../db/feedback-store.js';
 import type { InterestStore } from '../../db/interest-store.js';
 import type { PipelineMetrics } from '../metrics.js';
@@ -31,6 +32,8 @@ export interface CommandDeps {
   now(): Date;
   /** Feedback, seeds and personal ranking (docs/adr/0014-personal-ranking.md); absent = not wired. */
   relevance?: { feedback: FeedbackStore; interests: InterestStore; ranker: PersonalRanker; similar: SimilarPapers };
+  /** Discussion threads (docs/adr/0020-discuss-threads.md); `questions`: an LLM answers mentions in them. Absent = not wired. */
+  discuss?: { store: DiscussStore; questions: boolean };
   /** Command latency and outcomes for /metrics (optional). */
   metrics?: PipelineMetrics;
 }

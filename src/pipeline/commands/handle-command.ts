@@ -82,6 +82,8 @@ export function handlePaperAction(ctx: CommandContext, actionId: string, deps: C
   const action = parsePaperActionId(actionId);
   try {
     if (!action) throw new UserError('error.stale_action');
+    // Discuss opens a thread on the platform: the adapters handle it before it gets here (open-discussion.ts).
+    if (action.verb === 'discuss') throw new UserError('discuss.unavailable');
     const value = voteValue(action.verb);
     const answer = value === undefined ? similar(ctx, deps, loc, action.paperId) : vote(ctx, deps, loc, action.paperId, value, origin, dedupeKey);
     deps.metrics?.commandAnswered({ platform: ctx.platform, command: `action:${action.verb}`, outcome: answer.error ? 'user_error' : 'ok', seconds: 0 });

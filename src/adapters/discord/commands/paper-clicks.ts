@@ -14,6 +14,7 @@ import { answerLocale } from '../../../pipeline/commands/answer-locale.js';
 import type { CommandDeps } from '../../../pipeline/commands/command-deps.js';
 import { handlePaperAction } from '../../../pipeline/commands/handle-command.js';
 import { paperControlLabels, type PaperControlLabels } from '../paper-components.js';
+import { handleDiscussClick } from './discuss-click.js';
 import { renderAnswer, renderEdit } from './render-answer.js';
 
 type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
@@ -49,7 +50,9 @@ export async function handlePaperClick(interaction: ComponentInteraction, ctx: C
   const id = actionIdOf(interaction);
   const where = clickContext(interaction, ctx);
   const labels = controlLabels(where, deps);
-  const verb = parsePaperActionId(id)?.verb;
+  const action = parsePaperActionId(id);
+  const verb = action?.verb;
+  if (action?.verb === 'discuss') return handleDiscussClick(interaction, where, action.paperId, deps, log);
   if (verb === 'similar') {
     // A query over the whole store: acknowledged first so the 3-second deadline never bites.
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
