@@ -43,7 +43,7 @@ export function questionLocale(text: string): string | undefined {
  * A sliding one-hour window: whether one more question is allowed after those asked at
  * `askedAt` (ISO, oldest first, all within the last hour), and if not, when the next one is.
  */
-export function questionAllowed(askedAt: string[], perHour: number, now: Date): { allowed: true } | { allowed: false; retryAt: Date } {
+export function questionAllowed(askedAt: string[], perHour: number): { allowed: true } | { allowed: false; retryAt: Date } {
   if (askedAt.length < perHour) return { allowed: true };
   const oldest = askedAt[askedAt.length - perHour]!;
   return { allowed: false, retryAt: new Date(new Date(oldest).getTime() + 3_600_000) };

@@ -57,6 +57,18 @@ export function createThreadRoutes(d: ThreadDeps) {
   }
 
   return {
+    /** POST /channels/{id}/messages/{message}/threads: a thread started from a message is a channel with the message's id (type 11, public). */
+    startThread(channelId: string, messageId: string, body: unknown): Reply {
+      const starter = d.channels.get(channelId)?.find((m) => m.id === messageId);
+      if (!starter) return error(404, 10008, 'Unknown Message');
+      if (d.meta.has(messageId)) return error(400, 160004, 'A thread has already been created for this message');
+      if (d.meta.get(channelId)?.kind === 'no-threads') return error(403, 50013, 'Missing Permissions');
+      const thread = threadObject(messageId, channelId, 11, isObject(body) ? body : {}); // the name's length was checked against the spec
+      register(messageId, channelId, thread);
+      Object.assign(starter, { thread, flags: 32 }); // 32: HAS_THREAD
+      return { status: 201, body: thread };
+    },
+
     /** POST /channels/{id}/threads (the caller has already checked the channel is visible and writable). */
     createThread(parentId: string, body: unknown): Reply {
       const b = isObject(body) ? body : {};
@@ -94,6 +106,12 @@ export function createThreadRoutes(d: ThreadDeps) {
       if (typeof b.locked === 'boolean') metadata.locked = b.locked;
       if (typeof b.name === 'string') thread.name = b.name;
       return { status: 200, body: thread };
+    },
+
+    /** Archives a thread (and locks it), as Discord's auto-archive or a moderator does. */
+    archive(id: string, locked: boolean): void {
+      const metadata = d.threads.get(id)?.thread_metadata as Json | undefined;
+      if (metadata) Object.assign(metadata, { archived: true, locked, archive_timestamp: new Date().toISOString() });
     },
 
     /** Whether a message may be posted in a thread now (Discord refuses an archived, locked one). */

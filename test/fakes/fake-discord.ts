@@ -104,15 +104,11 @@ export interface FakeDiscord {
    * sessions whose intents include GuildMessageReactions (1 << 10) for a guild channel.
    */
   react(kind: 'add' | 'remove', reaction: Reaction): void;
-  /**
-   * A person posts a message in a channel or thread: stored, and dispatched as MESSAGE_CREATE to
-   * the sessions with GuildMessages (1 << 9), its content blanked for those without MessageContent
-   * (1 << 15) unless it mentions the bot (`mentions`: user ids), as Discord does.
-   */
+  /** A person's message (`mentions`: user ids), stored and dispatched as MESSAGE_CREATE as Discord does (fake-discord-threads.ts). */
   say(channelId: string, author: { id: string; username?: string; bot?: boolean }, content: string, mentions?: string[]): Json;
-  /** A thread's channel object as Discord keeps it (thread_metadata included), if the fake made it. */
+  /** A thread's channel object (thread_metadata included), if the fake made it. */
   thread(id: string): Json | undefined;
-  /** Archives a thread (and locks it, with `locked`), as Discord does after its auto-archive time or a moderator does. */
+  /** Archives a thread (and locks it), as Discord's auto-archive or a moderator does. */
   archiveThread(id: string, options?: { locked?: boolean }): void;
   close(): Promise<void>;
 }
@@ -253,30 +249,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [],
       mention_roles: [], attachments: [], components: Array.isArray(b.components) ? (b.components as Json[]) : [], pinned: false, flags: 0, ...(nonce ? { nonce } : {}),
     };
+    // A reply: type 19 with the reference Discord fills in (channel and guild of the message replied to).
+    const reference = isObject(b.message_reference) ? b.message_reference : undefined;
+    if (reference) Object.assign(message, { type: 19, message_reference: { type: 0, message_id: reference.message_id, channel_id: channelId, ...(message.guild_id ? { guild_id: message.guild_id } : {}) } });
     channels.get(channelId)?.push(message);
     if (enforced) nonces.set(`${channelId}:${nonce}`, { message, at: Date.now() });
     return { status: 200, body: message };
-  }
-
-  /** A thread started from a message is a channel with the message's id (type 11, public thread). */
-  function startThread(channelId: string, messageId: string, body: unknown): Reply {
-    const starter = channels.get(channelId)?.find((m) => m.id === messageId);
-    if (!starter) return error(404, 10008, 'Unknown Message');
-    const name = at(body, ['name']); // its length was checked against the spec
-    if (meta.has(messageId)) return error(400, 160004, 'A thread has already been created for this message');
-    if (meta.get(channelId)?.kind === 'no-threads') return error(403, 50013, 'Missing Permissions');
-    const guildId = meta.get(channelId)?.guildId ?? '';
-    meta.set(messageId, { kind: 'thread', guildId });
-    channels.set(messageId, []);
-    const thread = {
-      id: messageId, type: 11, guild_id: guildId, parent_id: channelId, owner_id: bot.id, name, flags: 0,
-      last_message_id: null, rate_limit_per_user: 0, message_count: 0, member_count: 1, total_message_sent: 0,
-      thread_metadata: { archived: false, auto_archive_duration: at(body, ['auto_archive_duration']) ?? 4320,
-        archive_timestamp: new Date().toISOString(), locked: false },
-    };
-    Object.assign(starter, { thread, flags: 32 }); // 32: HAS_THREAD
-    threads.set(messageId, thread);
-    return { status: 201, body: thread };
   }
 
   /** POST /users/@me/channels {recipient_id}: the user's DM channel (type 1), the same one every time. */
@@ -364,20 +342,20 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     if (history) return channelError(history[1] ?? '') ?? listMessages(history[1] ?? '', query);
     const update = method === 'PATCH' ? path.match(/^\/channels\/(\d+)$/) : null;
     if (update) return channelError(update[1] ?? '') ?? threadRoutes.updateThread(update[1] ?? '', body) ?? error(403, 50013, 'Missing Permissions');
-    const newThread = method === 'POST' ? path.match(/^\/channels\/(\d+)\/threads$/) : null;
-    if (newThread) {
-      const { headers: limits, limited } = take(`${THREADS_BUCKET}:${newThread[1]}`, THREADS_BUCKET, options.routeLimit ?? { limit: 5, windowMs: 5000 });
+    // POST /channels/{id}/threads (no message id) is a thread without a starter, or a forum post.
+    const m = method === 'POST' ? path.match(/^\/channels\/(\d+)\/(?:messages(?:\/(\d+)\/(threads))?|(threads))$/) : null;
+    if (!m) return error(404, 0, '404: Not Found');
+    const [, channelId = '', messageId, , alone] = m;
+    if (alone) {
+      const { headers: limits, limited } = take(`${THREADS_BUCKET}:${channelId}`, THREADS_BUCKET, options.routeLimit ?? { limit: 5, windowMs: 5000 });
       if (limited) return limited;
-      const reply = channelError(newThread[1] ?? '') ?? threadRoutes.createThread(newThread[1] ?? '', body);
+      const reply = channelError(channelId) ?? threadRoutes.createThread(channelId, body);
       return { ...reply, headers: { ...limits, ...reply.headers } };
     }
-    const m = method === 'POST' ? path.match(/^\/channels\/(\d+)\/messages(?:\/(\d+)\/threads)?$/) : null;
-    if (!m) return error(404, 0, '404: Not Found');
-    const [, channelId = '', messageId] = m;
     const bucket = messageId ? THREADS_BUCKET : MESSAGES_BUCKET;
     const { headers: limits, limited } = take(`${bucket}:${channelId}`, bucket, options.routeLimit ?? { limit: 5, windowMs: 5000 });
     if (limited) return limited;
-    const reply = channelError(channelId) ?? (messageId ? startThread(channelId, messageId, body) : createMessage(channelId, body));
+    const reply = channelError(channelId) ?? (messageId ? threadRoutes.startThread(channelId, messageId, body) : createMessage(channelId, body));
     return { ...reply, headers: { ...limits, ...reply.headers } };
   }
 
@@ -457,6 +435,16 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     send(ws, 0, ready, 'READY', 1);
   }
 
+  /** Sends an event to each identified session whose intents give it one (`dataFor` answers undefined otherwise). */
+  function dispatchBy(event: string, dataFor: (intents: number) => unknown): void {
+    for (const [ws, seq] of seqs) {
+      const data = dataFor(intentsOf.get(ws) ?? 0);
+      if (data === undefined) continue;
+      seqs.set(ws, seq + 1);
+      send(ws, 0, data, event, seq + 1);
+    }
+  }
+
   wss.on('connection', (ws) => {
     ws.on('close', () => {
       seqs.delete(ws);
@@ -509,27 +497,15 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const guildId = meta.get(reaction.channelId)?.guildId || undefined;
       const author = channels.get(reaction.channelId)?.find((m) => m.id === reaction.messageId)?.author as Json | undefined;
       const { event, data, intent } = reactionDispatch(kind, reaction, guildId, author?.id as string | undefined);
-      for (const [ws, seq] of seqs) {
-        if (((intentsOf.get(ws) ?? 0) & intent) === 0) continue;
-        seqs.set(ws, seq + 1);
-        send(ws, 0, data, event, seq + 1);
-      }
+      dispatchBy(event, (intents) => ((intents & intent) === 0 ? undefined : data));
     },
     say(channelId, author, content, mentions = []) {
       const { message, forSession } = threadRoutes.personMessage(channelId, author, content, mentions);
-      for (const [ws, seq] of seqs) {
-        const data = forSession(intentsOf.get(ws) ?? 0);
-        if (!data) continue;
-        seqs.set(ws, seq + 1);
-        send(ws, 0, data, 'MESSAGE_CREATE', seq + 1);
-      }
+      dispatchBy('MESSAGE_CREATE', forSession);
       return message;
     },
     thread: (id) => threads.get(id),
-    archiveThread(id, { locked = false } = {}) {
-      const metadata = threads.get(id)?.thread_metadata as Json | undefined;
-      if (metadata) Object.assign(metadata, { archived: true, locked, archive_timestamp: new Date().toISOString() });
-    },
+    archiveThread: (id, { locked = false } = {}) => threadRoutes.archive(id, locked),
     async close() {
       for (const ws of wss.clients) ws.terminate();
       for (const res of hanging) res.destroy();

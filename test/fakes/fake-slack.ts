@@ -273,6 +273,16 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     return c ? ok({ channel: conversationObject(id, c, FAKE_IDS.team_id, dmUser) }) : err('channel_not_found');
   }
 
+  /** chat.getPermalink {channel, message_ts}: the message's link; a reply's carries its thread, as Slack's do. */
+  function permalink(p: Params): Answer {
+    const channel = String(p.channel ?? '');
+    if (!channels.has(channel)) return err('channel_not_found');
+    const m = messages.get(channel)?.find((msg) => msg.ts === p.message_ts);
+    if (!m) return err('message_not_found');
+    const reply = m.thread_ts && m.thread_ts !== m.ts ? `?thread_ts=${m.thread_ts}&cid=${channel}` : '';
+    return ok({ channel, permalink: `https://fake-workspace.slack.com/archives/${channel}/p${m.ts.replace('.', '')}${reply}` });
+  }
+
   function answer(method: string, p: Params): Answer {
     if (method === 'auth.test') return { ...ok({ url: 'https://fake-workspace.slack.com/', ...FAKE_IDS, is_enterprise_install: false }), headers: { 'x-oauth-scopes': scopes.join(',') } };
     if (method === 'chat.postMessage') return postMessage(p);
@@ -281,6 +291,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     if (method === 'users.info') return userInfo(p);
     if (method === 'conversations.open') return openConversation(p);
     if (method === 'conversations.info') return conversationInfo(p);
+    if (method === 'chat.getPermalink') return permalink(p);
     return err('unknown_method');
   }
 

@@ -57,7 +57,7 @@ const code = (err: unknown): unknown => (err instanceof DiscordAPIError ? err.co
 
 export function permissionError(needed: [bigint, string][], have?: bigint): UserError {
   const missing = have === undefined ? needed : needed.filter(([bit]) => (have & bit) === 0n);
-  return new UserError('discuss.missing_discord_permission', { permissions: (missing.length ? missing : needed).map(([, name]) => name).join('”, “') });
+  return new UserError('discuss.missing_discord_permission', { permissions: (missing.length ? missing : needed).map(([, name]) => name).join(', ') });
 }
 
 /** Turns a refusal for lack of permission into the localized answer; anything else passes through. */

@@ -155,7 +155,7 @@ export const en = {
   'discuss.reopened': 'This paper’s discussion in this channel: {thread}',
   'discuss.not_here': 'Discussion threads open in a channel, not in a direct message: use Discuss on the paper in a channel.',
   'discuss.unavailable': 'Discussion threads are not available here.',
-  'discuss.missing_discord_permission': 'I can’t open a discussion thread in this channel: I need the “{permissions}” permission here. Ask a server admin to give it to my role (Server Settings → Roles, or the channel’s permissions).',
+  'discuss.missing_discord_permission': 'I can’t open a discussion thread in this channel: I need these permissions here: {permissions}. Ask a server admin to give them to my role (Server Settings → Roles, or the channel’s permissions).',
   'discuss.slack_not_in_channel': 'I can’t start a discussion in this channel because I am not a member of it: invite me first (/invite @Paperboy).',
   'discuss.slack_missing_scope': 'I can’t start a discussion here: the app lacks the “{scope}” permission scope. Ask a workspace admin to reinstall it with that scope.',
   'discuss.paper_gone': 'The paper “{title}” is no longer in the store, so I can no longer answer questions about it.',

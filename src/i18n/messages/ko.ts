@@ -153,7 +153,7 @@ export const ko: Messages = {
   'discuss.reopened': '이 채널에서 이 논문의 토론: {thread}',
   'discuss.not_here': '토론 스레드는 DM이 아니라 채널에서 열립니다. 채널에 올라온 논문에서 토론을 눌러 주세요.',
   'discuss.unavailable': '여기서는 토론 스레드를 쓸 수 없습니다.',
-  'discuss.missing_discord_permission': '이 채널에서 토론 스레드를 열 수 없습니다. 이 채널에서 “{permissions}” 권한이 필요합니다. 서버 관리자에게 제 역할에 이 권한을 달라고 요청해 주세요(서버 설정 → 역할, 또는 채널 권한).',
+  'discuss.missing_discord_permission': '이 채널에서 토론 스레드를 열 수 없습니다. 이 채널에서 다음 권한이 필요합니다: {permissions}. 서버 관리자에게 제 역할에 이 권한을 달라고 요청해 주세요(서버 설정 → 역할, 또는 채널 권한).',
   'discuss.slack_not_in_channel': '이 채널의 멤버가 아니어서 토론을 시작할 수 없습니다. 먼저 저를 초대해 주세요(/invite @Paperboy).',
   'discuss.slack_missing_scope': '여기서 토론을 시작할 수 없습니다. 앱에 “{scope}” 권한 범위가 없습니다. 워크스페이스 관리자에게 이 범위로 앱을 다시 설치해 달라고 요청해 주세요.',
   'discuss.paper_gone': '논문 “{title}”은(는) 더 이상 저장소에 없어 이 논문에 대한 질문에 답할 수 없습니다.',

@@ -71,7 +71,7 @@ export function createQuestionAnswerer(deps: QuestionDeps): QuestionAnswerer {
     if (!text) return note('discuss.empty_question');
     const now = deps.now();
     const asked = deps.store.questionsSince(q.platform, q.workspace, q.userId, new Date(now.getTime() - 3_600_000).toISOString());
-    const verdict = questionAllowed(asked, deps.perHour, now);
+    const verdict = questionAllowed(asked, deps.perHour);
     if (!verdict.allowed) return note('discuss.rate_limited', { limit: deps.perHour, minutes: Math.max(1, Math.ceil((verdict.retryAt.getTime() - now.getTime()) / 60_000)) });
     deps.store.recordQuestion(q.platform, q.workspace, q.userId, paper.key, now.toISOString());
     try {
