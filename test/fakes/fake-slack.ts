@@ -112,7 +112,7 @@ export interface FakeSlack {
   socketDisconnect(reason?: string): void;
   close(): Promise<void>;
 }
-export const MANIFEST_SCOPES = ['chat:write', 'chat:write.public', 'channels:history', 'groups:history', 'commands', 'users:read', 'im:write', 'reactions:read'];
+export const MANIFEST_SCOPES = ['chat:write', 'chat:write.public', 'channels:history', 'groups:history', 'commands', 'users:read', 'im:write', 'reactions:read', 'app_mentions:read'];
 export const FAKE_IDS = { team_id: 'T0FAKE', team: 'Fake Workspace', user_id: 'U0PAPERBOY', user: 'paperboy', bot_id: 'B0PAPERBOY', app_id: 'A0PAPERBOY' };
 
 // Message validation lives in fake-slack-messages.ts; re-exported for the renderer tests that hold their output to it.

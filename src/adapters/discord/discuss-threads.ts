@@ -14,6 +14,7 @@
 import { DiscordAPIError, PermissionFlagsBits, Routes, type APIChannel, type APIEmbed, type Client } from 'discord.js';
 import { UserError } from '../../core/commands.js';
 import type { DiscussionOpening, ThreadHost } from '../../pipeline/discuss/open-discussion.js';
+import { REQUIRED_FOR_THREADS } from './channel-permissions.js';
 import { paperControlLabels, paperControls, type MessageRow } from './paper-components.js';
 import { paperEmbed } from './paper-embed.js';
 
@@ -27,11 +28,8 @@ const THREAD_TYPES = new Set([10, 11, 12]);
 const FORUM_TYPES = new Set([15, 16]);
 const ANNOUNCEMENT = 5;
 
-/** Discord's names for what a discussion needs, as its settings show them. */
-export const THREAD_PERMISSIONS: [bigint, string][] = [
-  [PermissionFlagsBits.CreatePublicThreads, 'Create Public Threads'],
-  [PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Threads'],
-];
+/** What a discussion needs, named as Discord's settings name it: a thread (as `layout: thread` does) or a forum post. */
+const THREAD_PERMISSIONS = REQUIRED_FOR_THREADS;
 const FORUM_PERMISSIONS: [bigint, string][] = [
   [PermissionFlagsBits.SendMessages, 'Send Messages'],
   [PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Threads'],

@@ -27,6 +27,7 @@ export const SLACK_SCOPES: Record<string, string> = {
   'users:read': 'answers are not in the asker’s language and workspace admins are not recognized',
   'im:write': 'subscriptions cannot be delivered by direct message',
   'reactions:read': '👍 / 👎 reactions on digest messages are not counted; the bot events reaction_added and reaction_removed are needed too',
+  'app_mentions:read': 'questions to the bot in discussion threads are not answered (with an LLM configured); the bot event app_mention is needed too',
 };
 
 /** Warns about manifest scopes the token lacks; no line when Slack did not say which scopes it has. */
