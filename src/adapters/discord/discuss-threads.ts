@@ -97,9 +97,12 @@ export function openingMessage(opening: DiscussionOpening): { content: string; e
   };
 }
 
+/**
+ * `appPermissions`: the bot's permissions in the channel the thread goes in, when known (the
+ * interaction carries them for the click's own channel only, not for a thread's parent).
+ */
 export function createDiscordThreadHost(client: Client, place: DiscordPlace, appPermissions?: bigint): ThreadHost {
-  // Only the click's own channel has known permissions; a parent channel's are not in the interaction.
-  const have = place.kind === 'message' || (place.kind === 'channel' && appPermissions !== undefined) ? appPermissions : undefined;
+  const have = place.kind === 'forum' ? undefined : appPermissions;
   const needed = place.kind === 'forum' ? FORUM_PERMISSIONS : THREAD_PERMISSIONS;
 
   async function start(name: string): Promise<string> {

@@ -35,7 +35,8 @@ export async function handleDiscussClick(interaction: ComponentInteraction, ctx:
   const botId = interaction.client.user.id;
   const { place, home } = await placeFor(interaction.client, originOf(interaction), botId);
   const where = { ...ctx, channelId: home };
-  const host = createDiscordThreadHost(interaction.client, place, interaction.appPermissions?.bitfield);
+  // The interaction's app_permissions are the click channel's: they say what is missing only when the thread goes there.
+  const host = createDiscordThreadHost(interaction.client, place, place.channel === interaction.channelId ? interaction.appPermissions?.bitfield : undefined);
   const opened = await openDiscussion(where, paperId, deps, host);
   log.info({ paper: paperId, thread: opened.thread, created: opened.created, place: place.kind, user: ctx.userId }, 'discussion thread opened');
   // <#id> links to the thread for everyone who can see it; the title is escaped, the whole is within 2000.
