@@ -12,7 +12,7 @@ import type { webApi } from '@slack/bolt';
 import { UserError } from '../../core/commands.js';
 import type { DiscussionOpening, ThreadHost } from '../../pipeline/discuss/open-discussion.js';
 import { feedbackLabels } from './feedback-blocks.js';
-import { fitPlain, fitText } from './mrkdwn.js';
+import { fitText } from './mrkdwn.js';
 import { LIMITS, paperBlocks, paperLine, section } from './paper-blocks.js';
 import { platformErrorCode } from './slack-errors.js';
 
@@ -41,9 +41,11 @@ export function slackPlace(origin: SlackClickOrigin, paperId: number, papersOf: 
 }
 
 /** The opening message: the intro line and the paper's blocks (buttons in the channel's language). */
-export function openingArgs(opening: DiscussionOpening): { text: string; blocks: ReturnType<typeof paperBlocks> } {
+export function openingArgs(opening: DiscussionOpening) {
   const intro = section(fitText(opening.intro, LIMITS.sectionText));
-  return { text: fitPlain(`${opening.intro} ${paperLine(opening.card)}`, 3000), blocks: [intro, ...paperBlocks(opening.card, LIMITS.blocks - 1, feedbackLabels(opening.locale))] };
+  // The fallback text is parsed for mentions too: escaped like the digests' (a title may hold `<!channel>`).
+  const text = fitText(`${opening.intro} ${paperLine(opening.card)}`, 3000);
+  return { text, blocks: [intro, ...paperBlocks(opening.card, LIMITS.blocks - 1, feedbackLabels(opening.locale))], unfurl_links: false, unfurl_media: false };
 }
 
 /** A refusal the clicker can act on, localized; other errors pass through. */
