@@ -47,6 +47,8 @@ export function createDiscussStore(db: Db) {
        title = excluded.title, thread = excluded.thread, created_by = excluded.created_by, created_at = excluded.created_at`,
   );
   const ask = db.prepare('INSERT INTO discuss_questions (platform, workspace, actor, paper_key, at) VALUES (?, ?, ?, ?, ?)');
+  // The limit looks back one hour: older rows of the same person are dropped as they ask again, so the table stays small.
+  const forget = db.prepare('DELETE FROM discuss_questions WHERE platform = ? AND workspace = ? AND actor = ? AND at < ?');
   const asked = db.prepare<[Platform, string, string, string], { at: string }>(
     'SELECT at FROM discuss_questions WHERE platform = ? AND workspace = ? AND actor = ? AND at > ? ORDER BY at',
   );
@@ -66,7 +68,10 @@ export function createDiscussStore(db: Db) {
       save.run(t);
     },
     recordQuestion(platform: Platform, workspace: string, actor: string, paperKey: string, at: string): void {
-      ask.run(platform, workspace, actor, paperKey, at);
+      db.transaction(() => {
+        forget.run(platform, workspace, actor, new Date(new Date(at).getTime() - 86_400_000).toISOString());
+        ask.run(platform, workspace, actor, paperKey, at);
+      })();
     },
     /** When this person asked, oldest first, after `since` (ISO). */
     questionsSince(platform: Platform, workspace: string, actor: string, since: string): string[] {

@@ -145,3 +145,23 @@ describe('answering questions', () => {
     expect(prompts).toHaveLength(0);
   });
 });
+
+describe('the discussion store', () => {
+  it('forgets a person’s questions older than a day when they ask again, and no one else’s', () => {
+    const { stores } = setupCommands();
+    const d = stores.discuss;
+    d.recordQuestion('slack', 'T', 'U1', 'k', '2024-10-28T10:00:00.000Z');
+    d.recordQuestion('slack', 'T', 'U2', 'k', '2024-10-28T10:00:00.000Z');
+    d.recordQuestion('slack', 'T', 'U1', 'k', '2024-10-30T10:00:00.000Z');
+    expect(d.questionsSince('slack', 'T', 'U1', '2000-01-01T00:00:00.000Z')).toEqual(['2024-10-30T10:00:00.000Z']);
+    expect(d.questionsSince('slack', 'T', 'U2', '2000-01-01T00:00:00.000Z')).toEqual(['2024-10-28T10:00:00.000Z']);
+  });
+
+  it('looks a thread up by paper and channel and by its own id, through indexes', () => {
+    const { stores } = setupCommands();
+    const plan = (sql: string) => (stores.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' ');
+    expect(plan("SELECT * FROM discuss_threads WHERE platform = 'slack' AND channel = 'C' AND paper_key = 'k'")).toMatch(/USING INDEX sqlite_autoindex_discuss_threads_1/);
+    expect(plan("SELECT * FROM discuss_threads WHERE platform = 'slack' AND thread = 'C:1'")).toMatch(/USING INDEX discuss_threads_by_thread/);
+    expect(plan("SELECT at FROM discuss_questions WHERE platform = 'slack' AND workspace = 'T' AND actor = 'U' AND at > 'x'")).toMatch(/USING (COVERING )?INDEX discuss_questions_by_actor/);
+  });
+});
