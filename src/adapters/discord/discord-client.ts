@@ -1,7 +1,8 @@
 /**
- * The discord.js client Paperboy runs: the Guilds intent (it posts and answers commands; it
- * never reads messages) and GuildMessageReactions (👍 / 👎 on its paper messages are votes,
- * reaction-votes.ts; not a privileged intent), REST pointed at `apiUrl` so tests can aim it at the fake, and
+ * The discord.js client Paperboy runs: the Guilds intent (it posts and answers commands),
+ * GuildMessageReactions (👍 / 👎 on its paper messages are votes, reaction-votes.ts; not a
+ * privileged intent) and, only with `readMessages`, GuildMessages (questions that mention it in
+ * discussion threads, discuss-questions.ts; not privileged either), REST pointed at `apiUrl` so tests can aim it at the fake, and
  * discord.js's own debug/warn/error output routed through our pino logger.
  */
 import { Client, Events, GatewayIntentBits, Options, RESTEvents, Status } from 'discord.js';

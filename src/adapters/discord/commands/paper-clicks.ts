@@ -1,6 +1,7 @@
 /**
  * A click on a paper's 👍 / 👎 / "more like this" button, on an option of a digest's vote or
- * "more like this" select, or on the Undo button of a confirmation. Stateless: the id (or the
+ * "more like this" select, or on the Undo button of a confirmation; 💬 Discuss (button or select)
+ * goes on to discuss-click.ts. Stateless: the id (or the
  * chosen value) and the database are all it needs, so a week-old message still works after a
  * restart. The interaction id is the click's dedupe key: the same interaction delivered twice
  * records one vote. An id this bot did not make, or made in another version, is answered with
