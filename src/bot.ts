@@ -8,9 +8,10 @@ import { latestSlot } from './core/zoned-time.js';
 import type { Logger } from './log.js';
 import { attachInteractionHandler } from './adapters/discord/commands/interaction-handler.js';
 import { attachReactionVotes } from './adapters/discord/reaction-votes.js';
+import { attachDiscussQuestions } from './adapters/discord/discuss-questions.js';
 import { registerSlackCommands } from './adapters/slack/commands/register-commands.js';
 import { hasDaily, nextDigest, type Channel } from './core/channel.js';
-import { arxivHolidays, buildChannelRanker, buildCommandDeps, buildEmbeddings, buildDigestRunner, buildSourceLabeler, PROCESS_OWNER, buildRawEntryPrune, buildSummarizer, buildSummaryGeneration, buildIngestRunner, buildSubscriptionDelivery, channelSpecs, openStores, sourceSpecs } from './main.js';
+import { arxivHolidays, buildChannelRanker, buildCommandDeps, buildQuestionAnswerer, buildEmbeddings, buildDigestRunner, buildSourceLabeler, PROCESS_OWNER, buildRawEntryPrune, buildSummarizer, buildSummaryGeneration, buildIngestRunner, buildSubscriptionDelivery, channelSpecs, openStores, sourceSpecs } from './main.js';
 import { digestContext, previewDigest, windowStartFor } from './pipeline/plan-digest.js';
 import { checkSources } from './pipeline/source-reads.js';
 import { scheduleDigests } from './scheduler/digest-job.js';
@@ -38,7 +39,9 @@ export async function startBot(o: BotOptions) {
   const now = o.now ?? (() => new Date());
   const stores = openStores(o.dbFile);
   stores.channels.syncFromConfig(channelSpecs(o.config), now().toISOString());
-  const chat = createChatClients(o.env, o.log, { connect: true, now, slackReconnectDelayMs: o.config.slack.reconnectDelaySeconds * 1000, ...(o.write ? { write: o.write } : {}) });
+  // Questions in discussion threads need an LLM; without one the bot does not read messages at all.
+  const questions = buildQuestionAnswerer(o.env, o.config, stores, o.log, now);
+  const chat = createChatClients(o.env, o.log, { connect: true, now, discordReadMessages: questions !== undefined, slackReconnectDelayMs: o.config.slack.reconnectDelaySeconds * 1000, ...(o.write ? { write: o.write } : {}) });
   // Connection states go to the database too, for `paperboy status` and `doctor` (other processes).
   const connections = startConnectionRecorder({ chat, store: createConnectionStore(stores.db), log: o.log, now });
   let stopping = false;
@@ -73,9 +76,10 @@ export async function startBot(o: BotOptions) {
   };
   const digestRunner = buildDigestRunner({ stores, config: o.config, chat, log: o.log, ingest: ingestJob.runNow, prepare, now, stopping: () => stopping, ...(metrics ? { metrics } : {}), ...(embeddings ? { embeddings: embeddings.ranking } : {}) });
   const digestJob = scheduleDigests(digestRunner, o.log, o.schedule !== false);
-  const commandDeps = buildCommandDeps(stores, o.config, now, metrics, embeddings?.ranking);
-  if (chat.slack) registerSlackCommands(chat.slack, commandDeps, o.log.child({ component: 'slack-commands' }), { admins: o.config.commands.slackAdmins, outbox: stores.outbox });
+  const commandDeps = { ...buildCommandDeps(stores, o.config, now, metrics, embeddings?.ranking), discuss: { store: stores.discuss, questions: questions !== undefined } };
+  if (chat.slack) registerSlackCommands(chat.slack, commandDeps, o.log.child({ component: 'slack-commands' }), { admins: o.config.commands.slackAdmins, outbox: stores.outbox, ...(questions ? { questions } : {}) });
   if (chat.discord) attachInteractionHandler(chat.discord, commandDeps, o.log.child({ component: 'discord-commands' }));
+  if (chat.discord && questions) attachDiscussQuestions(chat.discord, questions, o.log.child({ component: 'discord-discuss' }));
   if (chat.discord) attachReactionVotes(chat.discord, (id) => stores.outbox.papersOfMessage(id), commandDeps, o.log.child({ component: 'discord-reactions' }));
   let listener: HttpListener | undefined;
   try {

@@ -38,6 +38,7 @@ describe('config', () => {
       shutdown: { graceSeconds: 8 },
       slack: { reconnectDelaySeconds: 5 },
       http: { host: '127.0.0.1', maxIngestAgeHours: 6 },
+      discuss: { questionsPerHour: 10 },
       sources: [],
       channels: [],
     });

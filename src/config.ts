@@ -172,6 +172,12 @@ const configSchema = z.strictObject({
       maxIngestAgeHours: z.number().positive().max(720).default(6),
     })
     .prefault({}),
+  discuss: z
+    .strictObject({
+      /** Questions one person may ask the LLM in discussion threads in any hour (docs/adr/0020-discuss-threads.md). */
+      questionsPerHour: z.number().int().min(1).max(1000).default(10),
+    })
+    .prefault({}),
   sources: z.array(sourceSchema).default([]),
   channels: z.array(channelSchema).default([]),
 }).superRefine((c, ctx) => {

@@ -29,6 +29,7 @@ import { createPersonalRanker, type PersonalRankerDeps } from './pipeline/person
 import { createSimilarPapers } from './pipeline/similar-papers.js';
 import type { ChannelRanker } from './pipeline/plan-digest.js';
 import type { CommandDeps } from './pipeline/commands/command-deps.js';
+import { createQuestionAnswerer, type QuestionAnswerer } from './pipeline/discuss/answer-question.js';
 import { deliverSubscriptions } from './pipeline/deliver-subscriptions.js';
 import type { LikedDeps } from './pipeline/liked-matches.js';
 import { createFailureLog, type Logger } from './log.js';
@@ -107,8 +108,36 @@ export function buildCommandDeps(stores: Stores, config: Config, now: () => Date
     now,
     relevance: buildRelevance(stores, now, embeddings),
     saved: createSavedStore(stores.db),
+    discuss: { store: stores.discuss, questions: false },
     ...(metrics ? { metrics } : {}),
   };
+}
+
+/**
+ * Answers questions in discussion threads with the LLM (LLM_BASE_URL and LLM_MODEL set);
+ * undefined without one: then mentions are not answered (docs/adr/0020-discuss-threads.md).
+ */
+export function buildQuestionAnswerer(env: Env, config: Config, stores: Stores, log: Logger, now: () => Date = () => new Date()): QuestionAnswerer | undefined {
+  if (!env.LLM_BASE_URL || !env.LLM_MODEL) return undefined;
+  const client = createLlmClient({
+    baseUrl: env.LLM_BASE_URL,
+    ...(env.LLM_API_KEY ? { apiKey: env.LLM_API_KEY } : {}),
+    model: env.LLM_MODEL,
+    timeoutMs: config.llm.timeoutSeconds * 1000,
+    // A question waits in the thread: one retry at most, not the summaries' patience.
+    retries: Math.min(1, config.llm.retries),
+  });
+  return createQuestionAnswerer({
+    store: stores.discuss,
+    reader: stores.reader,
+    users: stores.users,
+    channels: stores.channels,
+    complete: (messages, opts) => client.complete(messages, opts),
+    perHour: config.discuss.questionsPerHour,
+    timeoutMs: config.llm.timeoutSeconds * 1000,
+    now,
+    log: log.child({ component: 'discuss' }),
+  });
 }
 
 /** `order: relevance`: ranks a channel's candidates by its profile (undefined without one). */

@@ -3,6 +3,7 @@ import { createBackfillStore } from './db/backfill-store.js';
 import { createChannelStore } from './db/channel-store.js';
 import { createDigestHoldStore } from './db/digest-hold-store.js';
 import { createDigestStore } from './db/digest-store.js';
+import { createDiscussStore } from './db/discuss-store.js';
 import { createIngestStore } from './db/ingest-store.js';
 import { createOutboxStore } from './db/outbox-store.js';
 import { createPaperReader } from './db/paper-reader.js';
@@ -31,6 +32,7 @@ export function openStores(dbFile: string) {
     subscriptions: createSubscriptionStore(db),
     subscriptionOutbox: createSubscriptionOutboxStore(db),
     backfill: createBackfillStore(db),
+    discuss: createDiscussStore(db),
     close: () => db.close(),
   };
 }

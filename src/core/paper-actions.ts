@@ -4,7 +4,7 @@
  * handler is stateless: the id and the database are all it needs, so a click on a week-old
  * message after a restart still works, and an id it does not know is answered, not dropped.
  */
-export const PAPER_VERBS = ['up', 'down', 'undo', 'similar', 'save', 'unsave'] as const;
+export const PAPER_VERBS = ['up', 'down', 'undo', 'similar', 'save', 'unsave', 'discuss'] as const;
 export type PaperVerb = (typeof PAPER_VERBS)[number];
 
 export interface PaperAction {

@@ -326,13 +326,13 @@ describe('paperboy doctor: Discord', () => {
     expect(r.find(`discord channel ${CH_THREAD}`)).toMatchObject({ status: 'fail', detail: expect.stringContaining('the bot lacks Send Messages, Embed Links, Create Public Threads, Send Messages in Threads (layout: thread); give the bot') });
   });
 
-  it('fails a thread-layout channel where the bot cannot create public threads, and only that one', async () => {
+  it('fails a thread-layout channel where the bot cannot create public threads, and warns for a digest channel (Discuss opens no thread there)', async () => {
     const { env, discord: d } = await healthyInstall();
     const withoutThreads = (bits: bigint) => bits & ~PERMISSION.CreatePublicThreads;
     d.setGuildPermissions(GUILD, { everyone: withoutThreads(DEFAULT_EVERYONE), botRoles: [withoutThreads(DEFAULT_BOT_ROLE)] });
     const r = await doctor([], env);
     expect(r.code).toBe(1);
-    expect(r.find(`discord channel ${CH_DIGEST}`).status).toBe('ok');
+    expect(r.find(`discord channel ${CH_DIGEST}`)).toMatchObject({ status: 'warn', detail: '#papers: the bot can post digests, but 💬 Discuss cannot open threads here: it lacks Create Public Threads' });
     expect(r.find(`discord channel ${CH_THREAD}`)).toMatchObject({
       status: 'fail',
       detail: "#threads: the bot lacks Create Public Threads (layout: thread); give the bot's role it in Server Settings → Roles, or in Edit Channel → Permissions",

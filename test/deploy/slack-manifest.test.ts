@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SLACK_SCOPES } from '../../src/adapters/slack/doctor-checks.js';
-import { REACTION_EVENTS } from '../../src/adapters/slack/commands/register-commands.js';
+import { MENTION_EVENT, REACTION_EVENTS } from '../../src/adapters/slack/commands/register-commands.js';
 import { MANIFEST_SCOPES } from '../fakes/fake-slack.js';
 
 const manifest = JSON.parse(readFileSync(new URL('../../config/slack-manifest.json', import.meta.url), 'utf8')) as {
@@ -15,8 +15,9 @@ describe('config/slack-manifest.json', () => {
     expect([...MANIFEST_SCOPES].sort()).toEqual(Object.keys(SLACK_SCOPES).sort());
   });
 
-  it('subscribes the reaction events the bot listens to and turns interactivity on for the buttons', () => {
-    expect(manifest.settings.event_subscriptions?.bot_events).toEqual([...REACTION_EVENTS]);
+  it('subscribes the reaction and mention events the bot listens to and turns interactivity on for the buttons', () => {
+    expect(manifest.settings.event_subscriptions?.bot_events).toEqual([...REACTION_EVENTS, MENTION_EVENT]);
+    expect(manifest.oauth_config.scopes.bot).toContain('app_mentions:read');
     expect(manifest.oauth_config.scopes.bot).toContain('reactions:read');
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.event_subscriptions?.request_url).toBe(manifest.settings.interactivity.request_url);

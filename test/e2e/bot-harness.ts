@@ -103,6 +103,10 @@ export interface HarnessOptions {
   http?: { maxIngestAgeHours?: number };
   /** Slack over Socket Mode (the fake's app-level token) instead of HTTP, with config `slack`. */
   slackSocketMode?: { reconnectDelaySeconds?: number };
+  /** An OpenAI-compatible endpoint (a fake LLM's base URL) as LLM_BASE_URL, with LLM_MODEL `test-model`. */
+  llmBaseUrl?: string;
+  /** More top-level config sections (e.g. `discuss`), as in the YAML file. */
+  config?: Record<string, unknown>;
 }
 
 export interface Clock {
@@ -182,6 +186,8 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
       digest: { catchUpHours: o.catchUpHours ?? 6, firstDigestLookbackHours: 24 },
       ...(o.http ? { http: { port: 0, ...o.http } } : {}),
       ...(o.slackSocketMode ? { slack: o.slackSocketMode } : {}),
+      ...(o.llmBaseUrl ? { llm: { timeoutSeconds: 5, retries: 0 } } : {}),
+      ...o.config,
       sources: Object.entries(FEED_PATHS).map(([name, path]) => ({ name, url: feeds.url(path), format: FORMATS[name as FeedName], ...(LABELS[name] ? { label: LABELS[name] } : {}) })),
       channels: [...channels, ...(o.unknownChannels ?? [])],
     });
@@ -199,6 +205,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
       SLACK_API_URL: slack.apiUrl,
       SLACK_PORT: '0',
       LOG_LEVEL: 'info',
+      ...(o.llmBaseUrl ? { LLM_BASE_URL: o.llmBaseUrl, LLM_MODEL: 'test-model' } : {}),
     });
 
     let now = new Date(o.start);

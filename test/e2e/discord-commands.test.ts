@@ -94,7 +94,7 @@ describe('/papers on Discord', () => {
     const page1 = await edit(first.token);
     // The card's 👍 / 👎 / more-like-this row comes first; the paging row after it.
     const button = (page1.components as { components: Json[] }[]).flatMap((r) => r.components).find((c) => String(c.custom_id).startsWith('search|'))!;
-    expect((page1.components as { components: Json[] }[])[0]!.components.map((c) => String(c.custom_id).split(':')[1])).toEqual(['up', 'down', 'similar', 'save']);
+    expect((page1.components as { components: Json[] }[])[0]!.components.map((c) => String(c.custom_id).split(':')[1])).toEqual(['up', 'down', 'similar', 'save', 'discuss']);
     expect(button).toMatchObject({ type: 2, custom_id: 'search|2|retrieval', label: '다음' });
     const message = { id: '1400000000000000001', channel_id: CHANNEL, type: 20, author: { ...USER, id: fake.bot.id, bot: true }, content: page1.content,
       embeds: page1.embeds, components: page1.components, flags: 64, timestamp: new Date().toISOString(), edited_timestamp: null, tts: false,

@@ -158,7 +158,7 @@ describe('paper buttons and selects on Discord', () => {
     expect(edit.content).toContain('Dense retrieval with feedback');
     expect(edit.embeds[0]!.title).toBe('Dense retrieval feedback for search');
     expect(edit.embeds[0]!.description).toMatch(/^\*[^*\n]+\*(\n\n|$)/); // the reason line, in italics, first
-    expect(edit.components[0]!.components.map((c) => c.custom_id)).toEqual([`pb1:up:${lookAlike}`, `pb1:down:${lookAlike}`, `pb1:similar:${lookAlike}`, `pb1:save:${lookAlike}`]);
+    expect(edit.components[0]!.components.map((c) => c.custom_id)).toEqual([`pb1:up:${lookAlike}`, `pb1:down:${lookAlike}`, `pb1:similar:${lookAlike}`, `pb1:save:${lookAlike}`, `pb1:discuss:${lookAlike}`]);
   });
 
   it('changes the channel’s order: after a 👍 on the paper with fewer votes, the relevance ranking puts it first', async () => {

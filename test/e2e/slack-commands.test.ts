@@ -107,7 +107,7 @@ describe('/papers over Slack', () => {
     expect(allText(answer)).toContain('投票数');
     const [card, paging] = blocks.filter((b) => b.type === 'actions');
     // The card's own feedback row in the asker's language, then the paging buttons.
-    expect(card?.elements?.map((e) => (e as { text: { text: string } }).text.text)).toEqual(['👍', '👎', '似た論文', '⭐ 保存']);
+    expect(card?.elements?.map((e) => (e as { text: { text: string } }).text.text)).toEqual(['👍', '👎', '似た論文', '⭐ 保存', '💬 ディスカッション']);
     expect(paging?.elements).toEqual([expect.objectContaining({ action_id: 'papers_page_2', value: 'search|2|paper', text: expect.objectContaining({ text: '次へ' }) })]);
   });
 

@@ -88,10 +88,10 @@ describe('feedback on Slack', () => {
     expect(replies.length).toBeGreaterThan(3);
     for (const m of replies) {
       const buttons = buttonsOf(m);
-      expect(buttons.map((b) => b.text.text)).toEqual(['👍', '👎', 'More like this', '⭐ Save']);
+      expect(buttons.map((b) => b.text.text)).toEqual(['👍', '👎', 'More like this', '⭐ Save', '💬 Discuss']);
       const id = Number(/^pb1:up:(\d+)$/.exec(buttons[0]!.value)?.[1]);
-      expect(buttons.map((b) => b.value)).toEqual([`pb1:up:${id}`, `pb1:down:${id}`, `pb1:similar:${id}`, `pb1:save:${id}`]);
-      expect(buttons.map((b) => b.action_id)).toEqual([`pb1_up_${id}`, `pb1_down_${id}`, `pb1_similar_${id}`, `pb1_save_${id}`]);
+      expect(buttons.map((b) => b.value)).toEqual([`pb1:up:${id}`, `pb1:down:${id}`, `pb1:similar:${id}`, `pb1:save:${id}`, `pb1:discuss:${id}`]);
+      expect(buttons.map((b) => b.action_id)).toEqual([`pb1_up_${id}`, `pb1_down_${id}`, `pb1_similar_${id}`, `pb1_save_${id}`, `pb1_discuss_${id}`]);
       expect(reader.outbox.papersOfMessage(m.ts)).toEqual([id]);
     }
     const digest = h.slackMessages(DIGEST.channel);
@@ -131,7 +131,7 @@ describe('feedback on Slack', () => {
     expect(answer.response_type).toBe('ephemeral');
     const cards = blocksOf(answer as { blocks?: unknown[] }).filter((b) => b.type === 'actions');
     expect(cards.length).toBeGreaterThan(0);
-    for (const row of cards) expect(row.elements!.map((b) => b.text.text)).toEqual(['👍', '👎', '似た論文', '⭐ 保存']);
+    for (const row of cards) expect(row.elements!.map((b) => b.text.text)).toEqual(['👍', '👎', '似た論文', '⭐ 保存', '💬 ディスカッション']);
     expect(cards.map((row) => row.elements![0]!.value)).not.toContain(similar.value.replace('similar', 'up'));
   });
 

@@ -35,6 +35,7 @@ import { createGuildDirectory, PERMISSION, type GuildPermissions, type Overwrite
 import { attachmentObjects, attachmentProblems, readMultipart, type UploadedFile } from './discord-multipart.js';
 
 export type { UploadedFile } from './discord-multipart.js';
+import { createThreadRoutes } from './fake-discord-threads.js';
 
 export type { GuildPermissions, OverwriteInput } from './fake-discord-guilds.js';
 
@@ -48,7 +49,8 @@ export type FakeRequest = { method: string; path: string; body: unknown; headers
  * back until `release()`, or for good: a response lost on the way back.
  */
 export type Failure = { status: number; body?: unknown; headers?: Record<string, string> } | 'hang' | 'reset' | 'hold';
-export type ChannelKind = 'text' | 'thread' | 'no-access' | 'no-permission' | 'dm';
+/** 'forum': a forum channel (type 15, posts only); 'no-threads': the bot may post but not create threads (fake-discord-threads.ts). */
+export type ChannelKind = 'text' | 'thread' | 'no-access' | 'no-permission' | 'dm' | 'forum' | 'no-threads';
 export type Limit = { limit: number; windowMs: number };
 export interface FakeDiscordOptions {
   token?: string;
@@ -112,6 +114,12 @@ export interface FakeDiscord {
    * sessions whose intents include GuildMessageReactions (1 << 10) for a guild channel.
    */
   react(kind: 'add' | 'remove', reaction: Reaction): void;
+  /** A person's message (`mentions`: user ids), stored and dispatched as MESSAGE_CREATE as Discord does (fake-discord-threads.ts). */
+  say(channelId: string, author: { id: string; username?: string; bot?: boolean }, content: string, mentions?: string[]): Json;
+  /** A thread's channel object (thread_metadata included), if the fake made it. */
+  thread(id: string): Json | undefined;
+  /** Archives a thread (and locks it), as Discord's auto-archive or a moderator does. */
+  archiveThread(id: string, options?: { locked?: boolean }): void;
   close(): Promise<void>;
 }
 
@@ -234,6 +242,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   }
 
   function createMessage(channelId: string, body: unknown): Reply {
+    if (meta.get(channelId)?.kind === 'forum') return error(400, 50008, 'Cannot send messages in a non-text channel');
+    const archived = threadRoutes.postError(channelId);
+    if (archived) return archived;
     const invalid = validateMessage(body);
     if (invalid) return { status: 400, body: invalid };
     const b = body as Json;
@@ -248,29 +259,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [],
       mention_roles: [], attachments: [], components: Array.isArray(b.components) ? (b.components as Json[]) : [], pinned: false, flags: 0, ...(nonce ? { nonce } : {}),
     };
+    // A reply: type 19 with the reference Discord fills in (channel and guild of the message replied to).
+    const reference = isObject(b.message_reference) ? b.message_reference : undefined;
+    if (reference) Object.assign(message, { type: 19, message_reference: { type: 0, message_id: reference.message_id, channel_id: channelId, ...(message.guild_id ? { guild_id: message.guild_id } : {}) } });
     channels.get(channelId)?.push(message);
     if (enforced) nonces.set(`${channelId}:${nonce}`, { message, at: Date.now() });
     return { status: 200, body: message };
-  }
-
-  /** A thread started from a message is a channel with the message's id (type 11, public thread). */
-  function startThread(channelId: string, messageId: string, body: unknown): Reply {
-    const starter = channels.get(channelId)?.find((m) => m.id === messageId);
-    if (!starter) return error(404, 10008, 'Unknown Message');
-    const name = at(body, ['name']); // its length was checked against the spec
-    if (meta.has(messageId)) return error(400, 160004, 'A thread has already been created for this message');
-    const guildId = meta.get(channelId)?.guildId ?? '';
-    meta.set(messageId, { kind: 'thread', guildId });
-    channels.set(messageId, []);
-    const thread = {
-      id: messageId, type: 11, guild_id: guildId, parent_id: channelId, owner_id: bot.id, name, flags: 0,
-      last_message_id: null, rate_limit_per_user: 0, message_count: 0, member_count: 1, total_message_sent: 0,
-      thread_metadata: { archived: false, auto_archive_duration: at(body, ['auto_archive_duration']) ?? 4320,
-        archive_timestamp: new Date().toISOString(), locked: false },
-    };
-    Object.assign(starter, { thread, flags: 32 }); // 32: HAS_THREAD
-    threads.set(messageId, thread);
-    return { status: 201, body: thread };
   }
 
   /** POST /users/@me/channels {recipient_id}: the user's DM channel (type 1), the same one every time. */
@@ -305,8 +299,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     if (m.kind === 'dm') return { status: 200, body: { id, type: 1, last_message_id: null, flags: 0, recipients: [] } };
     if (m.kind === 'thread') return { status: 200, body: threads.get(id) ?? { id, type: 11, guild_id: m.guildId, parent_id: null, name: 'thread', flags: 0 } };
     const denySend: OverwriteInput[] = [{ id: bot.id, type: 1, deny: PERMISSION.SendMessages }];
-    const overwrites = m.overwrites ?? (m.kind === 'no-permission' ? denySend : []);
-    return { status: 200, body: guilds.textChannel(id, m.guildId, m.name ?? `channel-${id.slice(-4)}`, overwrites) };
+    const denyThreads: OverwriteInput[] = [{ id: bot.id, type: 1, deny: PERMISSION.CreatePublicThreads | PERMISSION.SendMessagesInThreads }];
+    const overwrites = m.overwrites ?? (m.kind === 'no-permission' ? denySend : m.kind === 'no-threads' ? denyThreads : []);
+    const channel = guilds.textChannel(id, m.guildId, m.name ?? `channel-${id.slice(-4)}`, overwrites);
+    return { status: 200, body: m.kind === 'forum' ? { ...channel, type: 15, available_tags: [], default_reaction_emoji: null, default_sort_order: null, default_forum_layout: 0 } : channel };
   }
 
   /** GET /guilds/{id}/roles and /guilds/{id}/members/{user}, for guilds the bot is in. */
@@ -356,13 +352,22 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     if (guild) return guildRoute(guild[1] ?? '', path.endsWith('/roles') ? undefined : guild[2]);
     const history = method === 'GET' ? path.match(/^\/channels\/(\d+)\/messages$/) : null;
     if (history) return channelError(history[1] ?? '') ?? listMessages(history[1] ?? '', query);
-    const m = method === 'POST' ? path.match(/^\/channels\/(\d+)\/messages(?:\/(\d+)\/threads)?$/) : null;
+    const update = method === 'PATCH' ? path.match(/^\/channels\/(\d+)$/) : null;
+    if (update) return channelError(update[1] ?? '') ?? threadRoutes.updateThread(update[1] ?? '', body) ?? error(403, 50013, 'Missing Permissions');
+    // POST /channels/{id}/threads (no message id) is a thread without a starter, or a forum post.
+    const m = method === 'POST' ? path.match(/^\/channels\/(\d+)\/(?:messages(?:\/(\d+)\/(threads))?|(threads))$/) : null;
     if (!m) return error(404, 0, '404: Not Found');
-    const [, channelId = '', messageId] = m;
+    const [, channelId = '', messageId, , alone] = m;
+    if (alone) {
+      const { headers: limits, limited } = take(`${THREADS_BUCKET}:${channelId}`, THREADS_BUCKET, options.routeLimit ?? { limit: 5, windowMs: 5000 });
+      if (limited) return limited;
+      const reply = channelError(channelId) ?? threadRoutes.createThread(channelId, body);
+      return { ...reply, headers: { ...limits, ...reply.headers } };
+    }
     const bucket = messageId ? THREADS_BUCKET : MESSAGES_BUCKET;
     const { headers: limits, limited } = take(`${bucket}:${channelId}`, bucket, options.routeLimit ?? { limit: 5, windowMs: 5000 });
     if (limited) return limited;
-    const reply = channelError(channelId) ?? (messageId ? startThread(channelId, messageId, body) : createMessage(channelId, body));
+    const reply = channelError(channelId) ?? (messageId ? threadRoutes.startThread(channelId, messageId, body) : createMessage(channelId, body));
     return { ...reply, headers: { ...limits, ...reply.headers } };
   }
 
@@ -425,6 +430,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     respond(res, reply);
   }
 
+  const threadRoutes = createThreadRoutes({ meta, channels: channels as unknown as Map<string, Json[]>, threads, botId: bot.id, snowflake, createMessage, validateMessage });
+
   const http = createServer((req, res) => void handle(req, res));
   const seqs = new Map<WebSocket, number>(); // identified connections and their last sequence number
   const intentsOf = new Map<WebSocket, number>();
@@ -447,6 +454,16 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     const ready = { v: 10, session_id: snowflake(), resume_gateway_url: server.gatewayUrl, shard: [0, 1], guilds: [],
       user, application: { id: bot.id, flags: 0 }, user_settings: {} };
     send(ws, 0, ready, 'READY', 1);
+  }
+
+  /** Sends an event to each identified session whose intents give it one (`dataFor` answers undefined otherwise). */
+  function dispatchBy(event: string, dataFor: (intents: number) => unknown): void {
+    for (const [ws, seq] of seqs) {
+      const data = dataFor(intentsOf.get(ws) ?? 0);
+      if (data === undefined) continue;
+      seqs.set(ws, seq + 1);
+      send(ws, 0, data, event, seq + 1);
+    }
   }
 
   wss.on('connection', (ws) => {
@@ -501,12 +518,15 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const guildId = meta.get(reaction.channelId)?.guildId || undefined;
       const author = channels.get(reaction.channelId)?.find((m) => m.id === reaction.messageId)?.author as Json | undefined;
       const { event, data, intent } = reactionDispatch(kind, reaction, guildId, author?.id as string | undefined);
-      for (const [ws, seq] of seqs) {
-        if (((intentsOf.get(ws) ?? 0) & intent) === 0) continue;
-        seqs.set(ws, seq + 1);
-        send(ws, 0, data, event, seq + 1);
-      }
+      dispatchBy(event, (intents) => ((intents & intent) === 0 ? undefined : data));
     },
+    say(channelId, author, content, mentions = []) {
+      const { message, forSession } = threadRoutes.personMessage(channelId, author, content, mentions);
+      dispatchBy('MESSAGE_CREATE', forSession);
+      return message;
+    },
+    thread: (id) => threads.get(id),
+    archiveThread: (id, { locked = false } = {}) => threadRoutes.archive(id, locked),
     async close() {
       for (const ws of wss.clients) ws.terminate();
       for (const res of hanging) res.destroy();

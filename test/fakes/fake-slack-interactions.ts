@@ -137,3 +137,20 @@ export function interactiveEnvelope(payload: Record<string, unknown>): FakeEnvel
 export function eventsEnvelope(event: Record<string, unknown>, retry = 0): FakeEnvelope {
   return { type: 'events_api', payload: event, accepts_response_payload: false, retry_attempt: retry, ...(retry ? { retry_reason: 'timeout' } : {}) } as FakeEnvelope;
 }
+
+/** The Events API `event_callback` body of an `app_mention`: `user` wrote `text` (with `<@U0PAPERBOY>` in it) in `channel`, in the thread `threadTs` if given. */
+export function mentionBody(m: { user: string; channel: string; text: string; threadTs?: string; team?: string }): Record<string, unknown> {
+  const team = m.team ?? FAKE_IDS.team_id;
+  const ts = nowTs();
+  return {
+    token: 'legacy-verification-token',
+    team_id: team,
+    api_app_id: FAKE_IDS.app_id,
+    event: { type: 'app_mention', user: m.user, text: m.text, ts, team, channel: m.channel, event_ts: ts, ...(m.threadTs ? { thread_ts: m.threadTs } : {}) },
+    type: 'event_callback',
+    event_id: `Ev${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: team, user_id: FAKE_IDS.user_id, is_bot: true, is_enterprise_install: false }],
+    is_ext_shared_channel: false,
+  };
+}

@@ -122,7 +122,7 @@ export interface FakeSlack {
   socketDisconnect(reason?: string): void;
   close(): Promise<void>;
 }
-export const MANIFEST_SCOPES = ['chat:write', 'chat:write.public', 'channels:history', 'groups:history', 'commands', 'users:read', 'im:write', 'reactions:read', 'files:write'];
+export const MANIFEST_SCOPES = ['chat:write', 'chat:write.public', 'channels:history', 'groups:history', 'commands', 'users:read', 'im:write', 'reactions:read', 'files:write', 'app_mentions:read'];
 export const FAKE_IDS = { team_id: 'T0FAKE', team: 'Fake Workspace', user_id: 'U0PAPERBOY', user: 'paperboy', bot_id: 'B0PAPERBOY', app_id: 'A0PAPERBOY' };
 
 // Message validation lives in fake-slack-messages.ts; re-exported for the renderer tests that hold their output to it.
@@ -293,6 +293,16 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     return undefined;
   }
 
+  /** chat.getPermalink {channel, message_ts}: the message's link; a reply's carries its thread, as Slack's do. */
+  function permalink(p: Params): Answer {
+    const channel = String(p.channel ?? '');
+    if (!channels.has(channel)) return err('channel_not_found');
+    const m = messages.get(channel)?.find((msg) => msg.ts === p.message_ts);
+    if (!m) return err('message_not_found');
+    const reply = m.thread_ts && m.thread_ts !== m.ts ? `?thread_ts=${m.thread_ts}&cid=${channel}` : '';
+    return ok({ channel, permalink: `https://fake-workspace.slack.com/archives/${channel}/p${m.ts.replace('.', '')}${reply}` });
+  }
+
   function answer(method: string, p: Params): Answer {
     if (method === 'files.getUploadURLExternal') return uploads.getUploadUrl(p);
     if (method === 'files.completeUploadExternal') return uploads.complete(p, shareFiles);
@@ -303,6 +313,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     if (method === 'users.info') return userInfo(p);
     if (method === 'conversations.open') return openConversation(p);
     if (method === 'conversations.info') return conversationInfo(p);
+    if (method === 'chat.getPermalink') return permalink(p);
     return err('unknown_method');
   }
 

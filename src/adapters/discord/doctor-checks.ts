@@ -22,7 +22,7 @@ type GuildFacts = { roles: APIRole[]; member: APIGuildMember };
  * The gateway intents the bot asks for (discord-client.ts). Neither is privileged, so there is no
  * portal switch to check; the line says what 👍 / 👎 reactions need, for whoever reads the report.
  */
-export const INTENTS_NOTE = 'Guilds and GuildMessageReactions (👍/👎 reactions are votes); neither is privileged, nothing to enable in the portal';
+export const INTENTS_NOTE = 'Guilds and GuildMessageReactions (👍/👎 reactions are votes), plus GuildMessages when an LLM is configured (questions in discussion threads); none is privileged (mentions of the bot carry their text without Message Content), nothing to enable in the portal';
 
 /** Text (0) and announcement (5) channels take digests. */
 const POSTABLE_TYPES = new Set([0, 5]);
@@ -60,7 +60,11 @@ function permissionCheck(channel: ChannelObject, facts: GuildFacts, botId: strin
     overwrites: channel.permission_overwrites ?? [],
   });
   const missing = missingPermissions(perms, layout === 'thread' ? [...REQUIRED, ...REQUIRED_FOR_THREADS] : REQUIRED);
-  if (missing.length === 0) return ok(name, `#${channel.name ?? channel.id}: the bot can post ${layout === 'thread' ? 'digests in threads' : 'digests'}`);
+  if (missing.length === 0) {
+    const noThreads = missingPermissions(perms, REQUIRED_FOR_THREADS).map((m) => m.name);
+    if (noThreads.length) return warn(name, `#${channel.name ?? channel.id}: the bot can post digests, but 💬 Discuss cannot open threads here: it lacks ${noThreads.join(', ')}`);
+    return ok(name, `#${channel.name ?? channel.id}: the bot can post ${layout === 'thread' ? 'digests in threads' : 'digests'}`);
+  }
   const names = missing.map((m) => m.name).join(', ');
   const fix = missing.some((m) => m.byOverwrite)
     ? `the channel's permission overwrites deny it: allow it for the bot's role in Edit Channel → Permissions`

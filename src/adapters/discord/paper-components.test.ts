@@ -4,7 +4,7 @@ import type { DigestModel, PaperCard } from '../../core/digest-model.js';
 import { parsePaperActionId } from '../../core/paper-actions.js';
 import { validateMessage } from '../../../test/fakes/fake-discord.js';
 import { renderAnswer } from './commands/render-answer.js';
-import { paperControlLabels, SAVE_MENU_ID, SIMILAR_MENU_ID, VOTE_MENU_ID } from './paper-components.js';
+import { DISCUSS_MENU_ID, paperControlLabels, SAVE_MENU_ID, SIMILAR_MENU_ID, VOTE_MENU_ID } from './paper-components.js';
 import { renderDiscordDigest } from './render-digest.js';
 
 type Row = { type: number; components: { type: number; custom_id: string; label?: string; style?: number; placeholder?: string; options?: { label: string; value: string }[] }[] };
@@ -35,12 +35,14 @@ describe('paper controls on digest messages', () => {
     ]);
     for (const { body, paperIds } of withPapers) {
       expect(valid(body)).toBeUndefined();
-      const [vote, similar] = rows(body).map((r) => r.components[0]!);
+      const [vote, similar, discuss] = rows(body).map((r) => r.components[0]!);
       expect(vote).toMatchObject({ type: ComponentType.StringSelect, custom_id: VOTE_MENU_ID, placeholder: '이 메시지의 논문에 👍 / 👎…' });
       expect(vote!.options!.map((o) => o.value)).toEqual(paperIds!.flatMap((id) => [`pb1:up:${id}`, `pb1:down:${id}`]));
       expect(vote!.options!.every((o) => o.label.length <= 100 && /^(👍|👎) Very long/.test(o.label))).toBe(true);
       expect(similar).toMatchObject({ custom_id: SIMILAR_MENU_ID });
       expect(similar!.options!.map((o) => parsePaperActionId(o.value))).toEqual(paperIds!.map((paperId) => ({ verb: 'similar', paperId })));
+      expect(discuss).toMatchObject({ custom_id: DISCUSS_MENU_ID, placeholder: '💬 스레드에서 논문 토론하기…' });
+      expect(discuss!.options!.map((o) => parsePaperActionId(o.value))).toEqual(paperIds!.map((paperId) => ({ verb: 'discuss', paperId })));
     }
     // The closing "and 3 more" shows no paper: nothing to vote on, no ids.
     expect(messages.at(-1)).toEqual({ body: { content: 'and 3 more', allowed_mentions: { parse: [] } } });
@@ -61,6 +63,7 @@ describe('paper controls on digest messages', () => {
           { type: ComponentType.Button, style: ButtonStyle.Secondary, label: '👎', custom_id: 'pb1:down:7' },
           { type: ComponentType.Button, style: ButtonStyle.Primary, label: '似た論文', custom_id: 'pb1:similar:7' },
           { type: ComponentType.Button, style: ButtonStyle.Secondary, label: '⭐ 保存', custom_id: 'pb1:save:7' },
+          { type: ComponentType.Button, style: ButtonStyle.Secondary, label: '💬 ディスカッション', custom_id: 'pb1:discuss:7' },
         ],
       },
     ]);
@@ -88,14 +91,14 @@ describe('paper controls on command answers', () => {
   it('gives a one-paper answer its three buttons, and the answer’s own buttons after them in their styles', () => {
     const message = renderAnswer({ ephemeral: true, cards: [card(5)], buttons: [{ label: 'Undo', payload: 'pb1:undo:5', style: 'danger' }] }, en);
     const [controls, own] = message.components as Row[];
-    expect(controls!.components.map((c) => [c.custom_id, c.label])).toEqual([['pb1:up:5', '👍'], ['pb1:down:5', '👎'], ['pb1:similar:5', 'More like this'], ['pb1:save:5', '⭐ Save']]);
+    expect(controls!.components.map((c) => [c.custom_id, c.label])).toEqual([['pb1:up:5', '👍'], ['pb1:down:5', '👎'], ['pb1:similar:5', 'More like this'], ['pb1:save:5', '⭐ Save'], ['pb1:discuss:5', '💬 Discuss']]);
     expect(own!.components).toEqual([{ type: ComponentType.Button, style: ButtonStyle.Danger, label: 'Undo', custom_id: 'pb1:undo:5' }]);
   });
 
   it('gives a search page of several papers the three selects above the paging buttons', () => {
     const message = renderAnswer({ ephemeral: true, cards: [card(1), card(2), card(3)], buttons: [{ label: 'Next', payload: 'search|2|rag' }] }, en);
     const ids = (message.components as Row[]).map((r) => r.components[0]!.custom_id);
-    expect(ids).toEqual([VOTE_MENU_ID, SIMILAR_MENU_ID, SAVE_MENU_ID, 'search|2|rag']);
+    expect(ids).toEqual([VOTE_MENU_ID, SIMILAR_MENU_ID, SAVE_MENU_ID, DISCUSS_MENU_ID, 'search|2|rag']);
   });
 
   it('adds no controls when rendered without labels (error answers)', () => {

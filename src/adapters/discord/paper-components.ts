@@ -1,11 +1,12 @@
 /**
- * The 👍 / 👎 / "more like this" / ⭐ save controls under paper cards (docs/adr/0016-discord-feedback-controls.md,
- * docs/adr/0019-reading-list-and-export.md). A message showing one paper gets a row of four
- * buttons (a row holds five: one is left for another control); a message showing several (up to
- * 10 embeds) gets three string selects, one listing "👍 title" and "👎 title" per paper, one
- * listing the papers for "more like this" and one for "⭐ save". Buttons per paper would need 40
- * for 10 papers, past Discord's 25 (5 rows × 5); the selects take 3 of the 5 rows whatever the
- * count, leaving room for paging and undo buttons. Every id or value is `pb1:<verb>:<paper>`.
+ * The 👍 / 👎 / "more like this" / ⭐ save / 💬 Discuss controls under paper cards
+ * (docs/adr/0016-discord-feedback-controls.md, docs/adr/0019-reading-list-and-export.md,
+ * docs/adr/0020-discuss-threads.md). A message showing one paper gets a row of five buttons (a
+ * row's maximum); a message showing several (up to 10 embeds) gets four string selects: one
+ * listing "👍 title" and "👎 title" per paper, one listing the papers for "more like this", one for
+ * "⭐ save" and one for "Discuss". Buttons per paper would need 50 for 10 papers, past Discord's 25
+ * (5 rows × 5); the selects take 4 of the 5 rows whatever the count, leaving one row for paging
+ * and undo buttons. Every id or value is `pb1:<verb>:<paper>`.
  */
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow, type APISelectMenuOption } from 'discord.js';
 import type { PaperCard } from '../../core/digest-model.js';
@@ -20,9 +21,11 @@ export interface PaperControlLabels {
   dislike: string;
   similar: string;
   save: string;
+  discuss: string;
   votePlaceholder: string;
   similarPlaceholder: string;
   savePlaceholder: string;
+  discussPlaceholder: string;
 }
 
 /** Discord's component limits. */
@@ -31,12 +34,20 @@ export const COMPONENT_LIMITS = { selectOptions: 25, optionLabel: 100, placehold
 export const VOTE_MENU_ID = 'pb1:menu:vote';
 export const SIMILAR_MENU_ID = 'pb1:menu:similar';
 export const SAVE_MENU_ID = 'pb1:menu:save';
+export const DISCUSS_MENU_ID = 'pb1:menu:discuss';
 
 export function paperControlLabels(locale: string): PaperControlLabels {
   const t = createTranslator(locale).t;
   return {
-    like: t('button.like'), dislike: t('button.dislike'), similar: t('button.similar'), save: t('button.save'),
-    votePlaceholder: t('menu.vote'), similarPlaceholder: t('menu.similar'), savePlaceholder: t('menu.save'),
+    like: t('button.like'),
+    dislike: t('button.dislike'),
+    similar: t('button.similar'),
+    save: t('button.save'),
+    discuss: t('button.discuss'),
+    votePlaceholder: t('menu.vote'),
+    similarPlaceholder: t('menu.similar'),
+    savePlaceholder: t('menu.save'),
+    discussPlaceholder: t('menu.discuss'),
   };
 }
 
@@ -59,6 +70,7 @@ function buttonsRow(paperId: number, labels: PaperControlLabels): MessageRow {
       button(labels.dislike, id('down', paperId), ButtonStyle.Secondary),
       button(labels.similar, id('similar', paperId), ButtonStyle.Primary),
       button(labels.save, id('save', paperId), ButtonStyle.Secondary),
+      button(labels.discuss, id('discuss', paperId), ButtonStyle.Secondary),
     ],
   };
 }
@@ -80,6 +92,7 @@ function menus(cards: { paperId: number; title: string }[], labels: PaperControl
     select(VOTE_MENU_ID, labels.votePlaceholder, vote),
     select(SIMILAR_MENU_ID, labels.similarPlaceholder, listed('similar')),
     select(SAVE_MENU_ID, labels.savePlaceholder, listed('save')),
+    select(DISCUSS_MENU_ID, labels.discussPlaceholder, listed('discuss')),
   ];
 }
 

@@ -28,6 +28,7 @@ export const SLACK_SCOPES: Record<string, string> = {
   'im:write': 'subscriptions cannot be delivered by direct message',
   'reactions:read': '👍 / 👎 reactions on digest messages are not counted; the bot events reaction_added and reaction_removed are needed too',
   'files:write': '/papers export cannot send the reading list file',
+  'app_mentions:read': 'questions to the bot in discussion threads are not answered (with an LLM configured); the bot event app_mention is needed too',
 };
 
 /** Warns about manifest scopes the token lacks; no line when Slack did not say which scopes it has. */

@@ -1,6 +1,7 @@
 /**
- * The one-click row under a paper: 👍, 👎, "more like this" and ⭐ save as buttons in one actions
- * block (docs/adr/0019-reading-list-and-export.md for ⭐). Buttons rather than an overflow menu, because a vote is then one click, not two. Each
+ * The one-click row under a paper: 👍, 👎, "more like this", ⭐ save (docs/adr/0019-reading-list-and-export.md)
+ * and 💬 Discuss (a thread for the paper, docs/adr/0020-discuss-threads.md) as buttons in one actions
+ * block. Buttons rather than an overflow menu, because a vote is then one click, not two. Each
  * button's `value` is the platform-neutral action id (`pb1:<verb>:<paper>`, core/paper-actions.ts)
  * and its `action_id` is `pb1_<verb>_<paper>`: unique within a message (Slack requires it) as
  * long as a message shows a paper once, and matched by the listener in commands/paper-action.ts.
@@ -20,12 +21,13 @@ export interface FeedbackLabels {
   dislike: string;
   similar: string;
   save: string;
+  discuss: string;
 }
 
 /** The labels in `locale` (a digest's), or from a translator already chosen (a command answer's). */
 export function feedbackLabels(locale: string | Localizer): FeedbackLabels {
   const loc = typeof locale === 'string' ? createTranslator(locale) : locale;
-  return { like: loc.t('button.like'), dislike: loc.t('button.dislike'), similar: loc.t('button.similar'), save: loc.t('button.save') };
+  return { like: loc.t('button.like'), dislike: loc.t('button.dislike'), similar: loc.t('button.similar'), save: loc.t('button.save'), discuss: loc.t('button.discuss') };
 }
 
 /** Slack's button text limit is 75 characters. */
@@ -55,6 +57,7 @@ export function feedbackBlock(paperId: number, labels: FeedbackLabels): types.Ac
       paperButton('down', paperId, labels.dislike),
       paperButton('similar', paperId, labels.similar),
       paperButton('save', paperId, labels.save),
+      paperButton('discuss', paperId, labels.discuss),
     ],
   };
 }

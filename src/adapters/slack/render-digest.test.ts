@@ -156,6 +156,7 @@ describe('renderSlackDigest', () => {
             [`pb1_down_${id}`, `pb1:down:${id}`, '👎'],
             [`pb1_similar_${id}`, `pb1:similar:${id}`, '비슷한 논문'],
             [`pb1_save_${id}`, `pb1:save:${id}`, '⭐ 저장'],
+            [`pb1_discuss_${id}`, `pb1:discuss:${id}`, '💬 토론'],
           ]);
         }
       }

@@ -188,6 +188,22 @@ export const en = {
   'help.unsave': 'take a paper off your reading list',
   'help.saved': 'your reading list, newest first; add words to search it',
   'help.export': 'your reading list as a file: bibtex (default), ris or csl-json, for Zotero and other reference managers',
+  'button.discuss': '💬 Discuss',
+  'menu.discuss': '💬 Discuss a paper in a thread…',
+  'discuss.intro': '💬 Discussion of this paper.',
+  'discuss.intro_questions': '💬 Discussion of this paper. Mention me with a question and I answer from its stored abstract and summaries.',
+  'discuss.opened': 'Discussion thread opened: {thread}',
+  'discuss.reopened': 'This paper’s discussion in this channel: {thread}',
+  'discuss.not_here': 'Discussion threads open in a channel, not in a direct message: use Discuss on the paper in a channel.',
+  'discuss.unavailable': 'Discussion threads are not available here.',
+  'discuss.missing_discord_permission': 'I can’t open a discussion thread in this channel: I need these permissions here: {permissions}. Ask a server admin to give them to my role (Server Settings → Roles, or the channel’s permissions).',
+  'discuss.slack_not_in_channel': 'I can’t start a discussion in this channel because I am not a member of it: invite me first (/invite @Paperboy).',
+  'discuss.slack_missing_scope': 'I can’t start a discussion here: the app lacks the “{scope}” permission scope. Ask a workspace admin to reinstall it with that scope.',
+  'discuss.paper_gone': 'The paper “{title}” is no longer in the store, so I can no longer answer questions about it.',
+  'discuss.empty_question': 'Ask your question in the same message as the mention, for example “@Paperboy which datasets do they use?”.',
+  'discuss.rate_limited': 'You have asked {limit, plural, one {# question} other {# questions}} in the last hour, the most I answer per person. Ask again in {minutes, plural, one {# minute} other {# minutes}}.',
+  'discuss.not_in_texts': 'Not found in the stored abstract and summaries of this paper:',
+  'discuss.llm_failed': 'I could not get an answer from the language model just now; try again in a few minutes.',
 } as const;
 
 /** A message key; `en` defines the set. */

@@ -9,6 +9,7 @@ import type { SourceStatusStore } from '../../db/source-status-store.js';
 import type { SubscriptionStore } from '../../db/subscription-store.js';
 import type { UserStore } from '../../db/user-store.js';
 import type { Translator } from '../../i18n/translator.js';
+import type { DiscussStore } from '../../db/discuss-store.js';
 import type { FeedbackStore } from '../../db/feedback-store.js';
 import type { InterestStore } from '../../db/interest-store.js';
 import type { SavedStore } from '../../db/saved-store.js';
@@ -35,6 +36,8 @@ export interface CommandDeps {
   relevance?: { feedback: FeedbackStore; interests: InterestStore; ranker: PersonalRanker; similar: SimilarPapers };
   /** The reading list (⭐ save, saved, export); absent = not wired. */
   saved?: SavedStore;
+  /** Discussion threads (docs/adr/0020-discuss-threads.md); `questions`: an LLM answers mentions in them. Absent = not wired. */
+  discuss?: { store: DiscussStore; questions: boolean };
   /** Command latency and outcomes for /metrics (optional). */
   metrics?: PipelineMetrics;
 }

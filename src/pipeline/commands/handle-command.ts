@@ -90,6 +90,8 @@ export function handlePaperAction(ctx: CommandContext, actionId: string, deps: C
   const action = parsePaperActionId(actionId);
   try {
     if (!action) throw new UserError('error.stale_action');
+    // Discuss opens a thread on the platform: the adapters handle it before it gets here (open-discussion.ts).
+    if (action.verb === 'discuss') throw new UserError('discuss.unavailable');
     const value = voteValue(action.verb);
     const answer =
       action.verb === 'save' ? savePaper(ctx, deps, loc, action.paperId, origin === 'command' ? 'command' : 'button')

@@ -1,6 +1,7 @@
 /**
  * A click on a paper's 👍 / 👎 / "more like this" / ⭐ button, on an option of a digest's vote,
- * "more like this" or save select, or on the Undo button of a confirmation. Stateless: the id (or the
+ * "more like this" or save select, or on the Undo button of a confirmation; 💬 Discuss (button or
+ * select) goes on to discuss-click.ts. Stateless: the id (or the
  * chosen value) and the database are all it needs, so a week-old message still works after a
  * restart. The interaction id is the click's dedupe key: the same interaction delivered twice
  * records one vote. An id this bot did not make, or made in another version, is answered with
@@ -14,6 +15,7 @@ import { answerLocale } from '../../../pipeline/commands/answer-locale.js';
 import type { CommandDeps } from '../../../pipeline/commands/command-deps.js';
 import { handlePaperAction } from '../../../pipeline/commands/handle-command.js';
 import { paperControlLabels, type PaperControlLabels } from '../paper-components.js';
+import { handleDiscussClick } from './discuss-click.js';
 import { renderAnswer, renderEdit } from './render-answer.js';
 
 type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
@@ -49,7 +51,9 @@ export async function handlePaperClick(interaction: ComponentInteraction, ctx: C
   const id = actionIdOf(interaction);
   const where = clickContext(interaction, ctx);
   const labels = controlLabels(where, deps);
-  const verb = parsePaperActionId(id)?.verb;
+  const action = parsePaperActionId(id);
+  const verb = action?.verb;
+  if (action?.verb === 'discuss') return handleDiscussClick(interaction, where, action.paperId, deps, log);
   if (verb === 'similar') {
     // A query over the whole store: acknowledged first so the 3-second deadline never bites.
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });

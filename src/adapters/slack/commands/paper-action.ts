@@ -6,10 +6,13 @@
  * or in place of the ephemeral confirmation whose Undo was clicked. Stateless: the id and the
  * database are all it needs, so a click on a week-old message after a restart still works.
  */
+import type { webApi } from '@slack/bolt';
+import { parsePaperActionId } from '../../../core/paper-actions.js';
 import type { Logger } from '../../../log.js';
 import type { CommandDeps } from '../../../pipeline/commands/command-deps.js';
 import { handlePaperAction } from '../../../pipeline/commands/handle-command.js';
-import { answerWith, type CommandOptions, type Respond, type SlackAsker } from './command-context.js';
+import { answerWith, buildContext, type CommandOptions, type Respond, type SlackAsker } from './command-context.js';
+import { answerDiscussClick } from './discuss-action.js';
 import type { LookupUser } from './slack-users.js';
 
 /** The parts of a `block_actions` element this listener reads (a button or an overflow menu). */
@@ -28,9 +31,17 @@ export interface PaperActionArgs {
     channel?: { id?: string; name?: string };
     team?: { id?: string } | null;
     container?: { is_ephemeral?: boolean };
+    message?: { ts: string; thread_ts?: string; user?: string };
   };
   ack: () => Promise<void>;
   respond: Respond;
+  /** Bolt's Web API client, for the calls a Discuss click makes. */
+  client?: webApi.WebClient;
+}
+
+/** What a Discuss click needs besides the command deps: the messages' papers (the outbox). */
+export interface PaperActionOptions extends CommandOptions {
+  papersOf?: (ts: string) => number[];
 }
 
 /** What was chosen: a button's value or an overflow option's value ('' when neither). */
@@ -57,8 +68,8 @@ export function clickKey(asker: SlackAsker, action: ClickedElement): string | un
   return action.action_ts ? `slack:${asker.teamId ?? ''}:${asker.userId}:${action.action_ts}` : undefined;
 }
 
-export function createPaperAction(deps: CommandDeps, log: Logger, lookupUser: LookupUser, options: CommandOptions = {}) {
-  return async ({ action, body, ack, respond }: PaperActionArgs): Promise<void> => {
+export function createPaperAction(deps: CommandDeps, log: Logger, lookupUser: LookupUser, options: PaperActionOptions = {}) {
+  return async ({ action, body, ack, respond, client }: PaperActionArgs): Promise<void> => {
     try {
       await ack();
     } catch (err) {
@@ -66,6 +77,18 @@ export function createPaperAction(deps: CommandDeps, log: Logger, lookupUser: Lo
       return;
     }
     const asker = askerOfAction(body);
+    const discuss = parsePaperActionId(clickedValue(action));
+    if (discuss?.verb === 'discuss' && client) {
+      let ctx;
+      try {
+        ctx = await buildContext(asker, lookupUser, options);
+      } catch (err) {
+        log.warn({ err, user: asker.userId }, 'slack user lookup failed');
+        ctx = { platform: 'slack' as const, userId: asker.userId, channelId: asker.channelId, canManageChannel: false, isDirect: asker.channelName === 'directmessage' };
+      }
+      const click = { ctx, paperId: discuss.paperId, client, ephemeral: body.container?.is_ephemeral === true, papersOf: options.papersOf ?? (() => []), ...(body.message ? { message: body.message } : {}) };
+      return answerDiscussClick(click, deps, log, respond);
+    }
     const key = clickKey(asker, action);
     const answer = (ctx: Parameters<typeof handlePaperAction>[0]) => handlePaperAction(ctx, clickedValue(action), deps, log, 'button', key);
     // Undo on the ephemeral confirmation replaces it; a click on a digest adds a message for the clicker.

@@ -5,6 +5,8 @@
  */
 import type { App } from '@slack/bolt';
 import type { OutboxStore } from '../../../db/outbox-store.js';
+import type { QuestionAnswerer } from '../../../pipeline/discuss/answer-question.js';
+import { createMentionListener, type MentionArgs } from '../discuss-mentions.js';
 import type { Logger } from '../../../log.js';
 import type { CommandDeps } from '../../../pipeline/commands/command-deps.js';
 import { PAPER_ACTION_PREFIX } from '../feedback-blocks.js';
@@ -20,11 +22,15 @@ import { createDmUploader } from '../upload-files.js';
 export const PAPERS_COMMAND = '/papers';
 /** The Events API subscriptions the app needs (config/slack-manifest.json lists the same). */
 export const REACTION_EVENTS = ['reaction_added', 'reaction_removed'] as const;
+/** Questions in discussion threads (docs/adr/0020-discuss-threads.md); scope `app_mentions:read`. */
+export const MENTION_EVENT = 'app_mention';
 
 export interface SlackListenerOptions extends CommandOptions {
   lookupUser?: LookupUser;
   /** Where a reaction's message is found (by its ts); without it reactions are not listened to. */
   outbox?: Pick<OutboxStore, 'papersOfMessage'>;
+  /** Answers questions in discussion threads (an LLM is configured); without it mentions are not listened to. */
+  questions?: QuestionAnswerer;
 }
 
 export function registerSlackCommands(app: App, deps: CommandDeps, log: Logger, options: SlackListenerOptions = {}): void {
@@ -32,7 +38,12 @@ export function registerSlackCommands(app: App, deps: CommandDeps, log: Logger, 
   options = { uploadFiles: createDmUploader(app.client), ...options };
   app.command(PAPERS_COMMAND, createPapersCommand(deps, log, lookupUser, options));
   app.action(new RegExp(`^${PAGE_ACTION_PREFIX}`), createPageAction(deps, log, lookupUser, options));
-  const paperAction = createPaperAction(deps, log, lookupUser, options);
+  const outbox = options.outbox;
+  const paperAction = createPaperAction(deps, log, lookupUser, { ...options, ...(outbox ? { papersOf: (ts: string) => outbox.papersOfMessage(ts) } : {}) });
+  if (options.questions) {
+    const mention = createMentionListener(options.questions, lookupUser, log);
+    app.event(MENTION_EVENT, (args) => mention(args as unknown as MentionArgs));
+  }
   // Bolt's action argument is a union over every element type; the listener reads the fields a button and an overflow share.
   app.action(new RegExp(`^${PAPER_ACTION_PREFIX}`), (args) => paperAction(args as unknown as PaperActionArgs));
   if (!options.outbox) return;

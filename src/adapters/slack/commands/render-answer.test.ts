@@ -103,7 +103,7 @@ describe('renderAnswer', () => {
     expect(rows.at(-1)!.elements.map((e) => e.action_id)).toEqual(['papers_page_2']);
     const cardRows = rows.slice(0, -1);
     expect(cardRows.length).toBeGreaterThan(3);
-    cardRows.forEach((row, i) => expect(row.elements.map((e) => `${e.action_id}:${e.text.text}`)).toEqual([`pb1_up_${i + 1}:👍`, `pb1_down_${i + 1}:👎`, `pb1_similar_${i + 1}:似た論文`, `pb1_save_${i + 1}:⭐ 保存`]));
+    cardRows.forEach((row, i) => expect(row.elements.map((e) => `${e.action_id}:${e.text.text}`)).toEqual([`pb1_up_${i + 1}:👍`, `pb1_down_${i + 1}:👎`, `pb1_similar_${i + 1}:似た論文`, `pb1_save_${i + 1}:⭐ 保存`, `pb1_discuss_${i + 1}:💬 ディスカッション`]));
     expect(JSON.stringify(reply.blocks)).toContain('\\n_matches: term0_');
     // Without labels (no deps), the same cards carry no buttons.
     expect(renderAnswer(answer).blocks.filter((b) => b.type === 'actions')).toHaveLength(1);
