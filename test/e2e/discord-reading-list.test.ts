@@ -118,7 +118,7 @@ describe('the reading list on Discord', () => {
     expect(page1.data?.embeds?.map((e) => e.title)).toEqual([ODD_PAPERS[4]!.title]);
     const rows = page1.data?.components ?? [];
     expect(rows.at(-1)!.components).toEqual([expect.objectContaining({ custom_id: 'saved|2|', label: 'Next' })]);
-    expect(rows[0]!.components.map((c) => String(c.custom_id).split(':')[1])).toEqual(['up', 'down', 'similar', 'save']);
+    expect(rows[0]!.components.map((c) => String(c.custom_id).split(':')[1])).toEqual(['up', 'down', 'similar', 'save', 'discuss']);
     const page2 = await send(button('saved|2|'));
     expect(page2.type).toBe(7);
     expect(page2.data?.embeds?.map((e) => e.title)).toEqual([ODD_PAPERS[3]!.title]);

@@ -166,7 +166,7 @@ describe('Discuss on a one-paper message', () => {
 describe('Discuss on a digest of several papers', () => {
   it('opens a new public thread in the channel named after the paper, once however often it is chosen', async () => {
     const message = paperMessage(DIGEST.channel);
-    const menu = (message.components as { components: Json[] }[])[2]!.components[0]!;
+    const menu = (message.components as { components: Json[] }[])[3]!.components[0]!;
     expect(menu.custom_id).toBe('pb1:menu:discuss');
     const option = (menu.options as Json[])[1]!;
     const first = await send(click(DIGEST.channel, message, { custom_id: menu.custom_id, component_type: 3, values: [option.value] }));

@@ -24,7 +24,7 @@ const rows = (body: Record<string, unknown>) => (body.components as Row[] | unde
 const valid = (body: Record<string, unknown>) => validateMessage({ ...body, nonce: 'k'.repeat(25), enforce_nonce: true });
 
 describe('paper controls on digest messages', () => {
-  it('gives every message of papers a vote select and a "more like this" select over exactly its papers, within Discord limits', () => {
+  it('gives every message of papers a vote, a "more like this", a save and a discuss select over exactly its papers, within Discord limits', () => {
     const papers = Array.from({ length: 25 }, (_, i) => card(i + 1, { title: `${'Very long title about retrieval '.repeat(6)}${i + 1}` }));
     const messages = renderDiscordDigest(model(papers), 'digest');
     const withPapers = messages.filter((m) => m.paperIds);
@@ -35,12 +35,14 @@ describe('paper controls on digest messages', () => {
     ]);
     for (const { body, paperIds } of withPapers) {
       expect(valid(body)).toBeUndefined();
-      const [vote, similar, discuss] = rows(body).map((r) => r.components[0]!);
+      const [vote, similar, save, discuss] = rows(body).map((r) => r.components[0]!);
       expect(vote).toMatchObject({ type: ComponentType.StringSelect, custom_id: VOTE_MENU_ID, placeholder: '이 메시지의 논문에 👍 / 👎…' });
       expect(vote!.options!.map((o) => o.value)).toEqual(paperIds!.flatMap((id) => [`pb1:up:${id}`, `pb1:down:${id}`]));
       expect(vote!.options!.every((o) => o.label.length <= 100 && /^(👍|👎) Very long/.test(o.label))).toBe(true);
       expect(similar).toMatchObject({ custom_id: SIMILAR_MENU_ID });
       expect(similar!.options!.map((o) => parsePaperActionId(o.value))).toEqual(paperIds!.map((paperId) => ({ verb: 'similar', paperId })));
+      expect(save).toMatchObject({ custom_id: SAVE_MENU_ID });
+      expect(save!.options!.map((o) => parsePaperActionId(o.value))).toEqual(paperIds!.map((paperId) => ({ verb: 'save', paperId })));
       expect(discuss).toMatchObject({ custom_id: DISCUSS_MENU_ID, placeholder: '💬 스레드에서 논문 토론하기…' });
       expect(discuss!.options!.map((o) => parsePaperActionId(o.value))).toEqual(paperIds!.map((paperId) => ({ verb: 'discuss', paperId })));
     }
