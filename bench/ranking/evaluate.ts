@@ -63,10 +63,11 @@ export function evaluate(corpus: BenchCorpus, variant: Variant, config: RankerCo
   const past = corpus.papers.filter((p) => p.day < split);
   const byDay = new Map<number, BenchPaper[]>();
   for (const p of corpus.papers) if (p.day >= split) byDay.set(p.day, [...(byDay.get(p.day) ?? []), p]);
-  // Paperboy's vocabulary: recent background papers and every profile's examples (as in production).
+  // Paperboy's vocabulary: recent background papers only, as in production since ADR 22 (a profile's
+  // examples no longer add terms, so one channel's model never depends on another's clicks).
   const background = past.slice(-5000).map((p) => docOf(p, variant));
   const seedsOf = corpus.lists.map((l) => past.filter((p) => l.paperIds.has(p.id)));
-  const space = buildVectorSpace([...background, ...seedsOf.flat().map((p) => docOf(p, variant))]);
+  const space = buildVectorSpace(background);
   const negatives: RankDoc[] = background.filter((_, i) => i % 5 === 0);
   const models = seedsOf.map((seeds) => trainProfileModel(space, seeds.map((p) => ({ doc: docOf(p, variant), value: 1 as const })), negatives, config.model));
   // arxiv-sanity-lite: tf-idf fitted on every paper in its database, an SVM per list on the past.
