@@ -479,10 +479,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       dispatchBy('MESSAGE_CREATE', forSession);
       return message;
     },
-    unsay(channelId, messageId) {
-      const { forSession } = threadRoutes.deleteMessage(channelId, messageId);
-      dispatchBy('MESSAGE_DELETE', forSession);
-    },
+    unsay: (channelId, messageId) => dispatchBy('MESSAGE_DELETE', threadRoutes.deleteMessage(channelId, messageId).forSession),
     thread: (id) => threads.get(id),
     archiveThread: (id, { locked = false } = {}) => threadRoutes.archive(id, locked),
     async close() {

@@ -36,7 +36,7 @@ export interface ThreadMessageArgs {
 }
 
 export function createReplyListener(store: Pick<DiscussStore, 'recordReply' | 'forgetReply'>, now: () => Date, log: Logger) {
-  return ({ event, context }: ThreadMessageArgs): void => {
+  return async ({ event, context }: ThreadMessageArgs): Promise<void> => {
     try {
       if (event.subtype === 'message_deleted') {
         if (event.deleted_ts) store.forgetReply('slack', threadKey(event.channel, event.deleted_ts));
