@@ -9,6 +9,7 @@ import type { Logger } from './log.js';
 import { attachInteractionHandler } from './adapters/discord/commands/interaction-handler.js';
 import { attachReactionVotes } from './adapters/discord/reaction-votes.js';
 import { attachDiscussQuestions } from './adapters/discord/discuss-questions.js';
+import { attachDiscussReplies } from './adapters/discord/discuss-replies.js';
 import { registerSlackCommands } from './adapters/slack/commands/register-commands.js';
 import { hasDaily, nextDigest, type Channel } from './core/channel.js';
 import { arxivHolidays, buildChannelRanker, buildCommandDeps, buildQuestionAnswerer, buildEmbeddings, buildDigestRunner, buildSourceLabeler, PROCESS_OWNER, buildRawEntryPrune, buildSummarizer, buildSummaryGeneration, buildIngestRunner, buildSubscriptionDelivery, channelSpecs, openStores, sourceSpecs } from './main.js';
@@ -39,9 +40,9 @@ export async function startBot(o: BotOptions) {
   const now = o.now ?? (() => new Date());
   const stores = openStores(o.dbFile);
   stores.channels.syncFromConfig(channelSpecs(o.config), now().toISOString());
-  // Questions in discussion threads need an LLM; without one the bot does not read messages at all.
+  // Questions in discussion threads need an LLM; replies in them are counted either way.
   const questions = buildQuestionAnswerer(o.env, o.config, stores, o.log, now);
-  const chat = createChatClients(o.env, o.log, { connect: true, now, discordReadMessages: questions !== undefined, slackReconnectDelayMs: o.config.slack.reconnectDelaySeconds * 1000, ...(o.write ? { write: o.write } : {}) });
+  const chat = createChatClients(o.env, o.log, { connect: true, now, slackReconnectDelayMs: o.config.slack.reconnectDelaySeconds * 1000, ...(o.write ? { write: o.write } : {}) });
   // Connection states go to the database too, for `paperboy status` and `doctor` (other processes).
   const connections = startConnectionRecorder({ chat, store: createConnectionStore(stores.db), log: o.log, now });
   let stopping = false;
@@ -79,6 +80,7 @@ export async function startBot(o: BotOptions) {
   const commandDeps = { ...buildCommandDeps(stores, o.config, now, metrics, embeddings?.ranking), discuss: { store: stores.discuss, questions: questions !== undefined } };
   if (chat.slack) registerSlackCommands(chat.slack, commandDeps, o.log.child({ component: 'slack-commands' }), { admins: o.config.commands.slackAdmins, outbox: stores.outbox, ...(questions ? { questions } : {}) });
   if (chat.discord) attachInteractionHandler(chat.discord, commandDeps, o.log.child({ component: 'discord-commands' }));
+  if (chat.discord) attachDiscussReplies(chat.discord, stores.discuss, now, o.log.child({ component: 'discord-discuss' }));
   if (chat.discord && questions) attachDiscussQuestions(chat.discord, questions, o.log.child({ component: 'discord-discuss' }));
   if (chat.discord) attachReactionVotes(chat.discord, (id) => stores.outbox.papersOfMessage(id), commandDeps, o.log.child({ component: 'discord-reactions' }));
   let listener: HttpListener | undefined;

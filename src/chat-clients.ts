@@ -43,8 +43,6 @@ export interface ChatOptions {
   slackReconnectDelayMs?: number;
   /** The clock connection states are timed with. */
   now?: () => Date;
-  /** Discord: receive server messages, for questions in discussion threads (an LLM is configured). */
-  discordReadMessages?: boolean;
 }
 
 export function createChatClients(env: Env, log: Logger, options: ChatOptions): ChatClients {
@@ -54,7 +52,7 @@ export function createChatClients(env: Env, log: Logger, options: ChatOptions): 
   let slack: App | undefined;
   let slackConnection: ConnectionTracker | undefined;
   if (env.DISCORD_TOKEN) {
-    discord = createDiscordClient({ token: env.DISCORD_TOKEN, apiUrl: env.DISCORD_API_URL, log: log.child({ component: 'discord' }), readMessages: options.discordReadMessages ?? false });
+    discord = createDiscordClient({ token: env.DISCORD_TOKEN, apiUrl: env.DISCORD_API_URL, log: log.child({ component: 'discord' }) });
     posters.discord = createDiscordPoster(discord, log.child({ component: 'discord' }));
   }
   if (env.SLACK_BOT_TOKEN) {

@@ -148,15 +148,15 @@ export function buildChannelRanker(stores: Stores, embeddings?: RankingEmbedding
 }
 
 /**
- * What a weekly digest ranks by (docs/adr/0021-weekly-digest.md): 👍/👎 made in the channel.
- * Saves (reading list) and discussion-thread replies are wired here as `saves` and `replies`
- * providers once their stores exist; until then they count 0.
+ * What a weekly digest ranks by (docs/adr/0021-weekly-digest.md): 👍/👎 made in the channel, saves
+ * to reading lists made from it, and replies in its discussion threads.
  */
 export function buildWeeklyEngagement(db: Db): WeeklyEngagement {
   const store = createEngagementStore(db);
   return combineEngagement({
     votes: (channel, _paperIds, window) => store.votes(channel, window),
     saves: (channel, _paperIds, window) => new Map([...store.saves(channel, window)].map(([id, saves]) => [id, { saves }])),
+    replies: (channel, _paperIds, window) => new Map([...store.replies(channel, window)].map(([id, replies]) => [id, { replies }])),
   });
 }
 

@@ -36,6 +36,16 @@ const toThread = (r: Row): DiscussThread => ({
   createdAt: r.created_at,
 });
 
+/** A person's message in a thread (the bot's own are never recorded). */
+export interface DiscussReply {
+  platform: Platform;
+  thread: string;
+  /** Discord: the message id; Slack: `<channel>:<ts>`. */
+  messageId: string;
+  actor: string;
+  at: string;
+}
+
 export function createDiscussStore(db: Db) {
   const byPaper = db.prepare<[Platform, string, string], Row>('SELECT * FROM discuss_threads WHERE platform = ? AND channel = ? AND paper_key = ?');
   const byThread = db.prepare<[Platform, string], Row>('SELECT * FROM discuss_threads WHERE platform = ? AND thread = ?');
@@ -52,6 +62,15 @@ export function createDiscussStore(db: Db) {
   const asked = db.prepare<[Platform, string, string, string], { at: string }>(
     'SELECT at FROM discuss_questions WHERE platform = ? AND workspace = ? AND actor = ? AND at > ? ORDER BY at',
   );
+
+  // Only in a known thread; the same message again (a retried event) changes nothing.
+  const reply = db.prepare(
+    `INSERT INTO discuss_replies (platform, message_id, thread, actor, at)
+     SELECT @platform, @messageId, @thread, @actor, @at
+     WHERE EXISTS (SELECT 1 FROM discuss_threads WHERE platform = @platform AND thread = @thread)
+     ON CONFLICT (platform, message_id) DO NOTHING`,
+  );
+  const unreply = db.prepare('DELETE FROM discuss_replies WHERE platform = ? AND message_id = ?');
 
   return {
     /** The thread recorded for a paper in a channel, if any. */
@@ -72,6 +91,14 @@ export function createDiscussStore(db: Db) {
         forget.run(platform, workspace, actor, new Date(new Date(at).getTime() - 86_400_000).toISOString());
         ask.run(platform, workspace, actor, paperKey, at);
       })();
+    },
+    /** Records a reply if `thread` is a discussion thread; true when it was new. */
+    recordReply(r: DiscussReply): boolean {
+      return reply.run(r).changes > 0;
+    },
+    /** A deleted message no longer counts; true when it did. */
+    forgetReply(platform: Platform, messageId: string): boolean {
+      return unreply.run(platform, messageId).changes > 0;
     },
     /** When this person asked, oldest first, after `since` (ISO). */
     questionsSince(platform: Platform, workspace: string, actor: string, since: string): string[] {

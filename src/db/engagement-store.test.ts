@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createEngagementStore } from './engagement-store.js';
+import { createDiscussStore, type DiscussReply } from './discuss-store.js';
+import { createEngagementStore, REPLIES_SQL } from './engagement-store.js';
 import { createFeedbackStore, type FeedbackEvent } from './feedback-store.js';
 import { openDatabase } from './open-database.js';
 import { createSavedStore } from './saved-store.js';
@@ -62,5 +63,76 @@ describe('engagement store', () => {
       [1, 2],
       [2, 1],
     ]);
+  });
+});
+
+describe('discussion replies', () => {
+  function withThreads() {
+    const t = setup();
+    const discuss = createDiscussStore(t.db);
+    const thread = (platform: 'discord' | 'slack', channel: string, paperKey: string, id: string) =>
+      discuss.save({ platform, channel, paperKey, title: 'T', thread: id, createdBy: 'u', createdAt: '2024-10-20T00:00:00Z' });
+    thread('discord', 'C1', 'arxiv:2410.00001', 'T1');
+    thread('discord', 'C1', 'arxiv:2410.00002', 'T2');
+    thread('discord', 'C2', 'arxiv:2410.00001', 'T3'); // the same paper discussed in another channel
+    thread('slack', 'C1', 'arxiv:2410.00003', 'C1:1730000000.000100'); // the same channel id on the other platform
+    let n = 0;
+    const reply = (thread: string, at: string, over: Partial<DiscussReply> = {}) =>
+      discuss.recordReply({ platform: 'discord', thread, messageId: `m${++n}`, actor: 'a', at, ...over });
+    return { ...t, discuss, reply };
+  }
+  const WEEK = { from: '2024-10-28T00:00:00Z', until: '2024-11-04T00:00:00Z' };
+
+  it('counts the replies in each paper’s thread in the channel within the week', () => {
+    const { store, reply } = withThreads();
+    reply('T1', '2024-11-01T00:00:00Z');
+    reply('T1', '2024-11-02T00:00:00Z', { actor: 'b' });
+    reply('T1', '2024-11-04T00:00:00Z'); // the last instant of the week counts
+    reply('T1', '2024-10-28T00:00:00Z'); // the first does not: it was the previous week's
+    reply('T1', '2024-11-04T00:00:01Z'); // after
+    reply('T2', '2024-10-30T00:00:00Z');
+    reply('T3', '2024-10-30T00:00:00Z'); // another channel
+    reply('C1:1730000000.000100', '2024-10-30T00:00:00Z', { platform: 'slack' });
+    expect([...store.replies({ platform: 'discord', channel: 'C1' }, WEEK)].sort()).toEqual([
+      [1, 3],
+      [2, 1],
+    ]);
+    expect([...store.replies({ platform: 'discord', channel: 'C2' }, WEEK)]).toEqual([[1, 1]]);
+    expect([...store.replies({ platform: 'slack', channel: 'C1' }, WEEK)]).toEqual([[3, 1]]);
+    expect(store.replies({ platform: 'discord', channel: 'C9' }, WEEK).size).toBe(0);
+  });
+
+  it('records a message once however often it arrives, only in known threads, and forgets a deleted one', () => {
+    const { store, discuss } = withThreads();
+    const r = { platform: 'discord' as const, thread: 'T1', messageId: 'm1', actor: 'a', at: '2024-11-01T00:00:00Z' };
+    expect(discuss.recordReply(r)).toBe(true);
+    expect(discuss.recordReply({ ...r, at: '2024-11-01T00:00:05Z' })).toBe(false);
+    expect(discuss.recordReply({ ...r, messageId: 'm2', thread: 'not-a-discussion' })).toBe(false);
+    expect(discuss.recordReply({ ...r, messageId: 'm3', actor: 'b' })).toBe(true);
+    expect(store.replies({ platform: 'discord', channel: 'C1' }, WEEK).get(1)).toBe(2);
+    expect(discuss.forgetReply('discord', 'm3')).toBe(true);
+    expect(discuss.forgetReply('discord', 'm3')).toBe(false);
+    expect(store.replies({ platform: 'discord', channel: 'C1' }, WEEK).get(1)).toBe(1);
+  });
+
+  it('follows a paper’s old key to the paper that adopted it, and skips a thread whose paper is gone', () => {
+    const { db, store, discuss, reply } = withThreads();
+    discuss.save({ platform: 'discord', channel: 'C1', paperKey: 'title:old', title: 'T', thread: 'T4', createdBy: 'u', createdAt: '2024-10-20T00:00:00Z' });
+    discuss.save({ platform: 'discord', channel: 'C1', paperKey: 'arxiv:2410.99999', title: 'T', thread: 'T5', createdBy: 'u', createdAt: '2024-10-20T00:00:00Z' });
+    db.prepare("INSERT INTO paper_aliases (key, paper_id) VALUES ('title:old', 2)").run();
+    reply('T2', '2024-11-01T00:00:00Z');
+    reply('T4', '2024-11-01T00:00:00Z');
+    reply('T5', '2024-11-01T00:00:00Z');
+    expect([...store.replies({ platform: 'discord', channel: 'C1' }, WEEK)]).toEqual([[2, 2]]);
+  });
+
+  it('reads the channel’s threads by their key and each thread’s replies through discuss_replies_by_thread', () => {
+    const { db } = withThreads();
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${REPLIES_SQL}`).all({ platform: 'discord', channel: 'C1', from: 'a', until: 'b' }) as { detail: string }[]).map((r) => r.detail);
+    expect(plan.findIndex((d) => /^SEARCH t USING INDEX sqlite_autoindex_discuss_threads_1 \(platform=\? AND channel=\?\)/.test(d))).toBeGreaterThanOrEqual(0);
+    expect(plan.findIndex((d) => /^SEARCH r USING (COVERING )?INDEX discuss_replies_by_thread \(platform=\? AND thread=\? AND at>\? AND at<\?\)/.test(d))).toBeGreaterThan(
+      plan.findIndex((d) => d.startsWith('SEARCH t ')),
+    );
+    expect(plan.join(' | ')).not.toMatch(/SCAN (t|r)\b/);
   });
 });

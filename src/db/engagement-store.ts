@@ -4,6 +4,7 @@
  * event on a paper up to an instant counts, an undo counts as nothing). One query per channel
  * and week, over the channel's events of that week only (the feedback_by_channel index): a paper of
  * the week cannot have been clicked before it was stored, so earlier events need not be read.
+ * Saves from saved_papers; replies from discuss_replies in the channel's discussion threads.
  */
 import type { Db } from './open-database.js';
 
@@ -11,6 +12,20 @@ export interface VoteCounts {
   likes: number;
   dislikes: number;
 }
+
+/**
+ * The channel's threads (by discuss_threads' key), each thread's replies of the week
+ * (discuss_replies_by_thread: CROSS JOIN keeps that order, which the planner would otherwise turn
+ * round without statistics) and the paper each thread is about: its key, or a key it used to have
+ * (paper_aliases), as paper_reader resolves it. A thread whose paper is gone counts for nothing.
+ */
+export const REPLIES_SQL = `SELECT p.paperId, count(*) AS replies FROM (
+     SELECT t.platform, t.thread, coalesce(
+       (SELECT id FROM papers WHERE key = t.paper_key), (SELECT paper_id FROM paper_aliases WHERE key = t.paper_key)) AS paperId
+     FROM discuss_threads t WHERE t.platform = @platform AND t.channel = @channel
+   ) p CROSS JOIN discuss_replies r ON r.platform = p.platform AND r.thread = p.thread AND r.at > @from AND r.at <= @until
+   WHERE p.paperId IS NOT NULL
+   GROUP BY p.paperId`;
 
 export function createEngagementStore(db: Db) {
   const votes = db.prepare<{ platform: string; channel: string; from: string; until: string }, { paperId: number; likes: number; dislikes: number }>(
@@ -27,7 +42,15 @@ export function createEngagementStore(db: Db) {
      WHERE platform = @platform AND channel = @channel AND channel <> '' AND saved_at > @from AND saved_at <= @until
      GROUP BY paper_id`,
   );
+  const replies = db.prepare<{ platform: string; channel: string; from: string; until: string }, { paperId: number; replies: number }>(REPLIES_SQL);
   return {
+    /**
+     * Replies by people in each paper's discussion thread in this channel within (from, until].
+     * Papers without a thread or without replies are absent.
+     */
+    replies(where: { platform: string; channel: string }, window: { from: string; until: string }): Map<number, number> {
+      return new Map(replies.all({ platform: where.platform, channel: where.channel, from: window.from, until: window.until }).map((r) => [r.paperId, r.replies]));
+    },
     /**
      * People who saved each paper (⭐, `/papers save`) from this channel within (from, until] and
      * still have it saved (an unsave deletes the row). Papers nobody saved are absent.

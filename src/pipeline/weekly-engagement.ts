@@ -1,7 +1,7 @@
 /**
  * "Engagement counts per paper for a channel and a week", from several providers: 👍/👎 from the
  * feedback events (db/engagement-store.ts) always; saves to reading lists and replies in discussion
- * threads when their stores are wired (main.ts, buildWeeklyEngagement). A provider not given counts 0.
+ * threads (wired in main.ts, buildWeeklyEngagement). A provider not given counts 0.
  */
 import type { Channel } from '../core/channel.js';
 import { NO_ENGAGEMENT, type Engagement } from '../core/weekly-ranking.js';
@@ -25,9 +25,9 @@ export type EngagementCounter<K extends keyof Engagement> = (
 export interface EngagementProviders {
   /** 👍 and 👎 made in the channel (feedback_events). */
   votes: EngagementCounter<'likes' | 'dislikes'>;
-  /** People who saved the paper from this channel; absent until the reading list is wired. */
+  /** People who saved the paper from this channel (saved_papers). */
   saves?: EngagementCounter<'saves'>;
-  /** Replies in the paper's discussion thread in this channel; absent until threads are wired. */
+  /** Replies in the paper's discussion thread in this channel (discuss_replies). */
   replies?: EngagementCounter<'replies'>;
 }
 

@@ -161,6 +161,22 @@ describe('Discuss on a one-paper message', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(h.discordMessages(thread).length).toBe(before + 1);
   });
+
+  it('records every person’s message in the thread as a reply (who and when, not what), but none elsewhere and not the bot’s', async () => {
+    const rows = () => h.bot.stores.db.prepare('SELECT * FROM discuss_replies WHERE thread = ? ORDER BY rowid').all(thread) as Json[];
+    const all = () => h.bot.stores.db.prepare('SELECT count(*) FROM discuss_replies').pluck().get() as number;
+    // So far: the three questions (answered or not) and the chat, each once; the bot's answers are its own posts.
+    expect(rows().map((r) => r.actor)).toEqual([USER.id, USER.id, USER.id, OTHER]);
+    expect(Object.keys(rows()[0]!).sort()).toEqual(['actor', 'at', 'message_id', 'platform', 'thread']);
+    const total = all();
+    h.discord.say(ONE.channel, { id: OTHER }, 'in the channel, not a discussion', []);
+    h.discord.say(thread, { id: h.discord.bot.id, bot: true }, 'the bot itself', []);
+    h.discord.say(thread, { id: '333333333333333333', bot: true }, 'another bot', []);
+    const last = h.discord.say(thread, { id: OTHER }, 'one more', []);
+    await until(() => (all() > total ? true : undefined));
+    expect(all()).toBe(total + 1);
+    expect(rows().at(-1)).toMatchObject({ platform: 'discord', message_id: last.id, actor: OTHER });
+  });
 });
 
 describe('Discuss on a digest of several papers', () => {

@@ -1,11 +1,12 @@
 /**
  * Discuss on Slack end to end: the real bot (Socket Mode) posts the day's digests to the fake
  * Slack, people click 💬 Discuss (`interactive` envelopes) and ask questions by mentioning the
- * bot in the thread (`app_mention` events), and a fake LLM answers.
+ * bot in the thread (`app_mention` events), and a fake LLM answers. Every person's message in a
+ * discussion thread (`message` events) is recorded as a reply, for the weekly digest.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeMessage, FakeResponse } from '../fakes/fake-slack.js';
-import { clickPayload, eventsEnvelope, interactiveEnvelope, mentionBody } from '../fakes/fake-slack-interactions.js';
+import { clickPayload, eventsEnvelope, interactiveEnvelope, mentionBody, messageBody } from '../fakes/fake-slack-interactions.js';
 import { startFakeLlm, type FakeLlm, type FakeLlmRequest } from '../fakes/fake-llm.js';
 import { startHarness, type ChannelYaml, type Harness } from './bot-harness.js';
 
@@ -98,6 +99,46 @@ describe('Discuss on a one-paper message', () => {
     await h.slack.sendEnvelope(eventsEnvelope(mentionBody({ user: 'U0BOB', channel: ONE.channel, text: '<@U0PAPERBOY> hi', threadTs: '1700000000.000001' })));
     await new Promise((r) => setTimeout(r, 200));
     expect(llm.completions().length).toBe(before);
+  });
+});
+
+describe('replies in a discussion thread', () => {
+  const replies = () => h.bot.stores.db.prepare('SELECT message_id, thread, actor FROM discuss_replies ORDER BY rowid').all() as { message_id: string; thread: string; actor: string }[];
+  const send = async (body: Record<string, unknown>, retry = 0) => {
+    await h.slack.sendEnvelope(eventsEnvelope(body, retry));
+    return (body.event as { ts: string }).ts;
+  };
+
+  it('records each person’s message in the thread once, however often Slack sends it, and none of the bot’s, edits or other threads', async () => {
+    const [message] = h.slackMessages(ONE.channel);
+    const thread = `${ONE.channel}:${message!.ts}`;
+    const before = replies().length;
+    const first = messageBody({ user: 'U0ALICE', channel: ONE.channel, threadTs: message!.ts, text: 'Interesting ablation.' });
+    const ts = await send(first);
+    await send(first, 1); // Slack's retry of the same event
+    await send(messageBody({ user: 'U0PAPERBOY', botId: 'B0PAPERBOY', channel: ONE.channel, threadTs: message!.ts })); // the bot's own message
+    await send(messageBody({ botId: 'B0OTHERBOT', channel: ONE.channel, threadTs: message!.ts, subtype: 'bot_message' }));
+    await send(messageBody({ user: 'U0ALICE', channel: ONE.channel, threadTs: message!.ts, subtype: 'message_changed' }));
+    await send(messageBody({ user: 'U0BOB', channel: ONE.channel })); // top level, not in a thread
+    await send(messageBody({ user: 'U0BOB', channel: ONE.channel, threadTs: '1700000000.000001' })); // another thread
+    await send(messageBody({ user: 'U0BOB', channel: OUTSIDE, threadTs: message!.ts })); // the same ts in another channel
+    const last = await send(messageBody({ user: 'U0BOB', channel: ONE.channel, threadTs: message!.ts, subtype: 'thread_broadcast' }));
+    // Events are handled in order: once the last is in, the others have been seen.
+    await until(() => (replies().length === before + 2 ? true : undefined));
+    expect(replies().slice(before)).toEqual([
+      { message_id: `${ONE.channel}:${ts}`, thread, actor: 'U0ALICE' },
+      { message_id: `${ONE.channel}:${last}`, thread, actor: 'U0BOB' },
+    ]);
+  });
+
+  it('no longer counts a message its author deleted', async () => {
+    const [message] = h.slackMessages(ONE.channel);
+    const before = replies().length;
+    const ts = await send(messageBody({ user: 'U0BOB', channel: ONE.channel, threadTs: message!.ts }));
+    await until(() => (replies().length === before + 1 ? true : undefined));
+    await send(messageBody({ user: 'U0BOB', channel: ONE.channel, threadTs: message!.ts, deletedTs: ts }));
+    await until(() => (replies().length === before ? true : undefined));
+    expect(replies().map((r) => r.message_id)).not.toContain(`${ONE.channel}:${ts}`);
   });
 });
 

@@ -13,7 +13,8 @@
  *   overwrite denying Create Public Threads does.
  * - MESSAGE_CREATE for a person's message (`say`): sent to sessions with GUILD_MESSAGES (1 << 9);
  *   without MESSAGE_CONTENT (1 << 15) its `content` is empty unless it mentions the bot, as
- *   Discord does for an app without the privileged intent.
+ *   Discord does for an app without the privileged intent. Its deletion (`unsay`): MESSAGE_DELETE
+ *   with the message's id, channel and guild, to the same sessions.
  */
 import type { Json } from './discord-form-errors.js';
 import { formError } from './discord-form-errors.js';
@@ -146,6 +147,15 @@ export function createThreadRoutes(d: ThreadDeps) {
         return (intents & MESSAGE_CONTENT) !== 0 || mentionsBot ? message : { ...message, content: '', embeds: [], attachments: [], components: [] };
       };
       return { message, forSession };
+    },
+    /** A message deleted by its author: MESSAGE_DELETE for sessions with GUILD_MESSAGES. */
+    deleteMessage(channelId: string, messageId: string) {
+      const list = d.channels.get(channelId) ?? [];
+      const at = list.findIndex((m) => m.id === messageId);
+      if (at >= 0) list.splice(at, 1);
+      const guildId = d.meta.get(channelId)?.guildId || undefined;
+      const data: Json = { id: messageId, channel_id: channelId, ...(guildId ? { guild_id: guildId } : {}) };
+      return { forSession: (intents: number): Json | undefined => ((intents & GUILD_MESSAGES) === 0 ? undefined : data) };
     },
   };
 }

@@ -119,6 +119,8 @@ export interface FakeDiscord {
   react(kind: 'add' | 'remove', reaction: Reaction): void;
   /** A person's message (`mentions`: user ids), stored and dispatched as MESSAGE_CREATE as Discord does (fake-discord-threads.ts). */
   say(channelId: string, author: { id: string; username?: string; bot?: boolean }, content: string, mentions?: string[]): Json;
+  /** Its author deletes a message: removed, and MESSAGE_DELETE (id, channel_id, guild_id) sent to sessions with GuildMessages. */
+  unsay(channelId: string, messageId: string): void;
   /** A thread's channel object (thread_metadata included), if the fake made it. */
   thread(id: string): Json | undefined;
   /** Archives a thread (and locks it), as Discord's auto-archive or a moderator does. */
@@ -477,6 +479,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       dispatchBy('MESSAGE_CREATE', forSession);
       return message;
     },
+    unsay: (channelId, messageId) => dispatchBy('MESSAGE_DELETE', threadRoutes.deleteMessage(channelId, messageId).forSession),
     thread: (id) => threads.get(id),
     archiveThread: (id, { locked = false } = {}) => threadRoutes.archive(id, locked),
     async close() {

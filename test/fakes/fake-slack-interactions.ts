@@ -138,6 +138,32 @@ export function eventsEnvelope(event: Record<string, unknown>, retry = 0): FakeE
   return { type: 'events_api', payload: event, accepts_response_payload: false, retry_attempt: retry, ...(retry ? { retry_reason: 'timeout' } : {}) } as FakeEnvelope;
 }
 
+/**
+ * The Events API `event_callback` body of a `message` event (bot events message.channels /
+ * message.groups): `user` (or a bot, `botId`) wrote in `channel`, in the thread `threadTs` if
+ * given; `deletedTs` makes it the `message_deleted` event of that message instead, as Slack sends
+ * them (the text is left out of a deletion's `previous_message`, which the bot does not read).
+ */
+export function messageBody(m: { user?: string; botId?: string; channel: string; text?: string; threadTs?: string; deletedTs?: string; team?: string; subtype?: string }): Record<string, unknown> {
+  const team = m.team ?? FAKE_IDS.team_id;
+  const ts = nowTs();
+  const channelType = m.channel.startsWith('G') ? 'group' : 'channel';
+  const event = m.deletedTs
+    ? { type: 'message', subtype: 'message_deleted', hidden: true, channel: m.channel, ts, deleted_ts: m.deletedTs, event_ts: ts, channel_type: channelType, previous_message: { type: 'message', user: m.user, ts: m.deletedTs, ...(m.threadTs ? { thread_ts: m.threadTs } : {}) } }
+    : { type: 'message', ...(m.subtype ? { subtype: m.subtype } : {}), ...(m.user ? { user: m.user } : {}), ...(m.botId ? { bot_id: m.botId, app_id: FAKE_IDS.app_id } : {}), text: m.text ?? 'hello', ts, team, channel: m.channel, event_ts: ts, channel_type: channelType, ...(m.threadTs ? { thread_ts: m.threadTs } : {}) };
+  return {
+    token: 'legacy-verification-token',
+    team_id: team,
+    api_app_id: FAKE_IDS.app_id,
+    event,
+    type: 'event_callback',
+    event_id: `Ev${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: team, user_id: FAKE_IDS.user_id, is_bot: true, is_enterprise_install: false }],
+    is_ext_shared_channel: false,
+  };
+}
+
 /** The Events API `event_callback` body of an `app_mention`: `user` wrote `text` (with `<@U0PAPERBOY>` in it) in `channel`, in the thread `threadTs` if given. */
 export function mentionBody(m: { user: string; channel: string; text: string; threadTs?: string; team?: string }): Record<string, unknown> {
   const team = m.team ?? FAKE_IDS.team_id;

@@ -1,22 +1,21 @@
 /**
  * The discord.js client Paperboy runs: the Guilds intent (it posts and answers commands),
  * GuildMessageReactions (👍 / 👎 on its paper messages are votes, reaction-votes.ts; not a
- * privileged intent) and, only with `readMessages`, GuildMessages (questions that mention it in
- * discussion threads, discuss-questions.ts; not privileged either), REST pointed at `apiUrl` so tests can aim it at the fake, and
- * discord.js's own debug/warn/error output routed through our pino logger.
+ * privileged intent) and GuildMessages (replies in discussion threads are counted for weekly
+ * digests, discuss-replies.ts, and questions that mention it answered, discuss-questions.ts; not
+ * privileged either), REST pointed at `apiUrl` so tests can aim it at the fake, and discord.js's
+ * own debug/warn/error output routed through our pino logger.
  */
 import { Client, Events, GatewayIntentBits, Options, RESTEvents, Status } from 'discord.js';
 import type { Logger } from '../../log.js';
 
 export const DISCORD_API_URL = 'https://discord.com/api';
-/** What the gateway sends the bot; neither is a privileged intent (no portal switch needed). */
-export const DISCORD_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessageReactions];
 /**
- * Added when questions in discussion threads are answered (an LLM is configured): MESSAGE_CREATE
- * in servers. Not privileged either: without MessageContent a message's text is empty unless it
- * mentions the bot, which is the only kind read (docs/adr/0020-discuss-threads.md).
+ * What the gateway sends the bot; none is a privileged intent (no portal switch needed). Without
+ * MessageContent a server message arrives with its text empty unless it mentions the bot, and a
+ * mention (a question) is the only kind whose text is read (docs/adr/0020-discuss-threads.md).
  */
-export const DISCUSS_INTENTS = [GatewayIntentBits.GuildMessages];
+export const DISCORD_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessageReactions, GatewayIntentBits.GuildMessages];
 
 export interface DiscordClientOptions {
   /** Set for REST calls made before (or without) a gateway login. */
@@ -29,16 +28,14 @@ export interface DiscordClientOptions {
    * `timeout` is per attempt, in ms. discord.js defaults: 3 retries, 15 s.
    */
   rest?: { retries?: number; timeout?: number };
-  /** Also receive server messages (GuildMessages), for questions in discussion threads. */
-  readMessages?: boolean;
 }
 
-export function createDiscordClient({ token, apiUrl = DISCORD_API_URL, log, rest = {}, readMessages = false }: DiscordClientOptions): Client {
+export function createDiscordClient({ token, apiUrl = DISCORD_API_URL, log, rest = {} }: DiscordClientOptions): Client {
   // shards: 'auto' takes the shard count Discord recommends (GET /gateway/bot), so past 2,500 guilds
   // the one process runs several shards; see README "Scaling".
-  // Messages are read from the raw dispatch (discuss-questions.ts): none is kept in discord.js's cache.
-  const messages = readMessages ? { intents: [...DISCORD_INTENTS, ...DISCUSS_INTENTS], makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }) } : { intents: DISCORD_INTENTS };
-  const client = new Client({ ...messages, shards: 'auto', rest: { api: apiUrl, ...rest } });
+  // Messages are read from the raw dispatch (discuss-replies.ts, discuss-questions.ts): none is kept in discord.js's cache.
+  const makeCache = Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 });
+  const client = new Client({ intents: DISCORD_INTENTS, makeCache, shards: 'auto', rest: { api: apiUrl, ...rest } });
   if (token) {
     // discord.js would otherwise fall back to process.env.DISCORD_TOKEN; config.ts owns the environment.
     client.token = token;

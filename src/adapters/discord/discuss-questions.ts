@@ -1,9 +1,9 @@
 /**
  * Questions in discussion threads on Discord: a person's message that mentions the bot, in a
  * thread the discuss store knows, gets the LLM's answer as a reply (docs/adr/0020-discuss-threads.md).
- * Read from the gateway's MESSAGE_CREATE dispatch (GuildMessages intent, asked for only when an
- * LLM is configured); a message that mentions the bot carries its content without the privileged
- * MessageContent intent, so none is needed. Replies never ping: `allowed_mentions` parses nothing
+ * Read from the gateway's MESSAGE_CREATE dispatch (GuildMessages intent, always asked for: replies
+ * are counted too, discuss-replies.ts); a message that mentions the bot carries its content
+ * without the privileged MessageContent intent, so none is needed. Replies never ping: `allowed_mentions` parses nothing
  * (not even the asker, who is in the thread anyway), and `@everyone` is broken up as well.
  */
 import { GatewayDispatchEvents, Routes, type Client, type GatewayMessageCreateDispatchData } from 'discord.js';

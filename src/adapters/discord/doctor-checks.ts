@@ -19,10 +19,10 @@ type ChannelObject = { id: string; type: number; guild_id?: string; name?: strin
 type GuildFacts = { roles: APIRole[]; member: APIGuildMember };
 
 /**
- * The gateway intents the bot asks for (discord-client.ts). Neither is privileged, so there is no
+ * The gateway intents the bot asks for (discord-client.ts). None is privileged, so there is no
  * portal switch to check; the line says what 👍 / 👎 reactions need, for whoever reads the report.
  */
-export const INTENTS_NOTE = 'Guilds and GuildMessageReactions (👍/👎 reactions are votes), plus GuildMessages when an LLM is configured (questions in discussion threads); none is privileged (mentions of the bot carry their text without Message Content), nothing to enable in the portal';
+export const INTENTS_NOTE = 'Guilds, GuildMessageReactions (👍/👎 reactions are votes) and GuildMessages (replies in discussion threads are counted, questions answered with an LLM); none is privileged (the bot reads the text only of messages that mention it, which arrives without Message Content), nothing to enable in the portal';
 
 /** Text (0) and announcement (5) channels take digests. */
 const POSTABLE_TYPES = new Set([0, 5]);

@@ -21,8 +21,8 @@ export interface SlackDoctorOptions {
 export const SLACK_SCOPES: Record<string, string> = {
   'chat:write': 'digests cannot be posted',
   'chat:write.public': 'public channels the app has not joined get no digest',
-  'channels:history': 'a digest interrupted by a crash may be posted twice in public channels',
-  'groups:history': 'a digest interrupted by a crash may be posted twice in private channels',
+  'channels:history': 'a digest interrupted by a crash may be posted twice in public channels, and replies in discussion threads there are not counted (the bot event message.channels is needed too)',
+  'groups:history': 'a digest interrupted by a crash may be posted twice in private channels, and replies in discussion threads there are not counted (the bot event message.groups is needed too)',
   commands: '/papers does not work',
   'users:read': 'answers are not in the asker’s language and workspace admins are not recognized',
   'im:write': 'subscriptions cannot be delivered by direct message',

@@ -1,12 +1,13 @@
 /**
  * The Slack listeners for `/papers`, grouped by kind: the slash command, the buttons its answers
- * and the digests carry (paging; 👍 / 👎 / more like this / undo), and 👍 / 👎 reactions on
- * one-paper messages. Called once from the composition root, before the app starts.
+ * and the digests carry (paging; 👍 / 👎 / more like this / undo), 👍 / 👎 reactions on
+ * one-paper messages, and messages in discussion threads (replies counted; mentions answered). Called once from the composition root, before the app starts.
  */
 import type { App } from '@slack/bolt';
 import type { OutboxStore } from '../../../db/outbox-store.js';
 import type { QuestionAnswerer } from '../../../pipeline/discuss/answer-question.js';
 import { createMentionListener, type MentionArgs } from '../discuss-mentions.js';
+import { createReplyListener, type ThreadMessageArgs } from '../discuss-replies.js';
 import type { Logger } from '../../../log.js';
 import type { CommandDeps } from '../../../pipeline/commands/command-deps.js';
 import { PAPER_ACTION_PREFIX } from '../feedback-blocks.js';
@@ -40,6 +41,11 @@ export function registerSlackCommands(app: App, deps: CommandDeps, log: Logger, 
   app.action(new RegExp(`^${PAGE_ACTION_PREFIX}`), createPageAction(deps, log, lookupUser, options));
   const outbox = options.outbox;
   const paperAction = createPaperAction(deps, log, lookupUser, { ...options, ...(outbox ? { papersOf: (ts: string) => outbox.papersOfMessage(ts) } : {}) });
+  if (deps.discuss) {
+    // Replies in discussion threads, counted for weekly digests (message.channels, message.groups).
+    const reply = createReplyListener(deps.discuss.store, () => deps.now(), log);
+    app.event('message', (args) => reply(args as unknown as ThreadMessageArgs));
+  }
   if (options.questions) {
     const mention = createMentionListener(options.questions, lookupUser, log);
     app.event(MENTION_EVENT, (args) => mention(args as unknown as MentionArgs));
