@@ -27,11 +27,15 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const FEED = join(root, 'test/fixtures/arxiv/cs.AI.rss.xml');
 const PAPER = '2410.22304';
 const NO_CONFIG = { PAPERBOY_CONFIG: '/nonexistent.yaml' };
+/** Stands for the variant's database in a command line. */
+const DB = '{db}';
 
 interface Variant {
   name: string;
   argv: (cli: string[]) => string[];
   env?: NodeJS.ProcessEnv;
+  /** The variant's own database (a revision refuses a schema newer than its migrations). */
+  db?: string;
 }
 
 interface Command {
@@ -39,6 +43,8 @@ interface Command {
   cli: string[];
   env: NodeJS.ProcessEnv;
 }
+
+const argvOf = (v: Variant, c: Command): string[] => v.argv(c.cli.map((a) => (a === DB ? v.db! : a)));
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -63,33 +69,33 @@ function run(argv: string[], env: NodeJS.ProcessEnv): { ms: number; cpuMs: numbe
 export function runStartupBench(opts: { runs: number; baseline: string; previous: string }): void {
   const base = checkOut(opts.baseline);
   const prev = checkOut(opts.previous);
-  const db = join(base, 'bench.db');
+  const dbs = { base: join(base, 'bench.db'), prev: join(prev, 'bench.db'), now: join(prev, 'bench-now.db') };
   try {
     // Exit 1: the fixture holds one withdrawn item on purpose; its four papers are stored.
-    run([join(root, 'bin/paperboy.js'), 'ingest', FEED, '--db', db], NO_CONFIG);
+    for (const [dir, db] of [[base, dbs.base], [prev, dbs.prev], [root, dbs.now]] as const) run([join(dir, 'bin/paperboy.js'), 'ingest', FEED, '--db', db], NO_CONFIG);
     const loader = (process.features as { typescript?: unknown }).typescript ? 'type stripping' : 'tsx';
     const variants: Variant[] = [
       { name: 'bare node -e 0', argv: () => ['-e', '0'] },
-      { name: `before (${opts.baseline}, tsx)`, argv: (cli) => [join(base, 'bin/paperboy.js'), ...cli] },
-      { name: `previous (${opts.previous})`, argv: (cli) => [join(prev, 'bin/paperboy.js'), ...cli] },
-      { name: 'now, caches off', argv: (cli) => [join(root, 'bin/paperboy.js'), ...cli], env: { NODE_DISABLE_COMPILE_CACHE: '1' } },
-      { name: `now (${loader})`, argv: (cli) => [join(root, 'bin/paperboy.js'), ...cli] },
+      { name: `before (${opts.baseline}, tsx)`, argv: (cli) => [join(base, 'bin/paperboy.js'), ...cli], db: dbs.base },
+      { name: `previous (${opts.previous})`, argv: (cli) => [join(prev, 'bin/paperboy.js'), ...cli], db: dbs.prev },
+      { name: 'now, caches off', argv: (cli) => [join(root, 'bin/paperboy.js'), ...cli], env: { NODE_DISABLE_COMPILE_CACHE: '1' }, db: dbs.now },
+      { name: `now (${loader})`, argv: (cli) => [join(root, 'bin/paperboy.js'), ...cli], db: dbs.now },
     ];
     const reference = 2;
     const commands: Command[] = [
       { name: '--help', cli: ['--help'], env: NO_CONFIG },
-      { name: 'show, no config', cli: ['show', PAPER, '--db', db], env: NO_CONFIG },
-      { name: 'show, config', cli: ['show', PAPER, '--db', db], env: { PAPERBOY_CONFIG: join(root, 'config/paperboy.yaml') } },
+      { name: 'show, no config', cli: ['show', PAPER, '--db', DB], env: NO_CONFIG },
+      { name: 'show, config', cli: ['show', PAPER, '--db', DB], env: { PAPERBOY_CONFIG: join(root, 'config/paperboy.yaml') } },
     ];
     const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
     console.log(`\n## Start-up (Node ${process.version}; median of ${opts.runs} runs each, interleaved; load average ${load})\n`);
     console.log('| command | variant | wall ms | CPU ms | wall × bare | CPU × bare | CPU × before | CPU × previous |');
     console.log('|---|---|---:|---:|---:|---:|---:|---:|');
     for (const c of commands) {
-      const expected = run(variants[reference]!.argv(c.cli), c.env);
+      const expected = run(argvOf(variants[reference]!, c), c.env);
       if (expected.status !== 0) throw new Error(`previous: ${c.name} exited ${expected.status}`);
       for (const v of variants.slice(1)) {
-        const got = run(v.argv(c.cli), { ...c.env, ...v.env });
+        const got = run(argvOf(v, c), { ...c.env, ...v.env });
         // The code before issue 12 may word a label differently; the previous step must match exactly.
         if (got.status !== expected.status || (v !== variants[1] && got.stdout !== expected.stdout)) throw new Error(`${v.name}: ${c.name} differs from the previous step`);
       }
@@ -97,7 +103,7 @@ export function runStartupBench(opts: { runs: number; baseline: string; previous
       const cpu = variants.map(() => [] as number[]);
       for (let i = 0; i < opts.runs; i++) {
         variants.forEach((v, j) => {
-          const r = run(v.argv(c.cli), { ...c.env, ...v.env });
+          const r = run(argvOf(v, c), { ...c.env, ...v.env });
           wall[j]!.push(r.ms);
           cpu[j]!.push(r.cpuMs);
         });

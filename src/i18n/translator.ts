@@ -74,7 +74,8 @@ function buildTranslator(locale: SupportedLocale, intlLocale: string): Translato
   const catalog = CATALOGS[locale];
   const compiled = new Map<string, IntlMessageFormat>();
   const dateFormats = new Map<string, Intl.DateTimeFormat>();
-  const numberFormat = new Intl.NumberFormat(intlLocale);
+  // Built at the first number (ICU's number data costs about 15 ms to set up; `show` formats none).
+  let numberFormat: Intl.NumberFormat | undefined;
 
   // A key we do not know shows up as itself in the post rather than failing the whole digest.
   const t = (key: string, params?: MessageParams): string => {
@@ -121,7 +122,7 @@ function buildTranslator(locale: SupportedLocale, intlLocale: string): Translato
     return format.format(instant);
   };
 
-  return { locale, intlLocale, t, formatDate, formatDateTime, formatNumber: (n) => numberFormat.format(n) };
+  return { locale, intlLocale, t, formatDate, formatDateTime, formatNumber: (n) => (numberFormat ??= new Intl.NumberFormat(intlLocale)).format(n) };
 }
 
 /**
