@@ -8,7 +8,6 @@ import { existsSync } from 'node:fs';
 import module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cachedCompile, ownCacheDir } from './typescript-cache.js';
 
 const nativeTypeScript = process.features.typescript === 'strip' || process.features.typescript === 'transform';
 const cacheOff = process.env.NODE_DISABLE_COMPILE_CACHE === '1';
@@ -17,11 +16,15 @@ const cacheOff = process.env.NODE_DISABLE_COMPILE_CACHE === '1';
 // $TMPDIR/node-compile-cache (Node >= 22.1; NODE_COMPILE_CACHE moves it, NODE_DISABLE_COMPILE_CACHE=1
 // turns it off). Each entry is checked against its source's hash, so it cannot go stale. From
 // Node 23 it keeps the type-stripped code of .ts files too; Node 22 strips every file at every
-// start (loading its wasm stripper, amaro, to do so), hence strippedCacheDir() below.
+// start (loading its wasm stripper, amaro, to do so), hence the load hook below.
 module.enableCompileCache?.();
 
 if (nativeTypeScript && typeof module.registerHooks === 'function') {
-  const strippedDir = strippedCacheDir();
+  // Node 22 only (23+ keeps stripped code in its compile cache itself): each .ts file's
+  // type-stripped code, in a folder inside V8's compile cache for this Node version.
+  const compileCache = module.getCompileCacheDir?.();
+  const ownCache = compileCache && Number(process.versions.node.split('.')[0]) < 23 && typeof module.stripTypeScriptTypes === 'function' && (await import('./typescript-cache.js'));
+  const strippedDir = ownCache ? ownCache.ownCacheDir(join(compileCache, 'typescript-stripped')) : undefined;
   module.registerHooks({
     resolve(specifier, context, nextResolve) {
       const parent = context.parentURL;
@@ -36,27 +39,16 @@ if (nativeTypeScript && typeof module.registerHooks === 'function') {
         const loaded = nextLoad(url, context);
         if (loaded.format !== 'module-typescript') return loaded;
         const source = String(loaded.source);
-        return { format: 'module', source: cachedCompile(strippedDir, source, () => strip(source)) };
+        return { format: 'module', source: ownCache.cachedCompile(strippedDir, source, () => strip(source)) };
       },
     }),
   });
 } else {
   // Same switches as Node's compile cache: NODE_COMPILE_CACHE moves it, NODE_DISABLE_COMPILE_CACHE=1 turns it off.
-  const cacheDir = cacheOff ? undefined : ownCacheDir(join(process.env.NODE_COMPILE_CACHE || join(tmpdir(), 'node-compile-cache'), `typescript-esbuild-${process.version}`));
+  const cacheDir = cacheOff ? undefined : join(process.env.NODE_COMPILE_CACHE || join(tmpdir(), 'node-compile-cache'), `typescript-esbuild-${process.version}`);
   module.register('./typescript-hooks.js', { parentURL: import.meta.url, data: { cacheDir } });
   // Stack traces point into the .ts files, through the inline source maps.
   process.setSourceMapsEnabled(true);
-}
-
-/**
- * Node 22 only (23+ caches stripped code in its compile cache itself): a folder inside V8's
- * compile cache for this Node version, holding each .ts file's type-stripped code under the
- * SHA-256 of its source.
- */
-function strippedCacheDir() {
-  const compileCache = module.getCompileCacheDir?.();
-  if (!compileCache || Number(process.versions.node.split('.')[0]) >= 23 || typeof module.stripTypeScriptTypes !== 'function') return undefined;
-  return ownCacheDir(join(compileCache, 'typescript-stripped'));
 }
 
 /** The source with its types blanked out: the call Node makes when it loads a .ts file. */

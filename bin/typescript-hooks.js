@@ -6,14 +6,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { cachedCompile } from './typescript-cache.js';
+import { cachedCompile, ownCacheDir } from './typescript-cache.js';
 
 const requireFromTsx = createRequire(createRequire(import.meta.url).resolve('tsx'));
 let cacheDir;
 let esbuildVersion;
 
 export function initialize(data) {
-  cacheDir = data?.cacheDir;
+  cacheDir = data?.cacheDir && ownCacheDir(data.cacheDir);
   if (cacheDir) esbuildVersion = JSON.parse(readFileSync(requireFromTsx.resolve('esbuild/package.json'), 'utf8')).version;
 }
 
