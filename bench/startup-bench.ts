@@ -73,7 +73,7 @@ export function runStartupBench(opts: { runs: number; baseline: string; previous
   try {
     // Exit 1: the fixture holds one withdrawn item on purpose; its four papers are stored.
     for (const [dir, db] of [[base, dbs.base], [prev, dbs.prev], [root, dbs.now]] as const) run([join(dir, 'bin/paperboy.js'), 'ingest', FEED, '--db', db], NO_CONFIG);
-    const loader = (process.features as { typescript?: unknown }).typescript ? 'type stripping' : 'tsx';
+    const loader = (process.features as { typescript?: unknown }).typescript ? 'type stripping' : 'esbuild hooks';
     const variants: Variant[] = [
       { name: 'bare node -e 0', argv: () => ['-e', '0'] },
       { name: `before (${opts.baseline}, tsx)`, argv: (cli) => [join(base, 'bin/paperboy.js'), ...cli], db: dbs.base },
