@@ -4,16 +4,27 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type * as Cron from 'node-cron';
 import type * as Yaml from 'yaml';
 import type { z } from 'zod';
 import type { SourceFacts } from './core/source-label.js';
 import { SOURCE_FORMATS } from './core/types.js';
 
-// zod, yaml and node-cron are loaded (synchronously, their CommonJS builds) by the first call that
-// needs them, not when this module is imported: a CLI command with no config file and a plain
-// environment (see loadEnv) loads none of them, which is most of its start-up time (ADR 2).
-const requireLibrary = createRequire(import.meta.url);
+// zod, yaml and node-cron are loaded (synchronously) by the first call that needs them, not when
+// this module is imported: a CLI command with no config file and a plain environment (see
+// loadEnv) loads none of them, which is most of its start-up time (ADR 2).
+const require = createRequire(import.meta.url);
+const requireModule = (process.features as { require_module?: boolean }).require_module === true && typeof import.meta.resolve === 'function';
+
+/**
+ * A library as the modules that import it get it: its ES build through require(esm) where Node
+ * has that (20.19+, 22.12+), so the bot loads one copy of zod, not an ES and a CommonJS one; its
+ * CommonJS build on older Node.
+ */
+function requireLibrary(name: string): unknown {
+  return require(requireModule ? fileURLToPath(import.meta.resolve(name)) : name);
+}
 type Zod = typeof z;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
