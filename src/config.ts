@@ -14,7 +14,7 @@ import { SOURCE_FORMATS } from './core/types.js';
 // zod, yaml and node-cron are loaded (synchronously) by the first call that needs them, not when
 // this module is imported: a CLI command with no config file and a plain environment (see
 // loadEnv) loads none of them, which is most of its start-up time (ADR 2).
-const require = createRequire(import.meta.url);
+const nodeRequire = createRequire(import.meta.url);
 const requireModule = (process.features as { require_module?: boolean }).require_module === true && typeof import.meta.resolve === 'function';
 
 /**
@@ -23,7 +23,7 @@ const requireModule = (process.features as { require_module?: boolean }).require
  * CommonJS build on older Node.
  */
 function requireLibrary(name: string): unknown {
-  return require(requireModule ? fileURLToPath(import.meta.resolve(name)) : name);
+  return nodeRequire(requireModule ? fileURLToPath(import.meta.resolve(name)) : name);
 }
 type Zod = typeof z;
 
