@@ -51,6 +51,7 @@ export function plainMessage(text: string, params?: MessageParams): string | und
   });
   return plain ? filled : undefined;
 }
+
 const translators = new Map<string, Translator>();
 
 /** `ko-KR`, `ko_KR`, `KO` → `ko`; `ja-JP` → `ja`; `en-US`, `de` or anything unknown → `en`. */
