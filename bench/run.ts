@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   console.log(`load average at start (1/5/15 min): ${load()}`);
   if (!(globalThis as { gc?: unknown }).gc) console.log('note: run with node --expose-gc (npm run bench does) so phases start from a collected heap');
 
-  runStartupBench({ runs: 7, baseline: flag(args, 'baseline') ?? '3c0b5cf' });
+  runStartupBench({ runs: 7, baseline: flag(args, 'baseline') ?? '3c0b5cf', previous: flag(args, 'previous') ?? '82e54d3' });
   const items = Number(flag(args, 'items') ?? 20_000);
   await runIngestBench({ items, runs: Number(flag(args, 'runs') ?? 3), seed: 1, keep: false });
   await runStoreProfile(items);

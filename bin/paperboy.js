@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly: Node's own type stripping where it has it, else tsx
+// Runs the TypeScript sources directly: Node's own type stripping where it has it, else esbuild hooks
 // (see bin/load-typescript.js and docs/adr/0002-run-typescript-with-tsx.md).
 import './load-typescript.js';
 

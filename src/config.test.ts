@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadEnv, parseConfig } from './config.js';
+import { ConfigError, ENV_DEFAULTS, envFromSchema, loadEnv, parseConfig, plainEnv } from './config.js';
 
 function problems(text: string): string[] {
   try {
@@ -124,5 +124,55 @@ describe('config', () => {
     expect(problems('embeddings: { batchSize: 0, weight: -1, model: x }\n')).toEqual(
       expect.arrayContaining([expect.stringMatching(/^embeddings.batchSize: /), expect.stringMatching(/^embeddings.weight: /), 'embeddings: unknown key "model"']),
     );
+  });
+});
+
+describe('loadEnv without zod (plainEnv, ADR 2)', () => {
+  // Values each variable may take: unset, empty, its default, members of its enum, and values the
+  // schema rejects or changes (padding, another URL, another port) that plainEnv must hand on.
+  const TRIES: Record<string, (string | undefined)[]> = Object.fromEntries(
+    Object.entries(ENV_DEFAULTS).map(([name, d]) => [name, [undefined, '', ...(d === undefined ? ['x-token', 'http://127.0.0.1:1/v1'] : [String(d), ` ${String(d)} `])]]),
+  );
+  TRIES.LOG_LEVEL!.push('debug', 'silent', 'loud', 'INFO');
+  TRIES.LOG_FORMAT!.push('json', 'pretty', 'xml');
+  TRIES.SLACK_PORT!.push('3001', '03000', '70000', 'abc');
+  TRIES.DISCORD_API_URL!.push('http://127.0.0.1:9/api', 'not a url');
+  TRIES.EMBEDDINGS_BASE_URL!.push('ftp://x');
+
+  /** The schema's answer: the environment, or the ConfigError's problems. */
+  const viaSchema = (env: NodeJS.ProcessEnv) => {
+    try {
+      return envFromSchema(env);
+    } catch (err) {
+      if (err instanceof ConfigError) return err.problems;
+      throw err;
+    }
+  };
+
+  it('knows every variable the schema reads, with the schema defaults', () => {
+    expect(viaSchema({})).toStrictEqual(plainEnv({}));
+    expect(Object.keys(ENV_DEFAULTS).sort()).toEqual(Object.keys(TRIES).sort());
+  });
+
+  it('gives what the schema gives, or hands the environment to the schema', () => {
+    let plain = 0;
+    const envs: NodeJS.ProcessEnv[] = [{}, Object.fromEntries(Object.entries(ENV_DEFAULTS).map(([k, v]) => [k, v === undefined ? '' : String(v)]))];
+    for (const [name, values] of Object.entries(TRIES)) for (const value of values) envs.push({ [name]: value }, { ...envs[1], [name]: value });
+    for (const env of envs) {
+      const fast = plainEnv(env);
+      if (fast === undefined) continue;
+      plain++;
+      expect(fast, JSON.stringify(env)).toStrictEqual(viaSchema(env));
+    }
+    // The environments an install has (nothing set, or .env.example copied) take the plain path.
+    expect(plainEnv(envs[0]!)).toBeDefined();
+    expect(plainEnv(envs[1]!)).toBeDefined();
+    expect(plain).toBeGreaterThan(envs.length / 2);
+  });
+
+  it('still reports a bad value through the schema', () => {
+    expect(plainEnv({ LOG_LEVEL: 'loud' })).toBeUndefined();
+    expect(() => loadEnv({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL: Invalid option/);
+    expect(() => loadEnv({ SLACK_PORT: 'abc' })).toThrow(ConfigError);
   });
 });

@@ -3,24 +3,49 @@
  * by one zod schema, and every problem is reported at once with the key that holds it.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { validate as isCronExpression } from 'node-cron';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { z } from 'zod';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type * as Cron from 'node-cron';
+import type * as Yaml from 'yaml';
+import type { z } from 'zod';
 import type { SourceFacts } from './core/source-label.js';
 import { WEEKDAYS } from './core/iso-week.js';
 import { SOURCE_FORMATS } from './core/types.js';
 
-const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'not a time of day HH:MM (24-hour)');
-const ianaZone = z.string().refine(isTimeZone, { message: 'not an IANA time zone (e.g. Asia/Seoul, UTC)' });
-const locale = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'not a language code (e.g. en, ko, ja)');
+// zod, yaml and node-cron are loaded (synchronously) by the first call that needs them, not when
+// this module is imported: a CLI command with no config file and a plain environment (see
+// loadEnv) loads none of them, which is most of its start-up time (ADR 2).
+const nodeRequire = createRequire(import.meta.url);
+const requireModule = (process.features as { require_module?: boolean }).require_module === true && typeof import.meta.resolve === 'function';
 
-/** A source's label for people: one text, or one per language (`{ en: …, ko: … }`). */
-const labelSchema = z.union([
+/**
+ * A library as the modules that import it get it: its ES build through require(esm) where Node
+ * has that (20.19+, 22.12+), so the bot loads one copy of zod, not an ES and a CommonJS one; its
+ * CommonJS build on older Node.
+ */
+function requireLibrary(name: string): unknown {
+  return nodeRequire(requireModule ? fileURLToPath(import.meta.resolve(name)) : name);
+}
+type Zod = typeof z;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
+
+/** The schemas, built once, at the first validation that needs them. */
+function buildSchemas(z: Zod) {
+  const isCronExpression = (expr: string): boolean => (requireLibrary('node-cron') as typeof Cron).validate(expr);
+
+  const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'not a time of day HH:MM (24-hour)');
+  const ianaZone = z.string().refine(isTimeZone, { message: 'not an IANA time zone (e.g. Asia/Seoul, UTC)' });
+  const locale = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'not a language code (e.g. en, ko, ja)');
+
+  /** A source's label for people: one text, or one per language (`{ en: …, ko: … }`). */
+  const labelSchema = z.union([
   z.string().trim().min(1, 'an empty label'),
   z.record(locale, z.string().trim().min(1, 'an empty label')).refine((m) => Object.keys(m).length > 0, { message: 'give at least one language' }),
-]);
+  ]);
 
-const sourceSchema = z
+  const sourceSchema = z
   .strictObject({
     name: z.string().min(1).optional(),
     /** What cards credit ("Summary: …"); absent = a default from the format and address. */
@@ -34,7 +59,7 @@ const sourceSchema = z
   })
   .refine((s) => (s.url === undefined) !== (s.path === undefined), { message: 'give exactly one of url or path' });
 
-const channelSchema = z.strictObject({
+  const channelSchema = z.strictObject({
   platform: z.enum(['discord', 'slack']),
   channel: z.string().regex(/^[A-Za-z0-9]{5,30}$/, 'not a channel id (Discord: digits; Slack: C…)'),
   /** Discord guild id or Slack workspace (team) id; informational. */
@@ -58,9 +83,9 @@ const channelSchema = z.strictObject({
   cadence: z.enum(['daily', 'weekly', 'both']).default('daily'),
   /** When the weekly digest is posted: weekday (default mon) and local time (default the channel's `time`). */
   weekly: z.strictObject({ weekday: z.enum(WEEKDAYS).default('mon'), time: timeOfDay.optional() }).optional(),
-}).refine((c) => c.weekly === undefined || c.cadence !== 'daily', { message: 'weekly is set but cadence is daily: set cadence to weekly or both', path: ['cadence'] });
+  }).refine((c) => c.weekly === undefined || c.cadence !== 'daily', { message: 'weekly is set but cadence is daily: set cadence to weekly or both', path: ['cadence'] });
 
-const configSchema = z.strictObject({
+  const configSchema = z.strictObject({
   timezone: ianaZone.default('UTC'),
   ingest: z
     .strictObject({
@@ -180,25 +205,21 @@ const configSchema = z.strictObject({
     .prefault({}),
   sources: z.array(sourceSchema).default([]),
   channels: z.array(channelSchema).default([]),
-}).superRefine((c, ctx) => {
+  }).superRefine((c, ctx) => {
   const seen = new Set<string>();
   c.channels.forEach((ch, i) => {
     const id = `${ch.platform}:${ch.channel}`;
     if (seen.has(id)) ctx.addIssue({ code: 'custom', path: ['channels', i, 'channel'], message: `duplicate channel ${id}` });
     seen.add(id);
   });
-});
+  });
 
-export type Config = z.infer<typeof configSchema>;
-export type SourceConfig = Config['sources'][number];
-export type ChannelConfig = Config['channels'][number];
-
-const optional = z
+  const optional = z
   .string()
   .optional()
   .transform((v) => (v === '' ? undefined : v));
 
-const envSchema = z.object({
+  const envSchema = z.object({
   PAPERBOY_CONFIG: z.string().default('config/paperboy.yaml'),
   PAPERBOY_DB: z.string().default('./data/paperboy.db'),
   DISCORD_TOKEN: optional,
@@ -216,19 +237,74 @@ const envSchema = z.object({
   EMBEDDINGS_BASE_URL: optional.pipe(z.url({ protocol: /^https?$/, error: 'not an http(s) URL' }).optional()),
   EMBEDDINGS_API_KEY: optional,
   EMBEDDINGS_MODEL: optional,
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** json: JSON lines; pretty: human-readable; auto: pretty when stderr is a terminal. */
-  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+    LOG_FORMAT: z.enum(LOG_FORMATS).default('auto'),
   /** arXiv's query API, used by `paperboy backfill` for arXiv category feeds. */
   ARXIV_API_URL: z.url().default('https://export.arxiv.org/api/query'),
-});
-export type Env = z.infer<typeof envSchema>;
+  });
+
+  return { configSchema, envSchema };
+}
+
+type Schemas = ReturnType<typeof buildSchemas>;
+let built: Schemas | undefined;
+const schemas = (): Schemas => (built ??= buildSchemas((requireLibrary('zod') as { z: Zod }).z));
+
+export type Config = z.infer<Schemas['configSchema']>;
+export type SourceConfig = Config['sources'][number];
+export type ChannelConfig = Config['channels'][number];
+
+export type Env = z.infer<Schemas['envSchema']>;
+
+/**
+ * loadEnv's way around zod, for the environments most runs have: each variable's value when it
+ * is unset, and which set values the schema takes as they are — `text` (any text), `optional`
+ * (any text; empty = unset) or a list of exact values (the default, an enum's members). When
+ * every variable is unset or one of those, the result is built here without loading zod; any other
+ * value goes through the schema. Typed over Env, so a variable added to the schema without a line
+ * here does not compile; config.test.ts checks that both ways give the same result.
+ */
+const PLAIN_ENV: { [K in keyof Env]-?: { unset: Env[K]; takes: 'text' | 'optional' | readonly string[] } } = {
+  PAPERBOY_CONFIG: { unset: 'config/paperboy.yaml', takes: 'text' },
+  PAPERBOY_DB: { unset: './data/paperboy.db', takes: 'text' },
+  DISCORD_TOKEN: { unset: undefined, takes: 'optional' },
+  DISCORD_APPLICATION_ID: { unset: undefined, takes: 'optional' },
+  DISCORD_API_URL: { unset: 'https://discord.com/api', takes: ['https://discord.com/api'] },
+  SLACK_BOT_TOKEN: { unset: undefined, takes: 'optional' },
+  SLACK_APP_TOKEN: { unset: undefined, takes: 'optional' },
+  SLACK_SIGNING_SECRET: { unset: undefined, takes: 'optional' },
+  SLACK_API_URL: { unset: 'https://slack.com/api/', takes: ['https://slack.com/api/'] },
+  SLACK_PORT: { unset: 3000, takes: ['3000'] },
+  LLM_BASE_URL: { unset: undefined, takes: 'optional' },
+  LLM_API_KEY: { unset: undefined, takes: 'optional' },
+  LLM_MODEL: { unset: undefined, takes: 'optional' },
+  EMBEDDINGS_BASE_URL: { unset: undefined, takes: [''] },
+  EMBEDDINGS_API_KEY: { unset: undefined, takes: 'optional' },
+  EMBEDDINGS_MODEL: { unset: undefined, takes: 'optional' },
+  LOG_LEVEL: { unset: 'info', takes: LOG_LEVELS },
+  LOG_FORMAT: { unset: 'auto', takes: LOG_FORMATS },
+  ARXIV_API_URL: { unset: 'https://export.arxiv.org/api/query', takes: ['https://export.arxiv.org/api/query'] },
+};
 
 /** Every environment variable Paperboy reads, with its default where it has one (for docs and checks). */
-export const ENV_DEFAULTS: Record<string, string | number | undefined> = (() => {
-  const defaults = envSchema.parse({}) as Record<string, string | number | undefined>;
-  return Object.fromEntries(Object.keys(envSchema.shape).map((name) => [name, defaults[name]]));
-})();
+export const ENV_DEFAULTS: Record<string, string | number | undefined> = Object.fromEntries(Object.entries(PLAIN_ENV).map(([name, v]) => [name, v.unset]));
+
+/** The environment as the schema would give it, when every value is one PLAIN_ENV takes as it is; else undefined. */
+export function plainEnv(env: NodeJS.ProcessEnv): Env | undefined {
+  const out: Record<string, unknown> = {};
+  for (const [name, { unset, takes }] of Object.entries(PLAIN_ENV)) {
+    const value = env[name];
+    if (value === undefined) {
+      // As zod does: an optional variable present with no value is kept (undefined), an absent one left out.
+      if (unset !== undefined || name in env) out[name] = unset;
+    } else if (takes === 'text') out[name] = value;
+    else if (takes === 'optional') out[name] = value === '' ? undefined : value;
+    else if (takes.includes(value)) out[name] = typeof unset === 'number' ? Number(value) : value === '' ? undefined : value;
+    else return undefined;
+  }
+  return out as Env;
+}
 
 /** A config or environment that cannot be used; the message lists every problem, one per line. */
 export class ConfigError extends Error {
@@ -261,6 +337,7 @@ function describeIssues(error: z.ZodError): string[] {
 
 /** Parses and validates config text (YAML). `file` names it in errors. */
 export function parseConfig(text: string, file: string): Config {
+  const { parse: parseYaml, YAMLParseError } = requireLibrary('yaml') as typeof Yaml;
   let raw: unknown;
   try {
     raw = parseYaml(text) ?? {};
@@ -268,7 +345,7 @@ export function parseConfig(text: string, file: string): Config {
     const where = err instanceof YAMLParseError && err.linePos ? ` at line ${err.linePos[0].line}` : '';
     throw new ConfigError(file, [`not valid YAML${where}: ${(err as Error).message.split('\n')[0]}`]);
   }
-  const result = configSchema.safeParse(raw);
+  const result = schemas().configSchema.safeParse(raw);
   if (!result.success) throw new ConfigError(file, describeIssues(result.error));
   return result.data;
 }
@@ -281,11 +358,17 @@ export function loadConfig(file: string): Config {
 /** Reads `.env` (if present) into process.env without overriding what is already set, then validates. */
 export function loadEnv(env: NodeJS.ProcessEnv = process.env, dotenv = '.env'): Env {
   if (env === process.env && existsSync(dotenv)) process.loadEnvFile(dotenv);
-  const result = envSchema.safeParse(env);
-  if (!result.success) throw new ConfigError('environment', describeIssues(result.error));
-  if (Boolean(result.data.EMBEDDINGS_BASE_URL) !== Boolean(result.data.EMBEDDINGS_MODEL)) {
+  const data = plainEnv(env) ?? envFromSchema(env);
+  if (Boolean(data.EMBEDDINGS_BASE_URL) !== Boolean(data.EMBEDDINGS_MODEL)) {
     throw new ConfigError('environment', ['EMBEDDINGS_BASE_URL and EMBEDDINGS_MODEL: set both (embeddings on) or neither (off)']);
   }
+  return data;
+}
+
+/** The environment validated by the zod schema (what loadEnv does when plainEnv cannot). */
+export function envFromSchema(env: NodeJS.ProcessEnv): Env {
+  const result = schemas().envSchema.safeParse(env);
+  if (!result.success) throw new ConfigError('environment', describeIssues(result.error));
   return result.data;
 }
 

@@ -11,7 +11,7 @@ import type { Stores } from './open-stores.js';
  * change shows without a re-ingest), else a default from the config's and the last ingest's
  * facts (format, URL, the source's own title). Without a config, the stored facts alone.
  */
-export function buildSourceLabeler(stores: Stores, config?: Config): SourceLabeler {
+export function buildSourceLabeler(stores: Pick<Stores, 'sourceFacts'>, config?: Config): SourceLabeler {
   const configured = config ? sourceFactsOf(config) : new Map();
   return (source, loc) => sourceLabel(source, { ...stores.sourceFacts.get(source), ...configured.get(source) }, loc);
 }

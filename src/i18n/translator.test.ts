@@ -1,5 +1,9 @@
+import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
-import { createTranslator, resolveLocale, SUPPORTED_LOCALES } from './translator.js';
+import { en } from './messages/en.js';
+import { ja } from './messages/ja.js';
+import { ko } from './messages/ko.js';
+import { createTranslator, plainMessage, resolveLocale, SUPPORTED_LOCALES } from './translator.js';
 
 describe('resolveLocale', () => {
   it('maps regional and platform tags to a message locale, anything else to English', () => {
@@ -60,5 +64,36 @@ describe('createTranslator', () => {
   it('builds one translator per locale tag', () => {
     expect(createTranslator('ko-KR')).toBe(createTranslator('ko-KR'));
     expect(createTranslator('ko').locale).toBe('ko');
+  });
+});
+
+describe('plainMessage (messages filled in without intl-messageformat, ADR 2)', () => {
+  const catalogs = { en, ko, ja } as Record<string, Record<string, string>>;
+
+  it('gives what ICU gives for every message it fills in, with text arguments', () => {
+    let plain = 0;
+    for (const [locale, catalog] of Object.entries(catalogs)) {
+      for (const [key, text] of Object.entries(catalog)) {
+        const names = [...text.matchAll(/\{\s*(\w+)/g)].map((m) => m[1]!);
+        const params = Object.fromEntries(names.map((n) => [n, `<${n}> 'x' {y}`]));
+        const got = plainMessage(text, params);
+        if (got === undefined) continue;
+        plain++;
+        expect(got, `${locale} ${key}`).toBe(String(new IntlMessageFormat(text, locale).format(params)));
+      }
+    }
+    expect(plain).toBeGreaterThan(50);
+  });
+
+  it('leaves numbers, dates, plurals, quotes, tags and missing arguments to ICU', () => {
+    expect(plainMessage('Summary: {source}', { source: 'arXiv' })).toBe('Summary: arXiv');
+    expect(plainMessage('Paper source')).toBe('Paper source');
+    expect(plainMessage('{n} papers', { n: 1200 })).toBeUndefined();
+    expect(plainMessage('{n, plural, one {# paper} other {# papers}}', { n: 1 })).toBeUndefined();
+    expect(plainMessage("What's new")).toBeUndefined();
+    expect(plainMessage('<b>{x}</b>', { x: 'a' })).toBeUndefined();
+    expect(plainMessage('Summary: {source}', {})).toBeUndefined();
+    expect(plainMessage('Summary: {source}', { constructor: 'x' })).toBeUndefined();
+    expect(createTranslator('ko').t('authors.others', { count: 1200 })).toBe('외 1,200명');
   });
 });

@@ -2,7 +2,8 @@
  * The `Localizer` the core asks for, built from the message files: ICU messages compiled once
  * per locale, and Intl date and number formatters built once and reused.
  */
-import { IntlMessageFormat } from 'intl-messageformat';
+import type { IntlMessageFormat } from 'intl-messageformat';
+import { createRequire } from 'node:module';
 import type { DateStyle, Localizer } from '../core/translate.js';
 import { en, type Messages } from './messages/en.js';
 import { ja } from './messages/ja.js';
@@ -26,6 +27,31 @@ export interface Translator extends Localizer {
 }
 
 const CATALOGS: Record<SupportedLocale, Messages> = { en, ko, ja };
+
+// intl-messageformat (and its ICU parser) is loaded at the first message that needs it: a plain
+// message, or one with only `{name}` text arguments, is filled in without it (plainMessage), so
+// a CLI command printing such labels does not pay for loading it (ADR 2).
+const requireLibrary = createRequire(import.meta.url);
+let messageFormat: typeof IntlMessageFormat | undefined;
+const loadMessageFormat = () => (messageFormat ??= (requireLibrary('intl-messageformat') as { IntlMessageFormat: typeof IntlMessageFormat }).IntlMessageFormat);
+
+/**
+ * The message filled in as ICU would fill it, when that needs no ICU: text with no quote, `#`
+ * or tag, and at most `{name}` arguments whose values are text (numbers and dates are
+ * formatted by ICU). Otherwise undefined. translator.test.ts checks it against ICU on every message.
+ */
+export function plainMessage(text: string, params?: MessageParams): string | undefined {
+  if (/['#<]/.test(text)) return undefined;
+  let plain = true;
+  const filled = text.replace(/\{(\w+)\}|[{}]/g, (match, name: string | undefined) => {
+    const value = name !== undefined && params && Object.hasOwn(params, name) ? params[name] : undefined;
+    if (typeof value === 'string') return value;
+    plain = false;
+    return match;
+  });
+  return plain ? filled : undefined;
+}
+
 const translators = new Map<string, Translator>();
 
 /** `ko-KR`, `ko_KR`, `KO` → `ko`; `ja-JP` → `ja`; `en-US`, `de` or anything unknown → `en`. */
@@ -49,14 +75,18 @@ function buildTranslator(locale: SupportedLocale, intlLocale: string): Translato
   const catalog = CATALOGS[locale];
   const compiled = new Map<string, IntlMessageFormat>();
   const dateFormats = new Map<string, Intl.DateTimeFormat>();
-  const numberFormat = new Intl.NumberFormat(intlLocale);
+  // Built at the first number (ICU's number data costs about 15 ms to set up; `show` formats none).
+  let numberFormat: Intl.NumberFormat | undefined;
 
   // A key we do not know shows up as itself in the post rather than failing the whole digest.
   const t = (key: string, params?: MessageParams): string => {
     if (!Object.hasOwn(catalog, key)) return key;
+    const text = catalog[key as keyof Messages];
+    const plain = plainMessage(text, params);
+    if (plain !== undefined) return plain;
     let format = compiled.get(key);
     if (!format) {
-      format = new IntlMessageFormat(catalog[key as keyof Messages], intlLocale);
+      format = new (loadMessageFormat())(text, intlLocale);
       compiled.set(key, format);
     }
     return String(format.format(params));
@@ -93,7 +123,7 @@ function buildTranslator(locale: SupportedLocale, intlLocale: string): Translato
     return format.format(instant);
   };
 
-  return { locale, intlLocale, t, formatDate, formatDateTime, formatNumber: (n) => numberFormat.format(n) };
+  return { locale, intlLocale, t, formatDate, formatDateTime, formatNumber: (n) => (numberFormat ??= new Intl.NumberFormat(intlLocale)).format(n) };
 }
 
 /**

@@ -4,10 +4,12 @@ import { keyForLookup } from '../../core/paper-key.js';
 import type { PaperView } from '../../core/paper-view.js';
 import { summaryLabel, type SourceLabeler } from '../../core/source-label.js';
 import type { Localizer } from '../../core/translate.js';
+import { createPaperReader } from '../../db/paper-reader.js';
+import { createSourceFactsStore } from '../../db/source-facts-store.js';
 import { createTranslator } from '../../i18n/translator.js';
 import { buildSourceLabeler } from '../../source-labeler.js';
 import { parseCommandArgs } from '../args.js';
-import { envOf, withStores } from '../context.js';
+import { envOf, withDatabase } from '../context.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
 
 export const SHOW_USAGE = 'paperboy show ID [--json] [--db FILE]   (ID: arXiv id in any form, or an article URL)';
@@ -29,13 +31,14 @@ export async function showCommand(args: string[], io: CliIo): Promise<number> {
   const key = keyForLookup(input);
   if (!key) throw new UsageError(`"${input}" is neither an arXiv id nor a URL`);
   const config = optionalConfig(io);
-  return withStores(io, values.db, (s) => {
-    const paper = s.reader.getByKey(key);
+  // The two stores it reads, not all of them (start-up time, ADR 2).
+  return withDatabase(io, values.db, (db) => {
+    const paper = createPaperReader(db).getByKey(key);
     if (!paper) {
       io.err(`paperboy: no paper or article ${key} in the store (ingest a source that has it first)`);
       return EXIT.failed;
     }
-    const label = labelsFor(buildSourceLabeler(s, config));
+    const label = labelsFor(buildSourceLabeler({ sourceFacts: createSourceFactsStore(db) }, config));
     io.out(values.json ? JSON.stringify(toJson(paper, label)) : renderText(paper, label));
     return EXIT.ok;
   });
