@@ -41,207 +41,207 @@ function buildSchemas(z: Zod) {
 
   /** A source's label for people: one text, or one per language (`{ en: …, ko: … }`). */
   const labelSchema = z.union([
-  z.string().trim().min(1, 'an empty label'),
-  z.record(locale, z.string().trim().min(1, 'an empty label')).refine((m) => Object.keys(m).length > 0, { message: 'give at least one language' }),
+    z.string().trim().min(1, 'an empty label'),
+    z.record(locale, z.string().trim().min(1, 'an empty label')).refine((m) => Object.keys(m).length > 0, { message: 'give at least one language' }),
   ]);
 
   const sourceSchema = z
-  .strictObject({
-    name: z.string().min(1).optional(),
-    /** What cards credit ("Summary: …"); absent = a default from the format and address. */
-    label: labelSchema.optional(),
-    url: z.url({ protocol: /^https?$/, error: 'not an http(s) URL' }).optional(),
-    path: z.string().min(1).optional(),
-    format: z.enum(SOURCE_FORMATS).optional(),
-    enabled: z.boolean().default(true),
-    /** For `paperboy backfill`: the URL of one past day, with {date} (YYYY-MM-DD), {yyyy}, {mm}, {dd}. */
-    backfillUrl: z.string().regex(/^https?:\/\/\S*\{(date|yyyy|mm|dd)\}/, 'not an http(s) URL with a {date} (or {yyyy}/{mm}/{dd}) placeholder').optional(),
-  })
-  .refine((s) => (s.url === undefined) !== (s.path === undefined), { message: 'give exactly one of url or path' });
+    .strictObject({
+      name: z.string().min(1).optional(),
+      /** What cards credit ("Summary: …"); absent = a default from the format and address. */
+      label: labelSchema.optional(),
+      url: z.url({ protocol: /^https?$/, error: 'not an http(s) URL' }).optional(),
+      path: z.string().min(1).optional(),
+      format: z.enum(SOURCE_FORMATS).optional(),
+      enabled: z.boolean().default(true),
+      /** For `paperboy backfill`: the URL of one past day, with {date} (YYYY-MM-DD), {yyyy}, {mm}, {dd}. */
+      backfillUrl: z.string().regex(/^https?:\/\/\S*\{(date|yyyy|mm|dd)\}/, 'not an http(s) URL with a {date} (or {yyyy}/{mm}/{dd}) placeholder').optional(),
+    })
+    .refine((s) => (s.url === undefined) !== (s.path === undefined), { message: 'give exactly one of url or path' });
 
   const channelSchema = z.strictObject({
-  platform: z.enum(['discord', 'slack']),
-  channel: z.string().regex(/^[A-Za-z0-9]{5,30}$/, 'not a channel id (Discord: digits; Slack: C…)'),
-  /** Discord guild id or Slack workspace (team) id; informational. */
-  guild: z.string().optional(),
-  locale: locale.default('en'),
-  time: timeOfDay.default('09:00'),
-  timezone: ianaZone.optional(),
-  /** Only papers seen from these sources (by name); empty = all. */
-  sources: z.array(z.string().min(1)).default([]),
-  /** Only papers in one of these arXiv categories; empty = all. */
-  categories: z.array(z.string().regex(/^[a-z-]+(\.[A-Za-z-]+)?$/, 'not an arXiv category (e.g. cs.CL)')).default([]),
-  /** Only papers whose title, abstract or a summary contains one of these; empty = all. */
-  keywords: z.array(z.string().min(1)).default([]),
-  maxPapers: z.number().int().min(1).max(50).default(10),
-  // relevance: ranked by the channel's profile (its 👍/👎 and seeds); votes order until it has one.
-  order: z.enum(['votes', 'date', 'relevance']).default('votes'),
-  layout: z.enum(['digest', 'thread']).default('digest'),
-  emptyDay: z.enum(['notice', 'silent']).default('notice'),
-  summaries: z.enum(['source', 'generated']).default('source'),
-  /** daily (the default), weekly, or both: docs/adr/0021-weekly-digest.md. */
-  cadence: z.enum(['daily', 'weekly', 'both']).default('daily'),
-  /** When the weekly digest is posted: weekday (default mon) and local time (default the channel's `time`). */
-  weekly: z.strictObject({ weekday: z.enum(WEEKDAYS).default('mon'), time: timeOfDay.optional() }).optional(),
+    platform: z.enum(['discord', 'slack']),
+    channel: z.string().regex(/^[A-Za-z0-9]{5,30}$/, 'not a channel id (Discord: digits; Slack: C…)'),
+    /** Discord guild id or Slack workspace (team) id; informational. */
+    guild: z.string().optional(),
+    locale: locale.default('en'),
+    time: timeOfDay.default('09:00'),
+    timezone: ianaZone.optional(),
+    /** Only papers seen from these sources (by name); empty = all. */
+    sources: z.array(z.string().min(1)).default([]),
+    /** Only papers in one of these arXiv categories; empty = all. */
+    categories: z.array(z.string().regex(/^[a-z-]+(\.[A-Za-z-]+)?$/, 'not an arXiv category (e.g. cs.CL)')).default([]),
+    /** Only papers whose title, abstract or a summary contains one of these; empty = all. */
+    keywords: z.array(z.string().min(1)).default([]),
+    maxPapers: z.number().int().min(1).max(50).default(10),
+    // relevance: ranked by the channel's profile (its 👍/👎 and seeds); votes order until it has one.
+    order: z.enum(['votes', 'date', 'relevance']).default('votes'),
+    layout: z.enum(['digest', 'thread']).default('digest'),
+    emptyDay: z.enum(['notice', 'silent']).default('notice'),
+    summaries: z.enum(['source', 'generated']).default('source'),
+    /** daily (the default), weekly, or both: docs/adr/0021-weekly-digest.md. */
+    cadence: z.enum(['daily', 'weekly', 'both']).default('daily'),
+    /** When the weekly digest is posted: weekday (default mon) and local time (default the channel's `time`). */
+    weekly: z.strictObject({ weekday: z.enum(WEEKDAYS).default('mon'), time: timeOfDay.optional() }).optional(),
   }).refine((c) => c.weekly === undefined || c.cadence !== 'daily', { message: 'weekly is set but cadence is daily: set cadence to weekly or both', path: ['cadence'] });
 
   const configSchema = z.strictObject({
-  timezone: ianaZone.default('UTC'),
-  ingest: z
-    .strictObject({
-      schedule: z.string().refine(isCronExpression, { message: 'not a cron expression (e.g. "*/30 * * * *")' }).default('*/30 * * * *'),
-      timeoutSeconds: z.number().positive().max(600).default(30),
-      maxBytes: z.number().int().positive().default(50 * 1024 * 1024),
-    })
-    .prefault({}),
-  digest: z
-    .strictObject({
-      /** A digest missed while the bot was down is still posted if the bot is back within this many hours. */
-      catchUpHours: z.number().min(0).max(48).default(6),
-      /** A new channel's first digest looks back this far, so it is not flooded with history. */
-      firstDigestLookbackHours: z.number().min(0).max(168).default(24),
-      /** How many channels are sent to at once (each platform client still enforces its rate limits). */
-      concurrency: z.number().int().min(1).max(2000).default(64),
-      /** Listing dates (YYYY-MM-DD) on which arXiv announces nothing, beyond the built-in table (core/arxiv-schedule.ts). */
-      arxivHolidays: z.array(z.iso.date({ error: 'not a date YYYY-MM-DD' })).default([]),
-    })
-    .prefault({}),
-  commands: z
-    .strictObject({
-      /** Most subscriptions one user, or one channel, may have. */
-      maxSubscriptions: z.number().int().min(1).max(500).default(20),
-      /** Results per search page. */
-      searchPageSize: z.number().int().min(1).max(10).default(5),
-      /** Slack user ids allowed to change channel settings besides workspace admins and owners. */
-      slackAdmins: z.array(z.string().regex(/^[UW][A-Z0-9]+$/, 'not a Slack user id (U…)')).default([]),
-      /** Papers listed in one subscription message; the rest are counted. */
-      subscriptionMessageMax: z.number().int().min(1).max(25).default(10),
-      /** A "liked" subscription's most papers per local day when `/papers subscribe liked` names no cap (docs/adr/0018). */
-      likedDailyCap: z.number().int().min(1).max(25).default(5),
-    })
-    .prefault({}),
-  llm: z
-    .strictObject({
-      /** Summaries written at once. */
-      concurrency: z.number().int().min(1).max(16).default(2),
-      /** Summaries per UTC day, at most. */
-      dailyBudget: z.number().int().min(0).default(200),
-      /** How long generation may hold up a digest, in seconds; what is missing then falls back. */
-      deadlineSeconds: z.number().positive().max(600).default(60),
-      /** Per request to the model. */
-      timeoutSeconds: z.number().positive().max(600).default(30),
-      retries: z.number().int().min(0).max(10).default(3),
-      /** Papers looked at per run (newest first) when no digest names them. */
-      maxPapers: z.number().int().min(1).max(1000).default(50),
-    })
-    .prefault({}),
-  embeddings: z
-    .strictObject({
-      /** Texts per request to the embeddings endpoint. */
-      batchSize: z.number().int().min(1).max(2048).default(64),
-      /** Papers embedded per run (after each ingest), at most; the rest wait for the next run. */
-      maxPerRun: z.number().int().min(1).max(100_000).default(500),
-      /** Newest stored papers looked at per run for a missing or stale vector. */
-      scanPapers: z.number().int().min(1).max(100_000).default(3000),
-      /** Per request to the endpoint. */
-      timeoutSeconds: z.number().positive().max(600).default(30),
-      retries: z.number().int().min(0).max(10).default(3),
-      /** How long one run may take, in seconds. */
-      deadlineSeconds: z.number().positive().max(3600).default(60),
-      /** Weight of the embedding part in the ranking blend (the other parts: model 1, neighbour 0.5, votes 0.15, recency 0.05). */
-      weight: z.number().min(0).max(10).default(0.5),
-    })
-    .prefault({}),
-  backfill: z
-    .strictObject({
-      /** Seconds between two requests to the same host (arXiv asks for 3). */
-      delaySeconds: z.number().min(0).max(60).default(3),
-      /** Most days one backfill may cover. */
-      maxDays: z.number().int().min(1).max(3660).default(366),
-    })
-    .prefault({}),
-  retention: z
-    .strictObject({
-      /**
-       * After this many days without a change, a paper's raw source entries keep only what its
-       * record does not already hold (see docs/adr/0007-retention.md); absent = keep them whole.
-       */
-      rawEntryDays: z.number().int().min(1).max(3650).optional(),
-    })
-    .prefault({}),
-  shutdown: z
-    .strictObject({
-      /**
-       * On SIGTERM/SIGINT, how long sends in flight may take to finish; what is still waiting
-       * then goes back to the outbox (checked on the platform at the next start) and the bot exits 0.
-       */
-      graceSeconds: z.number().min(0).max(600).default(8),
-    })
-    .prefault({}),
-  slack: z
-    .strictObject({
-      /**
-       * Socket Mode: seconds before reconnecting after the connection is lost (doubled, tripled… while
-       * attempts keep failing); the client also gives up on a connection whose pong is this late.
-       */
-      reconnectDelaySeconds: z.number().min(0.1).max(300).default(5),
-    })
-    .prefault({}),
-  http: z
-    .strictObject({
-      /** Port of the /healthz and /metrics listener; absent = no listener. */
-      port: z.number().int().min(0).max(65535).optional(),
-      /** Interface to listen on; 0.0.0.0 in a container. */
-      host: z.string().min(1).default('127.0.0.1'),
-      /** /healthz reports unhealthy when the last successful ingest is older than this. */
-      maxIngestAgeHours: z.number().positive().max(720).default(6),
-    })
-    .prefault({}),
-  discuss: z
-    .strictObject({
-      /** Questions one person may ask the LLM in discussion threads in any hour (docs/adr/0020-discuss-threads.md). */
-      questionsPerHour: z.number().int().min(1).max(1000).default(10),
-    })
-    .prefault({}),
-  sources: z.array(sourceSchema).default([]),
-  channels: z.array(channelSchema).default([]),
+    timezone: ianaZone.default('UTC'),
+    ingest: z
+      .strictObject({
+        schedule: z.string().refine(isCronExpression, { message: 'not a cron expression (e.g. "*/30 * * * *")' }).default('*/30 * * * *'),
+        timeoutSeconds: z.number().positive().max(600).default(30),
+        maxBytes: z.number().int().positive().default(50 * 1024 * 1024),
+      })
+      .prefault({}),
+    digest: z
+      .strictObject({
+        /** A digest missed while the bot was down is still posted if the bot is back within this many hours. */
+        catchUpHours: z.number().min(0).max(48).default(6),
+        /** A new channel's first digest looks back this far, so it is not flooded with history. */
+        firstDigestLookbackHours: z.number().min(0).max(168).default(24),
+        /** How many channels are sent to at once (each platform client still enforces its rate limits). */
+        concurrency: z.number().int().min(1).max(2000).default(64),
+        /** Listing dates (YYYY-MM-DD) on which arXiv announces nothing, beyond the built-in table (core/arxiv-schedule.ts). */
+        arxivHolidays: z.array(z.iso.date({ error: 'not a date YYYY-MM-DD' })).default([]),
+      })
+      .prefault({}),
+    commands: z
+      .strictObject({
+        /** Most subscriptions one user, or one channel, may have. */
+        maxSubscriptions: z.number().int().min(1).max(500).default(20),
+        /** Results per search page. */
+        searchPageSize: z.number().int().min(1).max(10).default(5),
+        /** Slack user ids allowed to change channel settings besides workspace admins and owners. */
+        slackAdmins: z.array(z.string().regex(/^[UW][A-Z0-9]+$/, 'not a Slack user id (U…)')).default([]),
+        /** Papers listed in one subscription message; the rest are counted. */
+        subscriptionMessageMax: z.number().int().min(1).max(25).default(10),
+        /** A "liked" subscription's most papers per local day when `/papers subscribe liked` names no cap (docs/adr/0018). */
+        likedDailyCap: z.number().int().min(1).max(25).default(5),
+      })
+      .prefault({}),
+    llm: z
+      .strictObject({
+        /** Summaries written at once. */
+        concurrency: z.number().int().min(1).max(16).default(2),
+        /** Summaries per UTC day, at most. */
+        dailyBudget: z.number().int().min(0).default(200),
+        /** How long generation may hold up a digest, in seconds; what is missing then falls back. */
+        deadlineSeconds: z.number().positive().max(600).default(60),
+        /** Per request to the model. */
+        timeoutSeconds: z.number().positive().max(600).default(30),
+        retries: z.number().int().min(0).max(10).default(3),
+        /** Papers looked at per run (newest first) when no digest names them. */
+        maxPapers: z.number().int().min(1).max(1000).default(50),
+      })
+      .prefault({}),
+    embeddings: z
+      .strictObject({
+        /** Texts per request to the embeddings endpoint. */
+        batchSize: z.number().int().min(1).max(2048).default(64),
+        /** Papers embedded per run (after each ingest), at most; the rest wait for the next run. */
+        maxPerRun: z.number().int().min(1).max(100_000).default(500),
+        /** Newest stored papers looked at per run for a missing or stale vector. */
+        scanPapers: z.number().int().min(1).max(100_000).default(3000),
+        /** Per request to the endpoint. */
+        timeoutSeconds: z.number().positive().max(600).default(30),
+        retries: z.number().int().min(0).max(10).default(3),
+        /** How long one run may take, in seconds. */
+        deadlineSeconds: z.number().positive().max(3600).default(60),
+        /** Weight of the embedding part in the ranking blend (the other parts: model 1, neighbour 0.5, votes 0.15, recency 0.05). */
+        weight: z.number().min(0).max(10).default(0.5),
+      })
+      .prefault({}),
+    backfill: z
+      .strictObject({
+        /** Seconds between two requests to the same host (arXiv asks for 3). */
+        delaySeconds: z.number().min(0).max(60).default(3),
+        /** Most days one backfill may cover. */
+        maxDays: z.number().int().min(1).max(3660).default(366),
+      })
+      .prefault({}),
+    retention: z
+      .strictObject({
+        /**
+         * After this many days without a change, a paper's raw source entries keep only what its
+         * record does not already hold (see docs/adr/0007-retention.md); absent = keep them whole.
+         */
+        rawEntryDays: z.number().int().min(1).max(3650).optional(),
+      })
+      .prefault({}),
+    shutdown: z
+      .strictObject({
+        /**
+         * On SIGTERM/SIGINT, how long sends in flight may take to finish; what is still waiting
+         * then goes back to the outbox (checked on the platform at the next start) and the bot exits 0.
+         */
+        graceSeconds: z.number().min(0).max(600).default(8),
+      })
+      .prefault({}),
+    slack: z
+      .strictObject({
+        /**
+         * Socket Mode: seconds before reconnecting after the connection is lost (doubled, tripled… while
+         * attempts keep failing); the client also gives up on a connection whose pong is this late.
+         */
+        reconnectDelaySeconds: z.number().min(0.1).max(300).default(5),
+      })
+      .prefault({}),
+    http: z
+      .strictObject({
+        /** Port of the /healthz and /metrics listener; absent = no listener. */
+        port: z.number().int().min(0).max(65535).optional(),
+        /** Interface to listen on; 0.0.0.0 in a container. */
+        host: z.string().min(1).default('127.0.0.1'),
+        /** /healthz reports unhealthy when the last successful ingest is older than this. */
+        maxIngestAgeHours: z.number().positive().max(720).default(6),
+      })
+      .prefault({}),
+    discuss: z
+      .strictObject({
+        /** Questions one person may ask the LLM in discussion threads in any hour (docs/adr/0020-discuss-threads.md). */
+        questionsPerHour: z.number().int().min(1).max(1000).default(10),
+      })
+      .prefault({}),
+    sources: z.array(sourceSchema).default([]),
+    channels: z.array(channelSchema).default([]),
   }).superRefine((c, ctx) => {
-  const seen = new Set<string>();
-  c.channels.forEach((ch, i) => {
-    const id = `${ch.platform}:${ch.channel}`;
-    if (seen.has(id)) ctx.addIssue({ code: 'custom', path: ['channels', i, 'channel'], message: `duplicate channel ${id}` });
-    seen.add(id);
-  });
+    const seen = new Set<string>();
+    c.channels.forEach((ch, i) => {
+      const id = `${ch.platform}:${ch.channel}`;
+      if (seen.has(id)) ctx.addIssue({ code: 'custom', path: ['channels', i, 'channel'], message: `duplicate channel ${id}` });
+      seen.add(id);
+    });
   });
 
   const optional = z
-  .string()
-  .optional()
-  .transform((v) => (v === '' ? undefined : v));
+    .string()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v));
 
   const envSchema = z.object({
-  PAPERBOY_CONFIG: z.string().default('config/paperboy.yaml'),
-  PAPERBOY_DB: z.string().default('./data/paperboy.db'),
-  DISCORD_TOKEN: optional,
-  DISCORD_APPLICATION_ID: optional,
-  DISCORD_API_URL: z.url().default('https://discord.com/api'),
-  SLACK_BOT_TOKEN: optional,
-  SLACK_APP_TOKEN: optional,
-  SLACK_SIGNING_SECRET: optional,
-  SLACK_API_URL: z.url().default('https://slack.com/api/'),
-  SLACK_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  LLM_BASE_URL: optional,
-  LLM_API_KEY: optional,
-  LLM_MODEL: optional,
-  /** OpenAI-compatible /v1/embeddings endpoint for ranking; off unless the base URL and model are both set. */
-  EMBEDDINGS_BASE_URL: optional.pipe(z.url({ protocol: /^https?$/, error: 'not an http(s) URL' }).optional()),
-  EMBEDDINGS_API_KEY: optional,
-  EMBEDDINGS_MODEL: optional,
+    PAPERBOY_CONFIG: z.string().default('config/paperboy.yaml'),
+    PAPERBOY_DB: z.string().default('./data/paperboy.db'),
+    DISCORD_TOKEN: optional,
+    DISCORD_APPLICATION_ID: optional,
+    DISCORD_API_URL: z.url().default('https://discord.com/api'),
+    SLACK_BOT_TOKEN: optional,
+    SLACK_APP_TOKEN: optional,
+    SLACK_SIGNING_SECRET: optional,
+    SLACK_API_URL: z.url().default('https://slack.com/api/'),
+    SLACK_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    LLM_BASE_URL: optional,
+    LLM_API_KEY: optional,
+    LLM_MODEL: optional,
+    /** OpenAI-compatible /v1/embeddings endpoint for ranking; off unless the base URL and model are both set. */
+    EMBEDDINGS_BASE_URL: optional.pipe(z.url({ protocol: /^https?$/, error: 'not an http(s) URL' }).optional()),
+    EMBEDDINGS_API_KEY: optional,
+    EMBEDDINGS_MODEL: optional,
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-  /** json: JSON lines; pretty: human-readable; auto: pretty when stderr is a terminal. */
+    /** json: JSON lines; pretty: human-readable; auto: pretty when stderr is a terminal. */
     LOG_FORMAT: z.enum(LOG_FORMATS).default('auto'),
-  /** arXiv's query API, used by `paperboy backfill` for arXiv category feeds. */
-  ARXIV_API_URL: z.url().default('https://export.arxiv.org/api/query'),
+    /** arXiv's query API, used by `paperboy backfill` for arXiv category feeds. */
+    ARXIV_API_URL: z.url().default('https://export.arxiv.org/api/query'),
   });
 
   return { configSchema, envSchema };
