@@ -118,15 +118,9 @@ export function buildCommandDeps(stores: Stores, config: Config, now: () => Date
  * undefined without one: then mentions are not answered (docs/adr/0020-discuss-threads.md).
  */
 export function buildQuestionAnswerer(env: Env, config: Config, stores: Stores, log: Logger, now: () => Date = () => new Date()): QuestionAnswerer | undefined {
-  if (!env.LLM_BASE_URL || !env.LLM_MODEL) return undefined;
-  const client = createLlmClient({
-    baseUrl: env.LLM_BASE_URL,
-    ...(env.LLM_API_KEY ? { apiKey: env.LLM_API_KEY } : {}),
-    model: env.LLM_MODEL,
-    timeoutMs: config.llm.timeoutSeconds * 1000,
-    // A question waits in the thread: one retry at most, not the summaries' patience.
-    retries: Math.min(1, config.llm.retries),
-  });
+  // A question waits in the thread: one retry at most, not the summaries' patience.
+  const client = llmClient(env, config, Math.min(1, config.llm.retries));
+  if (!client) return undefined;
   return createQuestionAnswerer({
     store: stores.discuss,
     reader: stores.reader,
@@ -279,16 +273,22 @@ export function buildRawEntryPrune(stores: Stores, config: Config, log: Logger, 
   };
 }
 
-/** The optional LLM summarizer: undefined unless LLM_BASE_URL and LLM_MODEL are set. */
-export function buildSummarizer(env: Env, config: Config): Summarizer | undefined {
+/** The OpenAI-compatible client of LLM_BASE_URL and LLM_MODEL; undefined unless both are set. */
+function llmClient(env: Env, config: Config, retries: number): ReturnType<typeof createLlmClient> | undefined {
   if (!env.LLM_BASE_URL || !env.LLM_MODEL) return undefined;
-  const client = createLlmClient({
+  return createLlmClient({
     baseUrl: env.LLM_BASE_URL,
     ...(env.LLM_API_KEY ? { apiKey: env.LLM_API_KEY } : {}),
     model: env.LLM_MODEL,
     timeoutMs: config.llm.timeoutSeconds * 1000,
-    retries: config.llm.retries,
+    retries,
   });
+}
+
+/** The optional LLM summarizer: undefined unless LLM_BASE_URL and LLM_MODEL are set. */
+export function buildSummarizer(env: Env, config: Config): Summarizer | undefined {
+  const client = llmClient(env, config, config.llm.retries);
+  if (!client || !env.LLM_MODEL) return undefined;
   const llm = createSummarizer({ client });
   const source = sourceName(env.LLM_MODEL, PROMPT_VERSION);
   return {

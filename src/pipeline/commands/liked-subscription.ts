@@ -9,6 +9,7 @@ import { LIKED_DEFAULT_CAP, LIKED_MAX_CAP } from '../../core/select-liked.js';
 import type { Subscription } from '../../db/subscription-store.js';
 import type { Translator } from '../../i18n/translator.js';
 import { likedProfile } from '../liked-matches.js';
+import { addSubscription } from './add-subscription.js';
 import type { CommandDeps } from './command-deps.js';
 
 /** The topic column of a liked subscription: one per workspace, so two servers never share one. */
@@ -40,22 +41,7 @@ export function subscribeLiked(ctx: CommandContext, deps: CommandDeps, loc: Tran
     deps.subscriptions.setDailyCap(existing.id, daily);
     return { ephemeral: true, text: loc.t('subscription.liked_cap_changed', { scope, cap: daily }) };
   }
-  const max = deps.limits.subscriptionsPerTarget;
-  if (deps.subscriptions.count(ctx.platform, scope, to) >= max) throw new UserError('error.too_many_subscriptions', { max });
-  const id = deps.subscriptions.add({
-    platform: ctx.platform,
-    scope,
-    target: to,
-    ...(ctx.guildId ? { guild: ctx.guildId } : {}),
-    topic: likedKey(ctx),
-    topicJson: '{}',
-    locale: loc.locale,
-    createdBy: ctx.userId,
-    now: deps.now().toISOString(),
-    kind: 'liked',
-    dailyCap: daily,
-  });
-  if (id === undefined) throw new UserError('error.already_subscribed');
+  addSubscription(ctx, deps, loc, scope, to, { topic: likedKey(ctx), topicJson: '{}', kind: 'liked', dailyCap: daily });
   const added = loc.t('subscription.liked_added', { scope, cap: daily });
   const ref = likedProfile({ platform: ctx.platform, scope, target: to, guild: ctx.guildId ?? null });
   const hasLikes = deps.relevance?.ranker.examples(ref).some((e) => e.value === 1) ?? false;

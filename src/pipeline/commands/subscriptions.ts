@@ -2,6 +2,7 @@
 import { UserError, type Answer, type CommandContext, type CommandInput, type SubscriptionScope } from '../../core/commands.js';
 import { parseTopic, topicKey } from '../../core/topic.js';
 import type { Translator } from '../../i18n/translator.js';
+import { addSubscription } from './add-subscription.js';
 import type { CommandDeps } from './command-deps.js';
 import { findLiked, subscribeLiked, subscriptionLabel } from './liked-subscription.js';
 
@@ -19,20 +20,7 @@ export function subscribe(ctx: CommandContext, deps: CommandDeps, loc: Translato
   const text = input.topic;
   if (!text.trim()) throw new UserError('error.missing_argument', { command: 'subscribe' });
   const topic = parseTopic(text, { maxLength: 200, knownCategory: (c) => ARXIV_CATEGORY.test(c) });
-  const max = deps.limits.subscriptionsPerTarget;
-  if (deps.subscriptions.count(ctx.platform, scope, to) >= max) throw new UserError('error.too_many_subscriptions', { max });
-  const id = deps.subscriptions.add({
-    platform: ctx.platform,
-    scope,
-    target: to,
-    ...(ctx.guildId ? { guild: ctx.guildId } : {}),
-    topic: topicKey(topic),
-    topicJson: JSON.stringify(topic),
-    locale: loc.locale,
-    createdBy: ctx.userId,
-    now: deps.now().toISOString(),
-  });
-  if (id === undefined) throw new UserError('error.already_subscribed');
+  addSubscription(ctx, deps, loc, scope, to, { topic: topicKey(topic), topicJson: JSON.stringify(topic) });
   return { ephemeral: true, text: loc.t('subscription.added', { topic: topic.text, scope }) };
 }
 
