@@ -5,6 +5,7 @@
  */
 import type { Db } from './open-database.js';
 import { parseJson } from './json.js';
+import type { ExportPaper } from '../library/write-library.js';
 
 export interface SavedOwner {
   platform: string;
@@ -16,16 +17,8 @@ export interface SavedOwner {
 }
 
 /** What an export and the saved list need of a paper, read in one query. */
-export interface SavedPaper {
+export interface SavedPaper extends ExportPaper {
   paperId: number;
-  key: string;
-  arxivId: string | null;
-  url: string | null;
-  title: string;
-  authors: string[];
-  abstract: string | null;
-  publishedAt: string | null;
-  announcedOn: string | null;
   savedAt: string;
 }
 
