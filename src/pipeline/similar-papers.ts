@@ -4,8 +4,9 @@
  * (tf-idf in the ranker's vocabulary) are asked of the full-text index, each query bounded:
  * - every term: the newest papers holding it (a rare term brings all of them, a common one only
  *   its newest);
- * - every pair of its rarer terms (held by at most PAIR_SHARE of the vocabulary's papers): the
- *   papers holding both, from the whole store however old (rare terms make short doclists).
+ * - every pair of its rarer terms (held by at most PAIR_SHARE of the vocabulary's papers) whose
+ *   own query was cut short: the papers holding both, from the whole store however old (rare
+ *   terms make short doclists).
  * The papers holding the most of the terms' weight make the pool, and the personal ranker orders
  * the pool as it would for a profile that liked only this paper, with the same reasons. Cost per
  * call is bounded by the query limits and POOL, whatever the store's size (ADR 22).
@@ -29,6 +30,8 @@ export interface SimilarDeps {
   vocabularyTtlMs?: number;
   /** Papers read and ranked (default POOL). */
   pool?: number;
+  /** Newest papers fetched per term or pair (default PER_QUERY). */
+  perQuery?: number;
 }
 
 /** The paper's terms asked of the index, one query each. */
@@ -69,18 +72,24 @@ export function createSimilarPapers(deps: SimilarDeps) {
   function pool(paperId: number, terms: QueryTerm[]): number[] {
     // Which query terms each paper is known to hold, as bits (QUERY_TERMS ≤ 31).
     const held = new Map<number, number>();
+    const perQuery = deps.perQuery ?? PER_QUERY;
     const add = (ids: number[], bits: number): void => {
       for (const id of ids) if (id !== paperId) held.set(id, (held.get(id) ?? 0) | bits);
     };
-    terms.forEach((t, i) => add(deps.candidates.holdingAll([t.term], PER_QUERY), 1 << i));
-    // idf = ln((n+1)/(df+1)) + 1, so the share of papers holding a term is about e^(1 - idf).
+    const cut = terms.map((t, i) => {
+      const ids = deps.candidates.holdingAll([t.term], perQuery);
+      add(ids, 1 << i);
+      return ids.length >= perQuery;
+    });
+    // Pairs only of terms whose own query was cut short (else every holder is known already), and
+    // rare ones: idf = ln((n+1)/(df+1)) + 1, so the share of papers holding a term is e^(1 - idf).
     const rare = terms
       .map((t, i) => ({ ...t, bit: 1 << i }))
-      .filter((t) => Math.exp(1 - t.idf) <= PAIR_SHARE)
+      .filter((t, i) => cut[i] && Math.exp(1 - t.idf) <= PAIR_SHARE)
       .sort((a, b) => b.idf - a.idf || b.weight - a.weight)
       .slice(0, PAIR_TERMS);
     for (let a = 0; a < rare.length; a++) {
-      for (let b = a + 1; b < rare.length; b++) add(deps.candidates.holdingAll([rare[a]!.term, rare[b]!.term], PER_QUERY), rare[a]!.bit | rare[b]!.bit);
+      for (let b = a + 1; b < rare.length; b++) add(deps.candidates.holdingAll([rare[a]!.term, rare[b]!.term], perQuery), rare[a]!.bit | rare[b]!.bit);
     }
     const score = (bits: number): number => terms.reduce((s, t, i) => (bits & (1 << i) ? s + t.weight : s), 0);
     return Array.from(held, ([id, bits]) => [id, score(bits)] as const)
