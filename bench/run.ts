@@ -3,7 +3,8 @@
  * time goes, the retention benchmark (as many papers as --items), HTML reference decoding, card labels
  * (ADR 11), the Slack feedback buttons' cost per digest, the search benchmark at 100,000 and 1,000,000 papers, the backup benchmark on a copy of the
  * 100,000-paper database, and the subscription fan-out (1,000 Slack and 200 Discord subscribers, outbox
- * against the old direct path), then personal ranking: quality against its baselines, and cost.
+ * against the old direct path), then personal ranking: quality against its baselines, and cost, and
+ * `similar` on the 1,000,000-paper search database (skipped when it was not built).
  *
  *   node --expose-gc --import tsx bench/run.ts [--sizes 100000,1000000] [--reuse] [--items 20000] [--runs 3] [--baseline REV]
  */
@@ -24,6 +25,7 @@ import { runTextDecodeBench } from './text-decode-bench.js';
 import { runSubscriptionFanoutBench } from './subscription-fanout-bench.js';
 import { runRankingCostBench } from './ranking-cost-bench.js';
 import { runRankingQualityBench } from './ranking-quality-bench.js';
+import { runSimilarBench } from './similar-bench.js';
 import { runSlackFeedbackBench } from './slack-feedback-bench.js';
 
 function machine(): string {
@@ -81,6 +83,7 @@ async function main(): Promise<void> {
   runEmbeddingCostBench(['--profiles', '50']);
   runRankingQualityBench([]);
   runRankingCostBench([]);
+  runSimilarBench(['--size', '1000000', '--papers', '200']);
   const minutes = (t: number): string => (t / 60_000).toFixed(1);
   console.log(`\nload average at end (1/5/15 min): ${load()}`);
   console.log(
