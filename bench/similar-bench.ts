@@ -102,7 +102,7 @@ export function runSimilarBench(args: string[]): void {
       ['similar(id, 5)', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'CPU p50 ms', 'CPU p99 ms', 'mean cosine of top 5', 'first call ms (builds the vocabulary)'],
       [
         row('baseline (bm25 over an OR of 12 terms, pool 200)', tb, ms(baselineFirst)),
-        row('current (bounded term and pair queries, pool 100)', tc, 'shares the ranker’s'),
+        row('current (bounded term and pair queries, pool 50)', tc, 'shares the ranker’s'),
         ['current / baseline', ratio(median(tc.wall), median(tb.wall)), ratio(percentile(tc.wall, 90), percentile(tb.wall, 90)), ratio(percentile(tc.wall, 99), percentile(tb.wall, 99)), '', ratio(median(tc.cpu), median(tb.cpu)), ratio(percentile(tc.cpu, 99), percentile(tb.cpu, 99)), '', ''],
       ],
     ),

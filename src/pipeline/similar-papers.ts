@@ -43,7 +43,7 @@ export const PAIR_TERMS = 6;
 /** A pair's terms are each held by at most this share of the vocabulary's papers (≈ 10,000 of a million). */
 export const PAIR_SHARE = 0.01;
 /** Papers read and ranked. */
-export const POOL = 100;
+export const POOL = 50;
 
 interface QueryTerm {
   term: string;
