@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { SourceEntry } from '../../src/core/types.js';
+import { createFeedbackStore } from '../../src/db/feedback-store.js';
 import { createIngestStore } from '../../src/db/ingest-store.js';
+import { createInterestStore } from '../../src/db/interest-store.js';
 import { openDatabase } from '../../src/db/open-database.js';
 import { createRankDocReader } from '../../src/db/rank-doc-reader.js';
 import { createSimilarCandidates } from '../../src/db/similar-candidates.js';
+import { createPersonalRanker } from '../../src/pipeline/personal-ranker.js';
 import { createSimilarPapers } from '../../src/pipeline/similar-papers.js';
 
 const FILLER_TOPICS = ['video diffusion', 'protein folding', 'speech transducer', 'robot grasping', 'graph networks', 'code generation', 'image segmentation', 'time series'];
@@ -49,6 +52,17 @@ describe('similar papers over the whole store', () => {
     const { db, related, asked } = store(1500, 10, entry(0, 'Hippocampal replay', 'Hippocampal replay in rodents.'));
     const deps = { docs: createRankDocReader(db), candidates: createSimilarCandidates(db), now: () => new Date(), perQuery: 5 };
     expect(createSimilarPapers(deps).similar(asked, 5)[0]?.id).toBe(related);
+  });
+
+  it("uses the personal ranker's vocabulary when given one, reading no background of its own", () => {
+    const { db, related, asked } = store(60, 3);
+    const reader = createRankDocReader(db);
+    const ranker = createPersonalRanker({ feedback: createFeedbackStore(db), interests: createInterestStore(db), docs: reader });
+    let backgroundReads = 0;
+    const docs = { byIds: reader.byIds, newest: (n: number) => (backgroundReads++, reader.newest(n)) };
+    const similar = createSimilarPapers({ docs, candidates: createSimilarCandidates(db), now: () => new Date(), vocabulary: () => ranker.vocabulary() });
+    expect(similar.similar(asked, 3)[0]?.id).toBe(related);
+    expect(backgroundReads).toBe(0);
   });
 
   it('answers nothing for a paper that is not stored', () => {
