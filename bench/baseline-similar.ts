@@ -1,6 +1,8 @@
 /**
  * BASELINE for bench/similar-bench.ts: src/pipeline/similar-papers.ts as it was before ADR 22
- * (commit 82e54d3), kept verbatim so the bench can time both in one run.
+ * (commit 82e54d3), kept verbatim so the bench can time both in one run, with the candidate
+ * query it used (src/db/similar-candidates.ts before this bench's first 1M run: bm25 over an OR
+ * of the terms).
  *
  * `/papers similar ID` and the "more like this" button: the stored papers most like one paper,
  * over the whole store. The full-text index finds the papers sharing its most telling terms
@@ -10,6 +12,17 @@
 import { trainProfileModel } from '../src/core/personal-ranking/profile-model.js';
 import { prepareRankingDay, rankDay, type RankCandidate, type RankedPaper } from '../src/core/personal-ranking/rank-day.js';
 import { buildVectorSpace, type VectorSpace } from '../src/core/personal-ranking/vector-space.js';
+import type { Db } from '../src/db/open-database.js';
+
+export function createBaselineSimilarCandidates(db: Db) {
+  const match = db.prepare<[string, number], number>('SELECT rowid FROM paper_search WHERE paper_search MATCH ? ORDER BY rank LIMIT ?').pluck();
+  return {
+    sharingAny(terms: string[], limit: number): number[] {
+      const q = terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ');
+      return q ? match.all(q, limit) : [];
+    },
+  };
+}
 
 export interface SimilarDeps {
   docs: { byIds(ids: number[]): RankCandidate[]; newest(limit: number): RankCandidate[] };

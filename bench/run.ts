@@ -3,8 +3,9 @@
  * time goes, the retention benchmark (as many papers as --items), HTML reference decoding, card labels
  * (ADR 11), the Slack feedback buttons' cost per digest, the reading-list export of 5,000 saved papers, the search benchmark at 100,000 and 1,000,000 papers, the backup benchmark on a copy of the
  * 100,000-paper database, and the subscription fan-out (1,000 Slack and 200 Discord subscribers, outbox
- * against the old direct path), then personal ranking: quality against its baselines, and cost. Weekly
- * digest planning for 1,000 channels runs after the Slack feedback benchmark.
+ * against the old direct path), then personal ranking: quality against its baselines, and cost, and
+ * `similar` on the 1,000,000-paper search database (skipped when it was not built). Weekly digest
+ * planning for 1,000 channels runs after the Slack feedback benchmark.
  *
  *   node --expose-gc --import tsx bench/run.ts [--sizes 100000,1000000] [--reuse] [--items 20000] [--runs 3] [--baseline REV]
  */
@@ -25,6 +26,7 @@ import { runTextDecodeBench } from './text-decode-bench.js';
 import { runSubscriptionFanoutBench } from './subscription-fanout-bench.js';
 import { runRankingCostBench } from './ranking-cost-bench.js';
 import { runRankingQualityBench } from './ranking-quality-bench.js';
+import { runSimilarBench } from './similar-bench.js';
 import { runSlackFeedbackBench } from './slack-feedback-bench.js';
 import { runExportBench } from './export-bench.js';
 import { runWeeklyPlanBench } from './weekly-plan-bench.js';
@@ -87,6 +89,7 @@ async function main(): Promise<void> {
   runEmbeddingCostBench(['--profiles', '50']);
   runRankingQualityBench([]);
   runRankingCostBench([]);
+  runSimilarBench(['--size', '1000000', '--papers', '200']);
   const minutes = (t: number): string => (t / 60_000).toFixed(1);
   console.log(`\nload average at end (1/5/15 min): ${load()}`);
   console.log(

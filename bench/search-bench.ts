@@ -5,9 +5,12 @@
  * for English, Korean and Japanese queries, and measures known-item success for both
  * (bench/known-item-bench.ts). --diagnostics adds the LIKE baseline and the bare bm25 variants.
  *
- *   node --expose-gc --import tsx bench/search-bench.ts [--sizes 100000,1000000] [--reuse] [--known 500] [--diagnostics]
+ *   node --expose-gc --import tsx bench/search-bench.ts [--sizes 100000,1000000] [--reuse] [--build-only] [--known 500] [--diagnostics]
  *
- * Databases are written to bench/out/search-N.db; --reuse keeps one that is complete.
+ * Databases are written to bench/out/search-N.db; --reuse keeps one that is complete and finishes
+ * one whose build was interrupted (paper i is a pure function of (seed, i) and every batch is one
+ * transaction, so the papers stored are exactly the first ones and the rest can be appended).
+ * --build-only stops once the databases are ready.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +21,7 @@ import { toFtsQuery } from '../src/core/search-text.js';
 import { fileSize, flag, gc, hasFlag, int, isMain, mb, median, ms, parseSizes, percentile, ratio, removeDb, sample, table } from './bench-util.js';
 import { createBaselineSearch } from './baseline-search.js';
 import { createEntryFeeder } from './entry-feeder.js';
+import { arxivIdOf } from './generate.js';
 import { knownItemReport } from './known-item-bench.js';
 
 export interface SearchBenchOptions {
@@ -29,6 +33,8 @@ export interface SearchBenchOptions {
   /** Papers sampled for known-item success. */
   known: number;
   diagnostics: boolean;
+  /** Prepare the databases and stop (no timings). */
+  buildOnly?: boolean;
 }
 
 export const QUERIES: { lang: string; q: string; note: string }[] = [
@@ -54,6 +60,8 @@ const WINDOW_SQL = `SELECT rowid, bm25(paper_search, 10.0, 4.0, 3.0, 1.0) AS ran
 
 interface BuildReport {
   rebuilt: boolean;
+  /** Papers found from an interrupted build and kept (0 for a build from scratch). */
+  resumedFrom: number;
   papers: number;
   storeMs: number;
   wallMs: number;
@@ -62,20 +70,20 @@ interface BuildReport {
   ja: number;
 }
 
-async function build(db: Db, size: number, opts: SearchBenchOptions): Promise<{ storeMs: number; wallMs: number }> {
+async function build(db: Db, from: number, size: number, opts: SearchBenchOptions): Promise<{ storeMs: number; wallMs: number }> {
   const store = createIngestStore(db);
   const feeder = createEntryFeeder(opts.seed);
   const wall = performance.now();
   let storeMs = 0;
   try {
-    for await (const { start, entries } of feeder.batches(0, size, opts.batch)) {
+    for await (const { start, entries } of feeder.batches(from, size, opts.batch)) {
       const t = performance.now();
       const counts = store.applyEntries('bench digest', 'arxiv-rss', entries, NOW);
       storeMs += performance.now() - t;
       if (counts.new !== entries.length) throw new Error(`batch at ${start}: ${JSON.stringify(counts)}`);
       const done = start + entries.length;
       if (done % 100_000 === 0 || done === size) {
-        console.log(`  built ${int(done)} papers: ${(storeMs / 1000).toFixed(1)} s in applyEntries, ${int((done / storeMs) * 1000)} rows/s`);
+        console.log(`  built ${int(done)} papers: ${(storeMs / 1000).toFixed(1)} s in applyEntries, ${int(((done - from) / storeMs) * 1000)} rows/s`);
       }
     }
   } finally {
@@ -84,7 +92,22 @@ async function build(db: Db, size: number, opts: SearchBenchOptions): Promise<{ 
   return { storeMs, wallMs: performance.now() - wall };
 }
 
-/** Opens bench/out/search-N.db (with --reuse, when complete) or builds it through applyEntries. */
+/**
+ * How many papers an interrupted build left that a full build would also have: papers 0..n-1 of
+ * the generator as ids 1..n, whole batches only. 0 when the database holds anything else.
+ */
+function resumablePapers(db: Db, size: number, opts: SearchBenchOptions): number {
+  const { n, first, last } = db.prepare('SELECT count(*) AS n, min(id) AS first, max(id) AS last FROM papers').get() as { n: number; first: number; last: number };
+  if (n === 0 || n >= size || n % opts.batch !== 0 || first !== 1 || last !== n) return 0;
+  const key = db.prepare('SELECT key FROM papers WHERE id = ?').pluck();
+  const expected = (i: number): string => `arxiv:${arxivIdOf(i).id}`;
+  return key.get(1) === expected(0) && key.get(n) === expected(n - 1) ? n : 0;
+}
+
+/**
+ * Opens bench/out/search-N.db or builds it through applyEntries. With --reuse a complete database
+ * is kept as it is, and an interrupted build is finished from where it stopped.
+ */
 export async function prepareSearchDb(size: number, opts: SearchBenchOptions): Promise<{ db: Db; report: BuildReport }> {
   const file = `${opts.outDir}/search-${size}.db`;
   const count = (db: Db): number => db.prepare('SELECT count(*) FROM papers').pluck().get() as number;
@@ -92,17 +115,24 @@ export async function prepareSearchDb(size: number, opts: SearchBenchOptions): P
     const opened = performance.now();
     const db = openDatabase(file);
     console.log(`opened (and migrated, if needed) in ${ms(performance.now() - opened)} ms`);
-    if (count(db) === size) return { db, report: { ...stats(db, file), rebuilt: false, storeMs: NaN, wallMs: NaN } };
+    if (count(db) === size) return { db, report: { ...stats(db, file), rebuilt: false, resumedFrom: 0, storeMs: NaN, wallMs: NaN } };
+    const from = resumablePapers(db, size, opts);
+    if (from > 0) {
+      console.log(`finishing an interrupted build: ${int(from)} of ${int(size)} papers stored`);
+      const { storeMs, wallMs } = await build(db, from, size, opts);
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      return { db, report: { ...stats(db, file), rebuilt: true, resumedFrom: from, storeMs, wallMs } };
+    }
     db.close();
   }
   removeDb(file);
   const db = openDatabase(file);
-  const { storeMs, wallMs } = await build(db, size, opts);
+  const { storeMs, wallMs } = await build(db, 0, size, opts);
   db.pragma('wal_checkpoint(TRUNCATE)');
-  return { db, report: { ...stats(db, file), rebuilt: true, storeMs, wallMs } };
+  return { db, report: { ...stats(db, file), rebuilt: true, resumedFrom: 0, storeMs, wallMs } };
 }
 
-function stats(db: Db, file: string): Omit<BuildReport, 'rebuilt' | 'storeMs' | 'wallMs'> {
+function stats(db: Db, file: string): Omit<BuildReport, 'rebuilt' | 'resumedFrom' | 'storeMs' | 'wallMs'> {
   const papers = db.prepare('SELECT count(*) FROM papers').pluck().get() as number;
   const byLocale = (l: string): number => db.prepare('SELECT count(*) FROM summaries WHERE locale = ?').pluck().get(l) as number;
   return { papers, bytes: fileSize(file) + fileSize(`${file}-wal`), ko: byLocale('ko'), ja: byLocale('ja') };
@@ -207,14 +237,20 @@ export async function runSearchBench(opts: SearchBenchOptions): Promise<void> {
     console.log(`\n## Search: ${int(size)} papers\n`);
     const { db, report: b } = await prepareSearchDb(size, opts);
     const per100k = (b.bytes / b.papers) * 100_000;
+    const built = b.papers - b.resumedFrom;
     console.log(
       (b.rebuilt
-        ? `build: ${int(b.papers)} papers by applyEntries in batches of ${int(opts.batch)}: ${(b.storeMs / 1000).toFixed(1)} s in applyEntries ` +
-          `(${int((b.papers / b.storeMs) * 1000)} rows/s; wall ${(b.wallMs / 1000).toFixed(1)} s incl. waiting for the generator)`
+        ? `build: ${int(built)} papers by applyEntries in batches of ${int(opts.batch)}${b.resumedFrom ? ` (finishing an interrupted build of ${int(b.resumedFrom)})` : ''}: ` +
+          `${(b.storeMs / 1000).toFixed(1)} s in applyEntries ` +
+          `(${int((built / b.storeMs) * 1000)} rows/s; wall ${(b.wallMs / 1000).toFixed(1)} s incl. waiting for the generator)`
         : `build: reused ${opts.outDir}/search-${size}.db (${int(b.papers)} papers; --reuse)`) +
         `\nsummaries: ${int(b.ko)} Korean (${((b.ko / b.papers) * 100).toFixed(1)}%), ${int(b.ja)} Japanese (${((b.ja / b.papers) * 100).toFixed(1)}%)` +
         `\ndatabase file after wal_checkpoint(TRUNCATE): ${mb(b.bytes)} MB (${mb(per100k)} MB per 100,000 papers)\n`,
     );
+    if (opts.buildOnly) {
+      db.close();
+      continue;
+    }
     console.log(`Ranking: current search() against the baseline (before issue 11), search(q, { limit: 10 }), alternating run by run:\n`);
     console.log(`${compareRankings(db)}\n`);
     console.log(`${knownItemReport(db, opts.known)}\n`);
@@ -273,5 +309,6 @@ if (isMain(import.meta.url)) {
     outDir: fileURLToPath(new URL('./out', import.meta.url)),
     known: Number(flag(args, 'known') ?? 500),
     diagnostics: hasFlag(args, 'diagnostics'),
+    buildOnly: hasFlag(args, 'build-only'),
   });
 }

@@ -159,11 +159,12 @@ export function buildRelevance(stores: Stores, now: () => Date = () => new Date(
   const feedback = createFeedbackStore(stores.db);
   const interests = createInterestStore(stores.db);
   const docs = createRankDocReader(stores.db);
+  const ranker = createPersonalRanker({ feedback, interests, docs, now, ...(embeddings ?? {}) });
   return {
     feedback,
     interests,
-    ranker: createPersonalRanker({ feedback, interests, docs, now, ...(embeddings ?? {}) }),
-    similar: createSimilarPapers({ docs, candidates: createSimilarCandidates(stores.db), now }),
+    ranker,
+    similar: createSimilarPapers({ docs, candidates: createSimilarCandidates(stores.db), now, vocabulary: () => ranker.vocabulary() }),
   };
 }
 

@@ -179,6 +179,10 @@ export function createPersonalRanker(deps: PersonalRankerDeps) {
         return embedding ? rankDay(day, g.model, blend, embedding, explain) : rankDay(day, g.model, DEFAULT_BLEND, undefined, explain);
       });
     },
+    /** The vocabulary rankings use now (kept until a newer paper is stored): `similar` shares it. */
+    vocabulary(): VectorSpace {
+      return background().space;
+    },
     /** Models trained and models taken from the cache so far (for benchmarks and tests). */
     stats(): { trained: number; cached: number; size: number } {
       return { ...stats, size: models.size };

@@ -44,6 +44,8 @@ export function buildVectorSpace(corpus: RankDoc[]): VectorSpace {
   const n = corpus.length;
   const idf = Float64Array.from(df, (d) => Math.log((n + 1) / (d + 1)) + 1);
   const unseenIdf = Math.log(n + 1) + 1;
+  // A term's weight while one document is vectorized (each slot is written before it is read).
+  const scratch = new Float64Array(terms.length);
   return {
     index,
     terms,
@@ -52,16 +54,26 @@ export function buildVectorSpace(corpus: RankDoc[]): VectorSpace {
       const known = vectors.get(doc);
       if (known) return known;
       const counts = cache.get(doc) ?? docTerms(doc);
-      const pairs: [number, number][] = [];
+      // Typed arrays and a numeric sort of the indexes, not [index, weight] pairs and a comparator
+      // sort: this runs for every candidate (a third of `similar`'s time before, ADR 22).
+      const kept = new Int32Array(counts.size);
+      let held = 0;
+      let squares = 0;
       for (const [term, tf] of counts) {
         const i = index.get(term);
         // A term outside the vocabulary cannot match any weight: it only lengthens the vector.
         const w = (1 + Math.log(tf)) * (i === undefined ? unseenIdf : idf[i]!);
-        pairs.push([i ?? -1, w]);
+        squares += w * w;
+        if (i !== undefined) {
+          kept[held++] = i;
+          scratch[i] = w;
+        }
       }
-      const norm = Math.sqrt(pairs.reduce((s, [, w]) => s + w * w, 0)) || 1;
-      const kept = pairs.filter(([i]) => i >= 0).sort((a, b) => a[0] - b[0]);
-      const vector = { idx: Int32Array.from(kept, ([i]) => i), val: Float64Array.from(kept, ([, w]) => w / norm) };
+      const norm = Math.sqrt(squares) || 1;
+      const idx = kept.slice(0, held).sort();
+      const val = new Float64Array(held);
+      for (let k = 0; k < held; k++) val[k] = scratch[idx[k]!]! / norm;
+      const vector = { idx, val };
       if (cache.has(doc)) vectors.set(doc, vector);
       return vector;
     },
