@@ -13,7 +13,7 @@ import { embeddingSimilarity } from '../core/personal-ranking/embedding-part.js'
 import { createModelCache, rebindModel } from '../core/personal-ranking/model-cache.js';
 import { DEFAULT_MODEL_SETTINGS, trainProfileModel, type ProfileExample, type ProfileModel } from '../core/personal-ranking/profile-model.js';
 import { profileKey, seedOwner, type ProfileRef } from '../core/personal-ranking/profile-ref.js';
-import { DEFAULT_BLEND, EXPLAINED, prepareRankingDay, rankDay, type RankCandidate, type RankedPaper } from '../core/personal-ranking/rank-day.js';
+import { DEFAULT_BLEND, EXPLAINED, prepareRankingDay, rankDay, type RankCandidate, type RankedPaper, type RankingDay } from '../core/personal-ranking/rank-day.js';
 import { buildVectorSpace, type SparseVector, type VectorSpace } from '../core/personal-ranking/vector-space.js';
 
 /** The stores the ranker reads (db/feedback-store, db/interest-store, db/rank-doc-reader). */
@@ -45,6 +45,8 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 /** Candidate vectors kept per vocabulary before the map is emptied (a day's candidates are a few thousand). */
 const MAX_VECTORS = 50_000;
+/** Prepared days kept: a digest cycle ranks channel after channel on a few candidate sets (channels' filters differ). */
+const MAX_DAYS = 8;
 
 /** What a profile's model is trained from, as a comparable string: it changes with every vote, undo and seed. */
 function profileVersion(votes: { paperId: number; value: number }[], seeds: { ref: string; paperId: number | null; value: number; title: string }[]): string {
@@ -65,7 +67,7 @@ export function createPersonalRanker(deps: PersonalRankerDeps) {
   const backgroundSize = deps.backgroundSize ?? 3000;
   const now = (): number => (deps.now ?? (() => new Date()))().getTime();
   const models = createModelCache(deps.modelCacheSize ?? 2000);
-  const stats = { trained: 0, cached: 0 };
+  const stats = { trained: 0, cached: 0, days: 0 };
   let base: { space: VectorSpace; background: RankCandidate[]; at: number; newestId: number | undefined; vectors: Map<string, SparseVector> } | undefined;
 
   /**
@@ -80,6 +82,26 @@ export function createPersonalRanker(deps: PersonalRankerDeps) {
       base = { space: buildVectorSpace(docs), background: docs, at: now(), newestId: deps.docs.newestId?.(), vectors: new Map() };
     }
     return base;
+  }
+
+  /**
+   * The day's index and per-day parts for these candidates on the current vocabulary, kept for
+   * the next channel ranked on the same candidates (same papers, texts, votes and dates).
+   */
+  const days: { space: VectorSpace; key: string; day: RankingDay }[] = [];
+  function dayFor(b: NonNullable<typeof base>, candidates: RankCandidate[]): RankingDay {
+    const key = candidates.map((c) => `${textStamp(c)}:${c.authors?.length ?? 0}:${c.votes ?? ''}:${c.date ?? ''}`).join('|');
+    const at = days.findIndex((d) => d.space === b.space && d.key === key);
+    if (at >= 0) {
+      const [hit] = days.splice(at, 1);
+      days.unshift(hit!);
+      return hit!.day;
+    }
+    const day = prepareRankingDay(b.space, candidates, (c) => vectorOf(b, c));
+    stats.days += 1;
+    days.unshift({ space: b.space, key, day });
+    if (days.length > MAX_DAYS) days.pop();
+    return day;
   }
 
   function vectorOf(b: NonNullable<typeof base>, doc: RankCandidate): SparseVector {
@@ -170,7 +192,7 @@ export function createPersonalRanker(deps: PersonalRankerDeps) {
      */
     rankMany(refs: ProfileRef[], candidates: RankCandidate[], explain = EXPLAINED): (RankedPaper[] | undefined)[] {
       const b = background();
-      const day = prepareRankingDay(b.space, candidates, (c) => vectorOf(b, c));
+      const day = dayFor(b, candidates);
       const got = refs.map(modelFor);
       const vectors = vectorsFor(got.map((g) => g?.liked ?? []), candidates);
       return got.map((g) => {
@@ -183,8 +205,8 @@ export function createPersonalRanker(deps: PersonalRankerDeps) {
     vocabulary(): VectorSpace {
       return background().space;
     },
-    /** Models trained and models taken from the cache so far (for benchmarks and tests). */
-    stats(): { trained: number; cached: number; size: number } {
+    /** Models trained, models taken from the cache and days prepared so far (for benchmarks and tests). */
+    stats(): { trained: number; cached: number; days: number; size: number } {
       return { ...stats, size: models.size };
     },
     /** The words that weigh most in the profile's model, best first (what `/papers interests` shows). */

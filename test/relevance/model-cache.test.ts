@@ -57,6 +57,24 @@ describe('trained models are cached by profile version', () => {
     expect(fresh().rank(ref(), candidates)).toEqual(first);
   });
 
+  it('prepares a day once for every channel ranked on the same candidates, and again when their votes change', () => {
+    const { ids, feedback, docs, ranker, fresh } = setup();
+    feedback.record(click(ids[1]!, 1, 'C1'));
+    feedback.record(click(ids[2]!, 1, 'C2'));
+    const candidates = docs.byIds(ids.slice(20));
+    const c1 = ranker.rank(ref('C1'), candidates)!;
+    const c2 = ranker.rank(ref('C2'), docs.byIds(ids.slice(20)))!;
+    expect(ranker.stats().days).toBe(1);
+    expect(c1).toEqual(fresh().rank(ref('C1'), candidates));
+    expect(c2).toEqual(fresh().rank(ref('C2'), candidates));
+    // A re-ingest that moves one paper's votes far up is a new day, and the ranking sees it.
+    const voted = candidates.map((c, i) => (i === candidates.length - 1 ? { ...c, votes: 100_000 } : c));
+    const after = ranker.rank(ref('C1'), voted)!;
+    expect(ranker.stats().days).toBe(2);
+    expect(after).toEqual(fresh().rank(ref('C1'), voted));
+    expect(after.findIndex((r) => r.id === voted.at(-1)!.id)).toBeLessThan(c1.findIndex((r) => r.id === voted.at(-1)!.id));
+  });
+
   it('trains again when a click changes the profile, and the ranking follows the click', () => {
     const { ids, feedback, docs, ranker } = setup();
     feedback.record(click(ids[1]!, 1)); // protein
@@ -79,7 +97,7 @@ describe('trained models are cached by profile version', () => {
     ranker.rank(ref('C1'), candidates);
     ranker.rank(ref('C2'), candidates);
     ranker.rank(ref('C1'), candidates);
-    expect(ranker.stats()).toEqual({ trained: 3, cached: 0, size: 1 });
+    expect(ranker.stats()).toMatchObject({ trained: 3, cached: 0, size: 1 });
   });
 
   it('moves a cached model to the vocabulary rebuilt after new papers are stored, without training it again', () => {
