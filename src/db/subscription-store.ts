@@ -102,6 +102,10 @@ export function createSubscriptionStore(db: Db) {
   const recordSent = db.prepare('INSERT OR IGNORE INTO subscription_papers (subscription_id, paper_id, matched_at) VALUES (?, ?, ?)');
   const sentSince = db.prepare<[number, string], { n: number }>('SELECT count(*) AS n FROM subscription_papers WHERE subscription_id = ? AND matched_at >= ?');
   const setCap = db.prepare('UPDATE subscriptions SET daily_cap = ? WHERE id = ?');
+  const directGuilds = db.prepare<[number, string, string], { guild: string }>(
+    `SELECT DISTINCT s.guild FROM subscriptions s JOIN subscription_papers sp ON sp.subscription_id = s.id AND sp.paper_id = ?
+     WHERE s.platform = ? AND s.scope = 'me' AND s.target = ? AND s.guild IS NOT NULL AND s.guild <> ''`,
+  );
 
   return {
     /** Papers first stored in (since, until], with what topic matching reads. */
@@ -115,6 +119,10 @@ export function createSubscriptionStore(db: Db) {
     /** Papers already sent for a subscription, among these. */
     alreadySent(id: number, paperIds: number[]): Set<number> {
       return new Set(paperIds.filter((p) => sentBefore.get(id, p) !== undefined));
+    },
+    /** The servers (workspaces) whose personal subscriptions of this user sent them this paper by direct message. */
+    directGuildsOf(platform: Platform, user: string, paperId: number): string[] {
+      return directGuilds.all(paperId, platform, user).map((r) => r.guild);
     },
     /** Adds a subscription; undefined if the same topic already exists for that target. */
     add(s: NewSubscription): number | undefined {

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandInput } from '../../src/core/commands.js';
 import { silentLogger } from '../../src/log.js';
-import { handleCommand } from '../../src/pipeline/commands/handle-command.js';
+import { paperActionId } from '../../src/core/paper-actions.js';
+import { handleCommand, handlePaperAction } from '../../src/pipeline/commands/handle-command.js';
 import { answerText, setupCommands } from './command-setup.js';
 
 const GUILD_A = { guildId: '1100000000000000001', platformLocale: 'en' };
@@ -76,5 +77,33 @@ describe('subscribe liked', () => {
     const t = setupCommands();
     t.run('subscribe "liked"', GUILD_A);
     expect(t.deps.subscriptions.list('discord', 'me', '222222222222222222').map((s) => s.kind)).toEqual(['topic']);
+  });
+
+  it('counts a 👍 in a Discord DM for the server whose subscription sent the paper there, and its undo too', () => {
+    const t = setupCommands();
+    const user = '222222222222222222';
+    const [p1, p2] = [1, 2].map((n) => t.stores.reader.getByKey(`arxiv:2410.2000${n}`)!.id);
+    const subscribe = (guild: string) => {
+      const id = t.deps.subscriptions.add({ platform: 'discord', scope: 'me', target: user, guild, topic: `liked:${guild}`, topicJson: '{}', locale: 'en', createdBy: user, now: '2024-10-30T00:00:00Z', kind: 'liked', dailyCap: 5 })!;
+      return (paperId: number) => t.deps.subscriptions.recordMatches(id, [paperId], '2024-10-30T01:00:00Z', '2024-10-30T01:00:00Z');
+    };
+    const sentByA = subscribe(GUILD_A.guildId);
+    const sentByB = subscribe(GUILD_B.guildId);
+    sentByA(p1!);
+    const dm = t.ctx({ channelId: '999999999999999999', isDirect: true });
+    const click = (verb: 'up' | 'undo', paperId: number) => handlePaperAction(dm, paperActionId({ verb, paperId }), t.deps, silentLogger(), 'button');
+    const votesIn = (guild: string) => t.deps.relevance!.feedback.votes({ kind: 'person', platform: 'discord', workspace: guild, user }).map((v) => ({ paperId: v.paperId, value: v.value }));
+    expect(click('up', p1!).error).toBeUndefined();
+    expect(votesIn(GUILD_A.guildId)).toEqual([{ paperId: p1, value: 1 }]);
+    expect(votesIn(GUILD_B.guildId)).toEqual([]);
+    click('undo', p1!);
+    expect(votesIn(GUILD_A.guildId)).toEqual([]); // the undo reached the same server's profile
+    click('up', p1!);
+    // A paper both servers' subscriptions sent, or none did, belongs to neither: it counts outside any server.
+    sentByA(p2!);
+    sentByB(p2!);
+    click('up', p2!);
+    expect(votesIn(GUILD_A.guildId).map((v) => v.paperId)).toEqual([p1]);
+    expect(votesIn('')).toEqual([{ paperId: p2, value: 1 }]);
   });
 });

@@ -27,13 +27,26 @@ function relevance(deps: CommandDeps): NonNullable<CommandDeps['relevance']> {
   return deps.relevance;
 }
 
+/**
+ * The server or workspace a vote counts in. A Discord direct message belongs to no server, but a
+ * paper a personal subscription sent there came from one: when exactly one server's subscriptions
+ * of this person sent it, the vote (and its undo) counts for the person's profile in that server,
+ * so a "liked" subscription learns from the clicks on its own messages (docs/adr/0018).
+ */
+function voteWorkspace(ctx: CommandContext, deps: CommandDeps, paperId: number): string {
+  if (ctx.guildId) return ctx.guildId;
+  if (!ctx.isDirect) return '';
+  const guilds = deps.subscriptions.directGuildsOf(ctx.platform, ctx.userId, paperId);
+  return guilds.length === 1 ? guilds[0]! : '';
+}
+
 /** Records a vote on a stored paper (by id) and answers with a confirmation and an undo. */
 export function vote(ctx: CommandContext, deps: CommandDeps, loc: Translator, paperId: number, value: -1 | 0 | 1, origin: FeedbackOrigin, dedupeKey?: string): Answer {
   const paper = deps.reader.getById(paperId);
   if (!paper) throw new UserError('error.paper_gone');
   relevance(deps).feedback.record({
     platform: ctx.platform,
-    workspace: ctx.guildId ?? '',
+    workspace: voteWorkspace(ctx, deps, paperId),
     channel: ctx.isDirect ? '' : ctx.channelId,
     actor: ctx.userId,
     paperId,
