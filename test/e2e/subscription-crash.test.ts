@@ -1,7 +1,7 @@
 /**
  * A subscription fan-out to 1,000 subscribers (900 Slack users and 100 Discord users, by direct
  * message) by a real `paperboy run` process that is SIGKILLed eight times at seeded random points
- * (while a message's answer is held back by the fake, or at a random moment after start) and
+ * (while a message's answer is held back by the fake, or after a seeded number of further sends) and
  * restarted each time, until a last process finishes. Then, per subscriber, the fake must hold
  * exactly the messages planned for it, each once: 0 lost, 0 doubled.
  * Nine process starts dominate the run time: 138 s measured at a load average of 20 on 2 cores
@@ -77,15 +77,28 @@ async function start(onTestFinished: TestContext['onTestFinished']): Promise<Set
   return setup;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Discord messages the fake has stored so far (every conversation here is a subscriber's DM). */
+const discordStored = (s: Setup): number => [...s.discord.channels.values()].reduce((n, m) => n + m.length, 0);
+const createCalls = (s: Setup): number => s.slack.requests.filter((r) => r.method === 'chat.postMessage').length + s.discord.requests.filter((r) => r.method === 'POST' && CREATE_MESSAGE.test(r.path)).length;
 
-/** One run killed at a seeded point: when a message's answer is held back, or at a random moment after start. */
+/**
+ * One run killed at a seeded point: when a message's answer is held back, or once the fakes have
+ * seen a seeded number of further sends. Both are counted in messages, never in time, and each
+ * stays well inside what is left to send, so no run can finish the fan-out before its kill however
+ * fast the machine is (eight runs use at most 8 × 60 of the 1,000 messages, plus what is in flight).
+ */
 async function runAndKill(s: Setup, rnd: () => number): Promise<'killed' | 'finished'> {
   const hold = rnd() < 0.6;
+  const onSlack = rnd() < 0.7;
+  const skip = Math.floor(rnd() * 60);
+  const after = 1 + Math.floor(rnd() * 60);
+  const discordLeft = DISCORD_USERS.length - discordStored(s);
   const heldBefore = s.slack.held + s.discord.held;
   if (hold) {
-    if (rnd() < 0.7) s.slack.failNext('chat.postMessage', 'hold', { skip: Math.floor(rnd() * 120) });
-    else s.discord.failNext(CREATE_MESSAGE, 'hold', { skip: Math.floor(rnd() * 15) });
+    // Discord's share is a ninth: hold one of its few messages only while enough of them are left.
+    const discordSkip = skip % 8;
+    if (!onSlack && discordLeft > discordSkip + 20) s.discord.failNext(CREATE_MESSAGE, 'hold', { skip: discordSkip });
+    else s.slack.failNext('chat.postMessage', 'hold', { skip });
   }
   const bot = spawnBot(s.dir, s.env);
   s.bots.push(bot);
@@ -93,7 +106,8 @@ async function runAndKill(s: Setup, rnd: () => number): Promise<'killed' | 'fini
   if (hold) await waitFor(() => s.slack.held + s.discord.held > heldBefore || done(), 'a held answer', bot);
   else {
     await waitFor(logged(bot, 'paperboy started'), 'the bot to start', bot);
-    await sleep(rnd() * 1500);
+    const sends = createCalls(s);
+    await waitFor(() => createCalls(s) >= sends + after || done(), `${after} more sends`, bot);
   }
   if (done()) {
     await terminate(bot);
