@@ -1,19 +1,9 @@
-/** Typed failures of the LLM client, so callers can tell "try later" from "fix the config". */
+/** Failures of the LLM client. */
+import { EndpointError } from '../openai-compat/endpoint-error.js';
 import type { EndpointErrorKind } from '../openai-compat/post-json.js';
 
 export type LlmErrorKind = EndpointErrorKind;
 
-export class LlmError extends Error {
+export class LlmError extends EndpointError {
   override readonly name = 'LlmError';
-  readonly kind: LlmErrorKind;
-  /** HTTP status of the last attempt, when there was a response. */
-  readonly status: number | undefined;
-  /** How many requests were sent before giving up. */
-  readonly attempts: number | undefined;
-  constructor(kind: LlmErrorKind, message: string, status?: number, attempts?: number) {
-    super(message);
-    this.kind = kind;
-    this.status = status;
-    this.attempts = attempts;
-  }
 }
