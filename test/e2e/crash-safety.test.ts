@@ -7,47 +7,28 @@
  * replies and its metadata instead of posting it again. SIGTERM, instead, lets the message in
  * flight finish and exits 0; a later start sends the rest.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it, type TestContext } from 'vitest';
-import { stringify as toYaml } from 'yaml';
+import { hostname } from 'node:os';
+import { describe, it, type TestContext } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import type { DeliveryRow, DigestRow } from '../../src/db/digest-store.js';
 import { channelSpecs, openStores } from '../../src/main.js';
-import { startFakeDiscord, validateMessage, type FakeDiscord, type FakeDiscordOptions } from '../fakes/fake-discord.js';
-import { startFakeSlack, validatePostMessage, type FakeSlack } from '../fakes/fake-slack.js';
-import { startFeedServer, type FeedServer } from '../fakes/feed-server.js';
+import { validateMessage, type FakeDiscordOptions } from '../fakes/fake-discord.js';
+import { validatePostMessage } from '../fakes/fake-slack.js';
+import { startBotFakes, type BotFakes } from './bot-fakes.js';
 import { arxivIds, FEED_PATHS, FIXTURE_FEEDS, type ChannelYaml, type FeedName } from './bot-harness.js';
-import { spawnBot, type BotProcess } from './bot-process.js';
+import { logged, spawnBot, terminate, waitFor, type BotProcess } from './bot-process.js';
 
 const DISCORD_CHANNEL = '1400000000000000001';
 const SLACK_CHANNEL = 'C0CRASH0001';
-const PROCESS_TEST_TIMEOUT = 50_000;
+/** Two or three process starts, each waited for up to 120 s (a loaded machine starts a process in 10 s or more). */
+const PROCESS_TEST_TIMEOUT = 300_000;
 /** Create-message requests (not thread starts, which are POST …/messages/:id/threads). */
 const CREATE_MESSAGE = /\/channels\/\d+\/messages$/;
 
 type Child = BotProcess;
 
-interface Setup {
-  dir: string;
-  dbFile: string;
-  discord: FakeDiscord;
-  slack: FakeSlack;
-  feeds: FeedServer;
-  children: Child[];
+interface Setup extends BotFakes {
   spawnRun(): Child;
-}
-
-/** Kills what is still running, closes the fakes, removes the temp folder. */
-async function cleanUp({ children, discord, slack, feeds, dir }: Setup): Promise<void> {
-  for (const c of children) {
-    if (c.proc.exitCode === null && c.proc.signalCode === null) c.proc.kill('SIGKILL');
-    await c.exited;
-  }
-  await Promise.all([discord.close(), slack.close(), feeds.close()]);
-  rmSync(dir, { recursive: true, force: true });
-  expect(discord.validationErrors).toEqual([]); // no body the bot sent was one Discord refuses
 }
 
 /** "HH:MM" in UTC, `minutes` before now: a slot that is due at start, well inside the catch-up window. */
@@ -56,70 +37,32 @@ function minutesAgo(minutes: number): string {
 }
 
 async function start(channel: ChannelYaml, onTestFinished: TestContext['onTestFinished'], discordOptions: FakeDiscordOptions = {}): Promise<Setup> {
-  const dir = mkdtempSync(join(tmpdir(), 'paperboy-crash-'));
-  const discord = await startFakeDiscord({ routeLimit: { limit: 100, windowMs: 1000 }, ...discordOptions });
-  const slack = await startFakeSlack();
-  const feeds = await startFeedServer(Object.fromEntries(Object.entries(FIXTURE_FEEDS).map(([name, r]) => [FEED_PATHS[name as FeedName], r])));
+  const fakes = await startBotFakes('crash', onTestFinished, {
+    discord: { routeLimit: { limit: 100, windowMs: 1000 }, ...discordOptions },
+    feeds: Object.fromEntries(Object.entries(FIXTURE_FEEDS).map(([name, r]) => [FEED_PATHS[name as FeedName], r])),
+  });
+  const { discord, slack, feeds } = fakes;
+  // No body the bot sent may be one Discord refuses.
+  onTestFinished(({ expect }) => expect(discord.validationErrors).toEqual([]));
   if (channel.platform === 'discord') discord.addChannel(channel.channel);
   else slack.addChannel(channel.channel);
-  const configFile = join(dir, 'paperboy.yaml');
-  const yaml = toYaml({
+  const yaml = fakes.writeConfig({
     timezone: 'UTC',
     ingest: { timeoutSeconds: 5 },
     digest: { catchUpHours: 6 },
     sources: Object.entries(FEED_PATHS).map(([name, path]) => ({ name, url: feeds.url(path) })),
     channels: [channel],
   });
-  writeFileSync(configFile, yaml);
-  const dbFile = join(dir, 'paperboy.db');
   // The channel has been in the config for an hour, so today's slot (minutes ago) is its to post.
-  const stores = openStores(dbFile);
-  stores.channels.syncFromConfig(channelSpecs(parseConfig(yaml, configFile)), new Date(Date.now() - 3_600_000).toISOString());
+  const stores = openStores(fakes.dbFile);
+  stores.channels.syncFromConfig(channelSpecs(parseConfig(yaml, fakes.configFile)), new Date(Date.now() - 3_600_000).toISOString());
   stores.close();
-
-  const env = {
-    PATH: process.env.PATH ?? '',
-    HOME: dir,
-    PAPERBOY_CONFIG: configFile,
-    PAPERBOY_DB: dbFile,
-    DISCORD_TOKEN: discord.token,
-    DISCORD_API_URL: discord.apiUrl,
-    SLACK_BOT_TOKEN: slack.token,
-    SLACK_SIGNING_SECRET: 'crash-signing-secret',
-    SLACK_API_URL: slack.apiUrl,
-    SLACK_PORT: '0',
-    LOG_LEVEL: 'info',
-  };
-  const children: Child[] = [];
   const spawnRun = (): Child => {
-    // cwd is the temp folder: no developer's .env is read.
-    const child = spawnBot(dir, env);
-    children.push(child);
+    const child = spawnBot(fakes.dir, fakes.env);
+    fakes.bots.push(child);
     return child;
   };
-  const setup = { dir, dbFile, discord, slack, feeds, children, spawnRun };
-  onTestFinished(() => cleanUp(setup));
-  return setup;
-}
-
-/** Polls `condition` until it holds; fails naming `what` (and the child's last log lines) after `timeoutMs`. */
-async function waitFor(condition: () => boolean, what: string, child?: Child, timeoutMs = 25_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}; last logs: ${JSON.stringify(child?.logs.slice(-5))}`);
-    if (child && child.proc.exitCode !== null) throw new Error(`the bot exited (${child.proc.exitCode}) before ${what}; last logs: ${JSON.stringify(child.logs.slice(-5))}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-const logged = (child: Child, msg: string) => () => child.logs.some((l) => l.msg === msg);
-
-/** Stops a child with SIGTERM and returns how it exited and how long that took. */
-async function terminate(child: Child): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }> {
-  const started = Date.now();
-  child.proc.kill('SIGTERM');
-  const exit = await child.exited;
-  return { ...exit, ms: Date.now() - started };
+  return { ...fakes, spawnRun };
 }
 
 /** The channel's one digest and its outbox, read from the database the bot wrote. */

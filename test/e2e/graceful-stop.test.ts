@@ -6,19 +6,13 @@
  * the database and exits 0 well within a generous bound; a restart finds the stuck messages on the
  * platform and sends the rest, so the platforms end up with exactly the planned messages, once.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, it, type TestContext } from 'vitest';
-import { stringify as toYaml } from 'yaml';
 import { parseConfig } from '../../src/config.js';
 import { parseTopic, topicKey } from '../../src/core/topic.js';
 import { channelSpecs, openStores } from '../../src/main.js';
-import { startFakeDiscord, type FakeDiscord } from '../fakes/fake-discord.js';
-import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
-import { startFeedServer, type FeedServer } from '../fakes/feed-server.js';
+import { startBotFakes, type BotFakes } from './bot-fakes.js';
 import { arxivRss, FEED_PATHS, FIXTURE_FEEDS, type ArxivItem, type FeedName } from './bot-harness.js';
-import { killAll, logged, spawnBot, terminate, waitFor, type BotProcess } from './bot-process.js';
+import { logged, spawnBot, terminate, waitFor } from './bot-process.js';
 
 const SLACK_USERS = Array.from({ length: 200 }, (_, i) => `U0STOP${String(i).padStart(4, '0')}`);
 const DISCORD_CHANNEL = '1400000000000000077';
@@ -29,50 +23,28 @@ const EXIT_BOUND_MS = 30_000;
 const DATE = 'Thu, 31 Oct 2024 00:00:00 -0400';
 const quokka: ArxivItem = { id: '2410.26001', title: 'Quokka Agents', abstract: 'Small agents.', authors: 'Ada Lovelace', categories: ['cs.AI'], pubDate: DATE };
 
-interface Setup {
-  dir: string;
-  dbFile: string;
-  discord: FakeDiscord;
-  slack: FakeSlack;
-  feeds: FeedServer;
-  env: Record<string, string>;
-  bots: BotProcess[];
-}
-
-async function start(onTestFinished: TestContext['onTestFinished']): Promise<Setup> {
-  const dir = mkdtempSync(join(tmpdir(), 'paperboy-stop-'));
-  const discord = await startFakeDiscord({ routeLimit: { limit: 100, windowMs: 1000 } });
-  const slack = await startFakeSlack();
+async function start(onTestFinished: TestContext['onTestFinished']): Promise<BotFakes> {
   const routes = Object.fromEntries(Object.entries(FIXTURE_FEEDS).map(([name, r]) => [FEED_PATHS[name as FeedName], r]));
-  const feeds = await startFeedServer({ ...routes, '/rss/quokka': arxivRss([quokka], DATE) });
-  const s: Setup = { dir, dbFile: join(dir, 'paperboy.db'), discord, slack, feeds, env: {}, bots: [] };
-  onTestFinished(async () => {
-    await killAll(s.bots);
-    await Promise.all([discord.close(), slack.close(), feeds.close()]);
-    rmSync(dir, { recursive: true, force: true });
+  const s = await startBotFakes('stop', onTestFinished, {
+    discord: { routeLimit: { limit: 100, windowMs: 1000 } },
+    feeds: { ...routes, '/rss/quokka': arxivRss([quokka], DATE) },
   });
+  const { discord, slack, feeds } = s;
   discord.addChannel(DISCORD_CHANNEL);
   for (const u of SLACK_USERS) slack.addUser(u);
   // A digest slot two minutes ago, for a channel in the config for an hour: due at start.
   const time = new Date(Date.now() - 2 * 60_000).toISOString().slice(11, 16);
   const sources = [...Object.entries(FEED_PATHS).map(([name, path]) => ({ name, url: feeds.url(path) })), { name: 'quokka', url: feeds.url('/rss/quokka') }];
   const channel = { platform: 'discord', channel: DISCORD_CHANNEL, locale: 'en', time, timezone: 'UTC', layout: 'thread' };
-  const yaml = toYaml({ timezone: 'UTC', ingest: { timeoutSeconds: 5 }, shutdown: { graceSeconds: GRACE_SECONDS }, sources, channels: [channel] });
-  const configFile = join(dir, 'paperboy.yaml');
-  writeFileSync(configFile, yaml);
+  const yaml = s.writeConfig({ timezone: 'UTC', ingest: { timeoutSeconds: 5 }, shutdown: { graceSeconds: GRACE_SECONDS }, sources, channels: [channel] });
   const stores = openStores(s.dbFile);
   const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
-  stores.channels.syncFromConfig(channelSpecs(parseConfig(yaml, configFile)), hourAgo);
+  stores.channels.syncFromConfig(channelSpecs(parseConfig(yaml, s.configFile)), hourAgo);
   const topic = parseTopic('quokka');
   for (const u of SLACK_USERS) {
     stores.subscriptions.add({ platform: 'slack', scope: 'me', target: u, topic: topicKey(topic), topicJson: JSON.stringify(topic), locale: 'en', createdBy: u, now: hourAgo });
   }
   stores.close();
-  s.env = {
-    PAPERBOY_CONFIG: configFile, PAPERBOY_DB: s.dbFile, LOG_LEVEL: 'info',
-    DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl,
-    SLACK_BOT_TOKEN: slack.token, SLACK_SIGNING_SECRET: 'stop-signing-secret', SLACK_API_URL: slack.apiUrl, SLACK_PORT: '0',
-  };
   return s;
 }
 

@@ -7,18 +7,12 @@
  * Nine process starts dominate the run time: 138 s measured at a load average of 20 on 2 cores
  * (hence the long timeout; no assertion depends on timing).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, it, type TestContext } from 'vitest';
-import { stringify as toYaml } from 'yaml';
 import { parseTopic, topicKey } from '../../src/core/topic.js';
 import { openStores } from '../../src/main.js';
-import { startFakeDiscord, type FakeDiscord } from '../fakes/fake-discord.js';
-import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
-import { startFeedServer, type FeedServer } from '../fakes/feed-server.js';
+import { startBotFakes, type BotFakes } from './bot-fakes.js';
 import { arxivRss, type ArxivItem } from './bot-harness.js';
-import { killAll, logged, seededRandom, spawnBot, terminate, waitFor, type BotProcess } from './bot-process.js';
+import { logged, seededRandom, spawnBot, terminate, waitFor } from './bot-process.js';
 
 const SLACK_USERS = Array.from({ length: 900 }, (_, i) => `U0SUB${String(i).padStart(5, '0')}`);
 const DISCORD_USERS = Array.from({ length: 100 }, (_, i) => `15000000000000${String(i).padStart(5, '0')}`);
@@ -30,31 +24,15 @@ const paper = (id: string, title: string): ArxivItem => ({ id, title, abstract: 
 // "Quokka" is in no other fixture: every subscriber matches exactly these three papers.
 const PAPERS = [paper('2410.25001', 'Quokka Agents for Tool Use'), paper('2410.25002', 'Quokka Planning'), paper('2410.25003', 'Quokka Swarms')];
 
-interface Setup {
-  dir: string;
-  dbFile: string;
-  discord: FakeDiscord;
-  slack: FakeSlack;
-  feeds: FeedServer;
-  env: Record<string, string>;
-  bots: BotProcess[];
-}
-
-async function start(onTestFinished: TestContext['onTestFinished']): Promise<Setup> {
-  const dir = mkdtempSync(join(tmpdir(), 'paperboy-subcrash-'));
+async function start(onTestFinished: TestContext['onTestFinished']): Promise<BotFakes> {
   // Looser than Discord's 50/s, so the bot's own 50/s cap (@discordjs/rest) is what paces it.
-  const discord = await startFakeDiscord({ globalLimit: { limit: 200, windowMs: 1000 } });
-  const slack = await startFakeSlack();
-  const feeds = await startFeedServer({ '/rss/cs.AI': arxivRss(PAPERS, DATE) });
-  const setup: Setup = { dir, dbFile: join(dir, 'paperboy.db'), discord, slack, feeds, env: {}, bots: [] };
-  onTestFinished(async () => {
-    await killAll(setup.bots);
-    await Promise.all([discord.close(), slack.close(), feeds.close()]);
-    rmSync(dir, { recursive: true, force: true });
+  const setup = await startBotFakes('subcrash', onTestFinished, {
+    discord: { globalLimit: { limit: 200, windowMs: 1000 } },
+    feeds: { '/rss/cs.AI': arxivRss(PAPERS, DATE) },
   });
+  const { slack, feeds } = setup;
   for (const u of SLACK_USERS) slack.addUser(u);
-  const configFile = join(dir, 'paperboy.yaml');
-  writeFileSync(configFile, toYaml({ timezone: 'UTC', ingest: { timeoutSeconds: 5 }, sources: [{ name: 'arxiv', url: feeds.url('/rss/cs.AI') }] }));
+  setup.writeConfig({ timezone: 'UTC', ingest: { timeoutSeconds: 5 }, sources: [{ name: 'arxiv', url: feeds.url('/rss/cs.AI') }] });
   // The subscriptions were made an hour ago: the papers the bot ingests at start are news to them.
   const stores = openStores(setup.dbFile);
   const topic = parseTopic('quokka');
@@ -69,17 +47,12 @@ async function start(onTestFinished: TestContext['onTestFinished']): Promise<Set
     });
   })();
   stores.close();
-  setup.env = {
-    PAPERBOY_CONFIG: configFile, PAPERBOY_DB: setup.dbFile, LOG_LEVEL: 'info',
-    DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl,
-    SLACK_BOT_TOKEN: slack.token, SLACK_SIGNING_SECRET: 'subcrash-signing-secret', SLACK_API_URL: slack.apiUrl, SLACK_PORT: '0',
-  };
   return setup;
 }
 
 /** Discord messages the fake has stored so far (every conversation here is a subscriber's DM). */
-const discordStored = (s: Setup): number => [...s.discord.channels.values()].reduce((n, m) => n + m.length, 0);
-const createCalls = (s: Setup): number => s.slack.requests.filter((r) => r.method === 'chat.postMessage').length + s.discord.requests.filter((r) => r.method === 'POST' && CREATE_MESSAGE.test(r.path)).length;
+const discordStored = (s: BotFakes): number => [...s.discord.channels.values()].reduce((n, m) => n + m.length, 0);
+const createCalls = (s: BotFakes): number => s.slack.requests.filter((r) => r.method === 'chat.postMessage').length + s.discord.requests.filter((r) => r.method === 'POST' && CREATE_MESSAGE.test(r.path)).length;
 
 /**
  * One run killed at a seeded point: when a message's answer is held back, or once the fakes have
@@ -87,7 +60,7 @@ const createCalls = (s: Setup): number => s.slack.requests.filter((r) => r.metho
  * stays well inside what is left to send, so no run can finish the fan-out before its kill however
  * fast the machine is (eight runs use at most 8 × 60 of the 1,000 messages, plus what is in flight).
  */
-async function runAndKill(s: Setup, rnd: () => number): Promise<'killed' | 'finished'> {
+async function runAndKill(s: BotFakes, rnd: () => number): Promise<'killed' | 'finished'> {
   const hold = rnd() < 0.6;
   const onSlack = rnd() < 0.7;
   const skip = Math.floor(rnd() * 60);
