@@ -1,3 +1,4 @@
+import { setPriority } from 'node:os';
 /** What a CLI command reads and writes, so tests can run commands in-process. */
 export interface CliIo {
   out(text: string): void;
@@ -9,6 +10,12 @@ export interface CliIo {
   errIsTty?: boolean;
   /** Writes to stderr as is, without a newline: for a progress line redrawn with `\r`. */
   progress?(text: string): void;
+  /**
+   * Lets other processes' CPU work go first for the rest of this process (nice 19), as the CLI
+   * does for a backup beside a running bot. Absent where the CLI runs inside another program (a
+   * test worker), whose priority an unprivileged process could never raise back.
+   */
+  yieldCpu?(): void;
 }
 
 export const processIo: CliIo = {
@@ -18,6 +25,13 @@ export const processIo: CliIo = {
   isTty: process.stdout.isTTY === true,
   errIsTty: process.stderr.isTTY === true,
   progress: (t) => process.stderr.write(t),
+  yieldCpu: () => {
+    try {
+      setPriority(19);
+    } catch {
+      // Not permitted (some containers): run at normal priority.
+    }
+  },
 };
 
 /** A mistake in how the command was called: exit code 2. */

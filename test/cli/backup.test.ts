@@ -8,6 +8,7 @@ import { existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, runCli, tempDb } from './run-cli.js';
+import { eventually } from '../helpers/eventually.js';
 
 const WRITER = new URL('../helpers/db-writer.ts', import.meta.url).pathname;
 
@@ -55,19 +56,13 @@ function checkSnapshot(sourceFile: string, target: string, report: Report, batch
   copy.close();
 }
 
-async function until(done: () => boolean, ms = 20_000): Promise<void> {
-  for (const end = Date.now() + ms; !done(); await new Promise((r) => setTimeout(r, 20))) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-  }
-}
-
 describe('paperboy backup', () => {
   it('copies a database while another process writes to it: the copy opens, checks and is one snapshot', async () => {
     const db = tempDb();
     expect((await runCli(['ingest', fixture('hf/daily_papers-2024-10-30.json'), '--db', db])).code).toBe(0);
     const writer = startWriter(db);
     try {
-      await until(() => writer.batches() >= 100);
+      await eventually(() => writer.batches() >= 100);
       // A copy takes milliseconds; take copies until one was made while the writer committed.
       let overlapped = 0;
       for (let attempt = 1; attempt <= 10 && overlapped < 2; attempt++) {

@@ -11,6 +11,7 @@ import { registerCommandsCommand } from '../../src/cli/commands/register-command
 import { silentLogger } from '../../src/log.js';
 import { startFakeDiscord, type FakeDiscord, type Json } from '../fakes/fake-discord.js';
 import { setupCommands } from '../pipeline/command-setup.js';
+import { eventually } from '../helpers/eventually.js';
 
 const GUILD = '1100000000000000001';
 const CHANNEL = '111111111111111111';
@@ -58,21 +59,13 @@ function interaction(type: number, data: Json, { permissions = '0', locale = 'ko
 
 const papers = (sub: string, options: Json[] = []) => ({ id: '1200000000000000001', name: 'papers', type: 1, options: [{ type: 1, name: sub, options }] });
 
-async function until<T>(get: () => T | undefined, ms = 3000): Promise<T> {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 10))) {
-    const value = get();
-    if (value !== undefined) return value;
-  }
-  throw new Error('timed out waiting for the bot');
-}
-
 /** Delivers an interaction and waits for its first callback (and, when asked, its webhook edit). */
 async function send(payload: ReturnType<typeof interaction>) {
   fake.dispatch('INTERACTION_CREATE', payload);
-  const callback = await until(() => fake.interactionCallbacks.find((c) => c.token === payload.token));
+  const callback = await eventually(() => fake.interactionCallbacks.find((c) => c.token === payload.token));
   return callback.body as { type: number; data?: Json & { flags?: number; content?: string; embeds?: Json[]; components?: Json[]; choices?: Json[] } };
 }
-const edit = (token: string) => until(() => fake.webhookCalls.find((c) => c.token === token && c.messageId === '@original')).then((c) => c.body as Json);
+const edit = (token: string) => eventually(() => fake.webhookCalls.find((c) => c.token === token && c.messageId === '@original')).then((c) => c.body as Json);
 
 describe('/papers on Discord', () => {
   it('defers a search ephemerally, then edits in Korean cards with a next-page button', async () => {
@@ -171,7 +164,7 @@ describe('/papers on Discord', () => {
     fake.failNext(/\/interactions\/\d+\/token-\d+\/callback/, { status: 500, body: { message: 'boom', code: 0 } });
     const payload = interaction(2, papers('help'), { locale: 'ja' });
     fake.dispatch('INTERACTION_CREATE', payload);
-    const callback = await until(() => fake.interactionCallbacks.find((c) => c.token === payload.token));
+    const callback = await eventually(() => fake.interactionCallbacks.find((c) => c.token === payload.token));
     expect(callback.body).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringMatching(/[\u3040-\u30ff]/) } });
   });
 

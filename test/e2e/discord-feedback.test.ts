@@ -16,6 +16,7 @@ import { silentLogger } from '../../src/log.js';
 import { startFakeDiscord, type FakeDiscord, type Json } from '../fakes/fake-discord.js';
 import { setupCommands } from '../pipeline/command-setup.js';
 import { paper } from '../pipeline/digest-setup.js';
+import { eventually } from '../helpers/eventually.js';
 
 const GUILD = '1100000000000000001';
 const GUILD_B = '1100000000000000002';
@@ -81,18 +82,10 @@ function click(data: Json, { guild = GUILD, channel = CHANNEL, user = USER, ephe
 const button = (customId: string) => ({ custom_id: customId, component_type: 2 });
 const select = (customId: string, value: string) => ({ custom_id: customId, component_type: 3, values: [value] });
 
-async function until<T>(get: () => T | undefined, ms = 3000): Promise<T> {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 10))) {
-    const value = get();
-    if (value !== undefined) return value;
-  }
-  throw new Error('timed out waiting for the bot');
-}
-
 type Callback = { type: number; data?: Json & { flags?: number; content?: string; embeds?: Json[]; components?: { components: Json[] }[] } };
 async function send(payload: ReturnType<typeof click>): Promise<Callback> {
   fake.dispatch('INTERACTION_CREATE', payload);
-  return (await until(() => fake.interactionCallbacks.find((c) => c.token === payload.token))).body as Callback;
+  return (await eventually(() => fake.interactionCallbacks.find((c) => c.token === payload.token))).body as Callback;
 }
 
 const channelRef = (channel = CHANNEL): ProfileRef => ({ kind: 'channel', platform: 'discord', channel });
@@ -154,7 +147,7 @@ describe('paper buttons and selects on Discord', () => {
   it('answers "more like this" after deferring, with cards, their reason and their own controls', async () => {
     const payload = click(select('pb1:menu:similar', `pb1:similar:${dense}`));
     expect(await send(payload)).toMatchObject({ type: 5, data: { flags: 64 } });
-    const edit = (await until(() => fake.webhookCalls.find((c) => c.token === payload.token))).body as Json & { embeds: { title: string; description: string }[]; components: { components: Json[] }[] };
+    const edit = (await eventually(() => fake.webhookCalls.find((c) => c.token === payload.token))).body as Json & { embeds: { title: string; description: string }[]; components: { components: Json[] }[] };
     expect(edit.content).toContain('Dense retrieval with feedback');
     expect(edit.embeds[0]!.title).toBe('Dense retrieval feedback for search');
     expect(edit.embeds[0]!.description).toMatch(/^\*[^*\n]+\*(\n\n|$)/); // the reason line, in italics, first
@@ -199,7 +192,7 @@ describe('/papers like, dislike, similar and interests on Discord', () => {
   it('answers similar by id after deferring, and suggests papers for its id as the user types', async () => {
     const payload = command('similar', [{ type: 3, name: 'id', value: '2410.20001' }]);
     expect(await send(payload)).toMatchObject({ type: 5 });
-    const edit = (await until(() => fake.webhookCalls.find((c) => c.token === payload.token))).body as { embeds: { title: string }[] };
+    const edit = (await eventually(() => fake.webhookCalls.find((c) => c.token === payload.token))).body as { embeds: { title: string }[] };
     expect(edit.embeds[0]!.title).toBe('Dense retrieval feedback for search');
     const typed = { ...command('like', [{ type: 3, name: 'id', value: 'robot', focused: true }]), type: 4 };
     const choices = (await send(typed)).data?.choices as { value: string }[];
@@ -242,13 +235,13 @@ describe('clicks and reactions inside a digest thread', () => {
     const thread = '111111111111119999';
     fake.addChannel(thread, { guildId: GUILD, kind: 'thread' });
     fake.dispatch('GUILD_CREATE', guildCreate(thread));
-    await until(() => (client.channels.cache.get(thread)?.isThread() ? true : undefined));
+    await eventually(() => (client.channels.cache.get(thread)?.isThread() ? true : undefined));
     await send(click(button(`pb1:up:${robot}`), { channel: thread }));
     expect(votes(channelRef(CHANNEL))).toEqual([[robot, 1]]);
     expect(votes(channelRef(thread))).toEqual([]);
     const [, paper] = await postDigest([cardOf(dense, 'Dense retrieval')], 'thread');
     fake.react('add', { userId: USER.id, channelId: thread, messageId: paper!, emoji: '👎' });
-    await until(() => (votes(channelRef(CHANNEL)).length === 2 ? true : undefined));
+    await eventually(() => (votes(channelRef(CHANNEL)).length === 2 ? true : undefined));
     expect(votes(channelRef(CHANNEL))).toEqual([[robot, 1], [dense, -1]]);
   });
 });
@@ -257,7 +250,7 @@ describe('reactions on Discord', () => {
   it('counts 👍 on a one-paper message as a vote and its removal as an undo; ignores bots, other emoji and multi-paper messages', async () => {
     const [header, paper] = await postDigest([cardOf(robot, 'Robot grasping at scale')], 'thread');
     fake.react('add', { userId: USER.id, channelId: CHANNEL, messageId: paper!, emoji: '👍' });
-    await until(() => (votes(channelRef()).length ? true : undefined));
+    await eventually(() => (votes(channelRef()).length ? true : undefined));
     expect(votes(personRef())).toEqual([[robot, 1]]);
     const before = lookups;
     fake.react('add', { userId: OTHER, channelId: CHANNEL, messageId: paper!, emoji: '👍', bot: true });
@@ -267,7 +260,7 @@ describe('reactions on Discord', () => {
     fake.react('add', { userId: OTHER, channelId: CHANNEL, messageId: several!, emoji: '👎' });
     fake.react('add', { userId: OTHER, channelId: CHANNEL, messageId: '1500000000000000001', emoji: '👍', authorId: USER.id }); // someone's own message
     fake.react('remove', { userId: USER.id, channelId: CHANNEL, messageId: paper!, emoji: '👍' });
-    await until(() => (votes(channelRef()).length ? undefined : true));
+    await eventually(() => (votes(channelRef()).length ? undefined : true));
     expect(events()).toBe(2); // the add and its undo; nothing from the bot, the 🎉, the header or the two-paper message
     // The header's 👍, the two-paper message's 👎 and the removal; the bot, the 🎉 and a person's own message are dropped before any lookup.
     expect(lookups - before).toBe(3);
@@ -277,10 +270,10 @@ describe('reactions on Discord', () => {
     const [, paper] = await postDigest([cardOf(dense, 'Dense retrieval')], 'thread');
     fake.react('add', { userId: USER.id, channelId: CHANNEL, messageId: paper!, emoji: '👍' });
     fake.react('add', { userId: USER.id, channelId: CHANNEL, messageId: paper!, emoji: '👎' });
-    await until(() => (votes(channelRef())[0]?.[1] === -1 ? true : undefined));
+    await eventually(() => (votes(channelRef())[0]?.[1] === -1 ? true : undefined));
     fake.react('remove', { userId: USER.id, channelId: CHANNEL, messageId: paper!, emoji: '👍' });
     fake.react('add', { userId: OTHER, channelId: CHANNEL, messageId: paper!, emoji: '👍' }); // a marker that the remove was handled
-    await until(() => (events() === 3 ? true : undefined));
+    await eventually(() => (events() === 3 ? true : undefined));
     expect(votes(personRef())).toEqual([[dense, -1]]);
   });
 });

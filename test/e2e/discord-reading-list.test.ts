@@ -17,6 +17,7 @@ import { seedsFromLibrary } from '../../src/pipeline/import-interests.js';
 import { startFakeDiscord, type FakeDiscord, type Json, type UploadedFile } from '../fakes/fake-discord.js';
 import { setupCommands } from '../pipeline/command-setup.js';
 import { ODD_PAPERS } from '../reading-list/library-papers.js';
+import { eventually } from '../helpers/eventually.js';
 
 const GUILD = '1100000000000000001';
 const CHANNEL = '111111111111111111';
@@ -71,23 +72,15 @@ const select = (customId: string, value: string) => interaction(3, { custom_id: 
 const command = (sub: string, options: Json[] = [], where?: Where) =>
   interaction(2, { id: '1200000000000000001', name: 'papers', type: 1, options: [{ type: 1, name: sub, options }] }, where);
 
-async function until<T>(get: () => T | undefined, ms = 5000): Promise<T> {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 10))) {
-    const value = get();
-    if (value !== undefined) return value;
-  }
-  throw new Error('timed out waiting for the bot');
-}
-
 type Message = Json & { flags?: number; content?: string; embeds?: { title?: string }[]; components?: { components: Json[] }[]; attachments?: Json[] };
 type Callback = { type: number; data?: Message };
 async function send(payload: ReturnType<typeof interaction>): Promise<Callback> {
   fake.dispatch('INTERACTION_CREATE', payload);
-  return (await until(() => fake.interactionCallbacks.find((c) => c.token === payload.token))).body as Callback;
+  return (await eventually(() => fake.interactionCallbacks.find((c) => c.token === payload.token))).body as Callback;
 }
 /** A deferred command's edit of @original and its follow-ups, once `count` calls arrived. */
 async function webhookCalls(token: string, count: number) {
-  return until(() => {
+  return eventually(() => {
     const calls = fake.webhookCalls.filter((c) => c.token === token);
     return calls.length >= count ? calls : undefined;
   });

@@ -9,6 +9,7 @@ import type { Json } from '../fakes/fake-discord.js';
 import { DEFAULT_BOT_ROLE, DEFAULT_EVERYONE, PERMISSION } from '../fakes/fake-discord-guilds.js';
 import { startFakeLlm, type FakeLlm, type FakeLlmRequest } from '../fakes/fake-llm.js';
 import { startHarness, type ChannelYaml, type Harness } from './bot-harness.js';
+import { eventually } from '../helpers/eventually.js';
 
 const GUILD = '1100000000000000001';
 /** Several papers per message: a "Discuss…" select. */
@@ -55,18 +56,10 @@ function click(channel: string, message: Json, data: Json, { locale = 'ko', perm
     member: { user: USER, roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, permissions: '0' } };
 }
 
-async function until<T>(get: () => T | undefined, ms = 5000): Promise<T> {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 10))) {
-    const value = get();
-    if (value !== undefined) return value;
-  }
-  throw new Error('timed out waiting for the bot');
-}
-
 /** Sends the click and returns the deferred answer's final content (the editReply). */
 async function send(payload: ReturnType<typeof click>): Promise<string> {
   h.discord.dispatch('INTERACTION_CREATE', payload);
-  const edit = await until(() => h.discord.webhookCalls.find((c) => c.token === payload.token && c.method === 'PATCH'));
+  const edit = await eventually(() => h.discord.webhookCalls.find((c) => c.token === payload.token && c.method === 'PATCH'));
   const callback = h.discord.interactionCallbacks.find((c) => c.token === payload.token);
   expect(callback?.body).toMatchObject({ type: 5, data: { flags: 64 } }); // deferred, ephemeral
   return String((edit.body as Json).content);
@@ -80,7 +73,7 @@ const paperIdOf = (m: Json) => Number(String(buttonOf(m, 'discuss').custom_id).s
 async function ask(thread: string, content: string, mentions = [h.discord.bot.id]): Promise<Json> {
   const before = h.discordMessages(thread).length;
   const asked = h.discord.say(thread, { id: USER.id, username: 'reader' }, content, mentions);
-  return until(() => h.discordMessages(thread).slice(before).find((m) => (m.message_reference as Json | undefined)?.message_id === asked.id) as Json | undefined);
+  return eventually(() => h.discordMessages(thread).slice(before).find((m) => (m.message_reference as Json | undefined)?.message_id === asked.id) as Json | undefined);
 }
 
 describe('Discuss on a one-paper message', () => {
@@ -173,7 +166,7 @@ describe('Discuss on a one-paper message', () => {
     h.discord.say(thread, { id: h.discord.bot.id, bot: true }, 'the bot itself', []);
     h.discord.say(thread, { id: '333333333333333333', bot: true }, 'another bot', []);
     const last = h.discord.say(thread, { id: OTHER }, 'one more', []);
-    await until(() => (all() > total ? true : undefined));
+    await eventually(() => (all() > total ? true : undefined));
     expect(all()).toBe(total + 1);
     expect(rows().at(-1)).toMatchObject({ platform: 'discord', message_id: last.id, actor: OTHER });
   });

@@ -9,6 +9,7 @@ import type { FakeMessage, FakeResponse } from '../fakes/fake-slack.js';
 import { clickPayload, eventsEnvelope, interactiveEnvelope, mentionBody, messageBody } from '../fakes/fake-slack-interactions.js';
 import { startFakeLlm, type FakeLlm, type FakeLlmRequest } from '../fakes/fake-llm.js';
 import { startHarness, type ChannelYaml, type Harness } from './bot-harness.js';
+import { eventually } from '../helpers/eventually.js';
 
 /** Several papers per message. */
 const DIGEST: ChannelYaml = { platform: 'slack', channel: 'C0JA0000001', locale: 'ja', time: '09:00', timezone: 'Asia/Tokyo' };
@@ -46,24 +47,16 @@ type Button = { action_id: string; value: string };
 const buttonsOf = (m: { blocks?: unknown[] }): Button[] => ((m.blocks ?? []) as { type: string; elements?: Button[] }[]).flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : []));
 const discussButtons = (m: FakeMessage) => buttonsOf(m).filter((b) => b.action_id.startsWith('pb1_discuss_'));
 
-async function until<T>(get: () => T | undefined, ms = 5000): Promise<T> {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 10))) {
-    const value = get();
-    if (value !== undefined) return value;
-  }
-  throw new Error('timed out waiting for the bot');
-}
-
 async function click(where: { channel: string; ts: string; ephemeral?: { blocks: unknown[] } }, actionId: string, user = 'U0ALICE'): Promise<FakeResponse['body']> {
   const clicker = { responseName: `d${++seq}`, user };
   await h.slack.sendEnvelope(interactiveEnvelope(clickPayload(h.slack, where as never, actionId, clicker)));
-  return until(() => h.slack.responses.find((r) => r.name === clicker.responseName)?.body);
+  return eventually(() => h.slack.responses.find((r) => r.name === clicker.responseName)?.body);
 }
 
 async function ask(channel: string, threadTs: string, text: string, user = 'U0BOB'): Promise<FakeMessage> {
   const before = h.slackMessages(channel).length;
   await h.slack.sendEnvelope(eventsEnvelope(mentionBody({ user, channel, text, threadTs })));
-  return until(() => h.slackMessages(channel).slice(before).find((m) => m.thread_ts === threadTs));
+  return eventually(() => h.slackMessages(channel).slice(before).find((m) => m.thread_ts === threadTs));
 }
 
 describe('Discuss on a one-paper message', () => {
@@ -124,7 +117,7 @@ describe('replies in a discussion thread', () => {
     await send(messageBody({ user: 'U0BOB', channel: OUTSIDE, threadTs: message!.ts })); // the same ts in another channel
     const last = await send(messageBody({ user: 'U0BOB', channel: ONE.channel, threadTs: message!.ts, subtype: 'thread_broadcast' }));
     // Events are handled in order: once the last is in, the others have been seen.
-    await until(() => (replies().length === before + 2 ? true : undefined));
+    await eventually(() => (replies().length === before + 2 ? true : undefined));
     expect(replies().slice(before)).toEqual([
       { message_id: `${ONE.channel}:${ts}`, thread, actor: 'U0ALICE' },
       { message_id: `${ONE.channel}:${last}`, thread, actor: 'U0BOB' },
@@ -135,9 +128,9 @@ describe('replies in a discussion thread', () => {
     const [message] = h.slackMessages(ONE.channel);
     const before = replies().length;
     const ts = await send(messageBody({ user: 'U0BOB', channel: ONE.channel, threadTs: message!.ts }));
-    await until(() => (replies().length === before + 1 ? true : undefined));
+    await eventually(() => (replies().length === before + 1 ? true : undefined));
     await send(messageBody({ user: 'U0BOB', channel: ONE.channel, threadTs: message!.ts, deletedTs: ts }));
-    await until(() => (replies().length === before ? true : undefined));
+    await eventually(() => (replies().length === before ? true : undefined));
     expect(replies().map((r) => r.message_id)).not.toContain(`${ONE.channel}:${ts}`);
   });
 });

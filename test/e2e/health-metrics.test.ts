@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { route } from '../fakes/feed-server.js';
 import { CHANNELS, startHarness, type Harness } from './bot-harness.js';
+import { eventually } from '../helpers/eventually.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -35,12 +36,6 @@ function value(text: string, name: string, labels: Record<string, string> = {}):
     if (found) return Number(line.slice(line.lastIndexOf(' ') + 1));
   }
   return undefined;
-}
-
-async function until(done: () => boolean, ms = 5000): Promise<void> {
-  for (const end = Date.now() + ms; !done(); await new Promise((r) => setTimeout(r, 10))) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-  }
 }
 
 describe('health and metrics listener', () => {
@@ -74,7 +69,7 @@ describe('health and metrics listener', () => {
     h.discord.failNext(/\/channels\/\d+\/messages$/, 'hold');
     h.clock.set('2024-10-31T00:00:00Z');
     const tick = h.tick();
-    await until(() => h!.discord.held === 1);
+    await eventually(() => h!.discord.held === 1);
     text = await metrics();
     expect(value(text, 'paperboy_outbox_depth', { platform: 'discord', state: 'sending' })).toBe(1);
     h.discord.release();
@@ -94,7 +89,7 @@ describe('health and metrics listener', () => {
       user: { id: '444444444444444444', username: 'reader', discriminator: '0', global_name: null, avatar: null },
       app_permissions: '2048', entitlements: [], authorizing_integration_owners: {},
     });
-    await until(() => h!.discord.interactionCallbacks.some((c) => c.token === token));
+    await eventually(() => h!.discord.interactionCallbacks.some((c) => c.token === token));
     text = await metrics();
     expect(value(text, 'paperboy_command_duration_seconds_count', { platform: 'discord', command: 'help', outcome: 'ok' })).toBe(1);
   });

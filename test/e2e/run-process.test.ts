@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { eventually } from '../helpers/eventually.js';
 
 const BIN = new URL('../../bin/paperboy.js', import.meta.url).pathname;
 const FIXTURE = new URL('../fixtures/hf/daily_papers-2024-10-30.json', import.meta.url).pathname;
@@ -30,22 +31,14 @@ function startRun(config: string, env: Record<string, string> = {}) {
   return { proc, exited, stderr: () => stderr };
 }
 
-async function until<T>(get: () => T | undefined, ms = 20_000): Promise<T> {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 25))) {
-    const v = get();
-    if (v !== undefined) return v;
-  }
-  throw new Error('timed out');
-}
-
 const CONFIG = `sources:\n  - name: hf\n    path: ${FIXTURE}\nhttp:\n  port: 0\n`;
 
 describe('paperboy run (a real process)', () => {
   it('serves /healthz and /metrics, and exits 0 on SIGTERM', async () => {
     const run = startRun(CONFIG, { LOG_FORMAT: 'json' });
     const lines = () => run.stderr().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
-    const port = await until(() => lines().find((l) => l.msg === 'health and metrics listening (/healthz, /metrics)')?.port as number | undefined);
-    await until(() => lines().find((l) => l.msg === 'ingest finished'));
+    const port = await eventually(() => lines().find((l) => l.msg === 'health and metrics listening (/healthz, /metrics)')?.port as number | undefined);
+    await eventually(() => lines().find((l) => l.msg === 'ingest finished'));
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok', ready: true, database: { writable: true }, ingest: { ok: true }, chat: {} });
@@ -60,7 +53,7 @@ describe('paperboy run (a real process)', () => {
 
   it('writes human-readable logs with LOG_FORMAT=pretty', async () => {
     const run = startRun(`sources:\n  - name: hf\n    path: ${FIXTURE}\n`, { LOG_FORMAT: 'pretty' });
-    await until(() => (run.stderr().includes('ingest finished') ? true : undefined));
+    await eventually(() => (run.stderr().includes('ingest finished') ? true : undefined));
     run.proc.kill('SIGTERM');
     expect(await run.exited).toBe(0);
     expect(run.stderr()).toMatch(/^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} [+-]\d{4}\] INFO: paperboy started$/m);

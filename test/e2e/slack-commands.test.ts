@@ -10,6 +10,7 @@ import { createSlackApp, startSlackApp, stopSlackApp } from '../../src/adapters/
 import { silentLogger } from '../../src/log.js';
 import { startFakeSlack, type FakeResponse, type FakeSlack } from '../fakes/fake-slack.js';
 import { setupCommands } from '../pipeline/command-setup.js';
+import { eventually } from '../helpers/eventually.js';
 
 const SECRET = 'e2e-signing-secret';
 const USERS = { U0MEMBER: { locale: 'ja-JP' }, U0ADMIN: { locale: 'ja-JP', is_admin: true }, U0LISTED: { locale: 'en-US' } };
@@ -35,6 +36,8 @@ afterEach(async () => {
   setup.stores.db.close();
 });
 
+const responseTo = (name: string) => eventually(() => fake.responses.find((r) => r.name === name)?.body, `a response_url post for ${name}`);
+
 function sign(body: string, at = Math.floor(Date.now() / 1000), secret = SECRET): Record<string, string> {
   const signature = `v0=${createHmac('sha256', secret).update(`v0:${at}:${body}`).digest('hex')}`;
   return { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(at), 'x-slack-signature': signature };
@@ -55,22 +58,6 @@ async function post(body: string, headers = sign(body)): Promise<{ status: numbe
   return { status: res.status, text: await res.text() };
 }
 
-async function responseTo(name: string, timeoutMs = 3000): Promise<FakeResponse['body']> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const found = fake.responses.find((r) => r.name === name);
-    if (found) return found.body;
-    if (Date.now() > until) throw new Error(`no response_url post for ${name}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-async function until(done: () => boolean): Promise<void> {
-  for (const stop = Date.now() + 2000; !done(); await new Promise((resolve) => setTimeout(resolve, 5))) {
-    if (Date.now() > stop) throw new Error('condition not met in time');
-  }
-}
-
 async function command(text: string, user?: string): Promise<FakeResponse['body']> {
   const { body, name } = commandBody(text, user);
   const res = await post(body);
@@ -88,7 +75,7 @@ describe('/papers over Slack', () => {
     const { body, name } = commandBody('search 検索');
     const res = await post(body);
     expect(res).toMatchObject({ status: 200, text: '' });
-    await until(() => fake.held === 1);
+    await eventually(() => fake.held === 1);
     expect(fake.responses).toEqual([]);
     fake.release();
     const answer = await responseTo(name);

@@ -16,6 +16,7 @@ import { silentLogger } from '../../src/log.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
 import { clickPayload, postEvent, postInteraction, reactionBody } from '../fakes/fake-slack-interactions.js';
 import { setupCommands } from '../pipeline/command-setup.js';
+import { eventually } from '../helpers/eventually.js';
 
 const SECRET = 'feedback-signing-secret';
 const CHANNEL = 'C0GENERAL';
@@ -63,21 +64,15 @@ async function postDigest(): Promise<{ ts: string; paperId: number }[]> {
   return messages.flatMap((m, i) => (m.paperIds ? [{ ts: sent[i]!, paperId: m.paperIds[0]! }] : []));
 }
 
-async function until(done: () => boolean): Promise<void> {
-  for (const stop = Date.now() + 3000; !done(); await new Promise((resolve) => setTimeout(resolve, 10))) {
-    if (Date.now() > stop) throw new Error('condition not met in time');
-  }
-}
-
 describe('feedback over the HTTP receiver', () => {
   it('takes a signed block_actions form post: acks with an empty body, records the vote once, answers in Korean with an Undo', async () => {
     const [first] = await postDigest();
     const payload = clickPayload(fake, { channel: CHANNEL, ts: first!.ts }, `pb1_up_${first!.paperId}`, { user: 'U0MEMBER', responseName: 'h1', actionTs: '1730257200.123456' });
     const res = await postInteraction(url, SECRET, payload);
     expect(res).toEqual({ status: 200, text: '' });
-    await until(() => fake.responses.length === 1);
+    await eventually(() => fake.responses.length === 1);
     expect(await postInteraction(url, SECRET, payload)).toMatchObject({ status: 200 });
-    await until(() => fake.responses.length === 2);
+    await eventually(() => fake.responses.length === 2);
     expect(feedbackRows()).toEqual([{ actor: 'U0MEMBER', paper_id: first!.paperId, value: 1, origin: 'button', workspace: 'T0FAKE', channel: CHANNEL }]);
     const answer = fake.responses[0]!.body;
     expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false });
@@ -98,9 +93,9 @@ describe('feedback over the HTTP receiver', () => {
     const added = reactionBody({ type: 'reaction_added', user: 'U0MEMBER', reaction: 'thumbsup', channel: CHANNEL, ts: second!.ts });
     expect((await postEvent(url, SECRET, added)).status).toBe(200);
     expect((await postEvent(url, SECRET, added, 1)).status).toBe(200);
-    await until(() => feedbackRows().length >= 1);
+    await eventually(() => feedbackRows().length >= 1);
     await postEvent(url, SECRET, reactionBody({ type: 'reaction_removed', user: 'U0MEMBER', reaction: 'thumbsup', channel: CHANNEL, ts: second!.ts }));
-    await until(() => feedbackRows().length >= 2);
+    await eventually(() => feedbackRows().length >= 2);
     expect(feedbackRows().map((r) => (r as { value: number; paper_id: number }).value)).toEqual([1, 0]);
     expect(feedbackRows().every((r) => (r as { paper_id: number }).paper_id === second!.paperId && (r as { origin: string }).origin === 'reaction')).toBe(true);
     expect(first!.paperId).not.toBe(second!.paperId);

@@ -10,6 +10,7 @@ import { buildRelevance, openStores } from '../../src/main.js';
 import type { FakeResponse } from '../fakes/fake-slack.js';
 import { clickPayload, eventsEnvelope, interactiveEnvelope, reactionBody, type Clicker, type Reaction } from '../fakes/fake-slack-interactions.js';
 import { arxivRss, CHANNELS, startHarness, type ArxivItem, type ChannelYaml, type Harness } from './bot-harness.js';
+import { eventually } from '../helpers/eventually.js';
 
 /** One message per paper (thread replies), so reactions there are votes. */
 const THREADED: ChannelYaml = { ...CHANNELS.slackEn, layout: 'thread' };
@@ -19,6 +20,8 @@ const SLOT = '2024-10-30T11:00:00.000Z';
 
 let h: Harness;
 let seq = 0;
+const responseTo = (name: string) => eventually(() => h.slack.responses.find((r) => r.name === name)?.body, `a response_url post for ${name}`);
+
 type Stores = ReturnType<typeof openStores>;
 let reader: Stores;
 
@@ -46,14 +49,6 @@ const paperMessages = () => h.slackMessages(THREADED.channel).filter((m) => m.th
 function events(paperId?: number): { team: string; channel: string; actor: string; paper_id: number; value: number; origin: string; workspace: string }[] {
   const rows = reader.db.prepare('SELECT * FROM feedback_events ORDER BY id').all() as ReturnType<typeof events>;
   return paperId === undefined ? rows : rows.filter((r) => r.paper_id === paperId);
-}
-
-async function responseTo(name: string): Promise<FakeResponse['body']> {
-  for (const stop = Date.now() + 3000; ; await new Promise((resolve) => setTimeout(resolve, 10))) {
-    const found = h.slack.responses.find((r) => r.name === name);
-    if (found) return found.body;
-    if (Date.now() > stop) throw new Error(`no response_url post for ${name}`);
-  }
 }
 
 async function click(where: { channel: string; ts: string; ephemeral?: { blocks: unknown[] } }, actionId: string, who: Partial<Clicker> & { user: string }): Promise<FakeResponse['body']> {

@@ -13,6 +13,7 @@ import { seedsFromLibrary } from '../../src/pipeline/import-interests.js';
 import type { FakeResponse } from '../fakes/fake-slack.js';
 import { clickPayload, interactiveEnvelope, type Clicker } from '../fakes/fake-slack-interactions.js';
 import { CHANNELS, startHarness, type ChannelYaml, type Harness } from './bot-harness.js';
+import { eventually } from '../helpers/eventually.js';
 
 const DIGEST: ChannelYaml = { ...CHANNELS.slackEn };
 const SLOT = '2024-10-30T11:00:00.000Z';
@@ -35,6 +36,8 @@ afterAll(async () => {
   await h?.close();
 });
 
+const responseTo = (name: string) => eventually(() => h.slack.responses.find((r) => r.name === name)?.body, `a response_url post for ${name}`);
+
 type Button = { type: string; action_id: string; value: string; style?: string; text: { text: string } };
 type Block = { type: string; elements?: Button[]; text?: { text: string } };
 const blocksOf = (m: { blocks?: unknown[] }): Block[] => (m.blocks ?? []) as Block[];
@@ -42,14 +45,6 @@ const buttonsOf = (m: { blocks?: unknown[] }): Button[] => blocksOf(m).flatMap((
 const saveButtons = () => h.slackMessages(DIGEST.channel).flatMap((m) => buttonsOf(m).filter((b) => b.action_id.startsWith('pb1_save_')).map((b) => ({ m, b })));
 const savedIds = (user: string): number[] =>
   (reader.db.prepare("SELECT paper_id FROM saved_papers WHERE platform = 'slack' AND workspace = 'T0FAKE' AND actor = ? ORDER BY saved_at DESC, paper_id DESC").pluck().all(user) as number[]);
-
-async function responseTo(name: string): Promise<FakeResponse['body']> {
-  for (const stop = Date.now() + 5000; ; await new Promise((resolve) => setTimeout(resolve, 10))) {
-    const found = h.slack.responses.find((r) => r.name === name);
-    if (found) return found.body;
-    if (Date.now() > stop) throw new Error(`no response_url post for ${name}`);
-  }
-}
 
 async function click(where: { channel: string; ts: string; ephemeral?: { blocks: unknown[] } }, actionId: string, who: Partial<Clicker> & { user: string }) {
   const clicker = { responseName: `c${++seq}`, ...who };

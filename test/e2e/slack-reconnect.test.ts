@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createConnectionStore } from '../../src/db/connection-store.js';
 import { runCli } from '../cli/run-cli.js';
 import { CHANNELS, startHarness, type Harness } from './bot-harness.js';
+import { eventually } from '../helpers/eventually.js';
 
 type Connection = { state: string; since: string; seconds: number; error?: string };
 type Health = { status: string; problems: string[]; chat: Record<string, boolean>; connections: Record<string, Connection> };
@@ -26,12 +27,6 @@ async function healthz(): Promise<{ status: number; body: Health }> {
 }
 
 /** Waits for a condition on events the test does not control; never a fixed sleep. */
-async function until(done: () => boolean | Promise<boolean>, what: string, ms = 10_000): Promise<void> {
-  for (const end = Date.now() + ms; !(await done()); await new Promise((r) => setTimeout(r, 10))) {
-    if (Date.now() > end) throw new Error(`${what}: not within ${ms} ms`);
-  }
-}
-
 const opens = () => h!.slack.requests.filter((r) => r.method === 'apps.connections.open').length;
 const answered = (name: string) => h!.slack.responses.find((r) => r.name === name)?.body;
 
@@ -48,14 +43,14 @@ describe('Slack Socket Mode connection health', () => {
     h.slack.failNext('users.info', 'hold');
     const ack = await h.slack.sendSlashCommand({ text: 'help', response_url: h.slack.responseUrl('in-flight') }, { envelopeId: 'env-in-flight', timeoutMs: 15_000 });
     expect(ack.envelope_id).toBe('env-in-flight');
-    await until(() => h!.slack.held === 1, 'users.info called');
+    await eventually(() => h!.slack.held === 1, 'users.info called');
 
     // The socket drops; the reconnect waits on apps.connections.open for as long as the test holds it.
     h.slack.failNext('apps.connections.open', 'hold');
     const droppedAt = h.clock.now().toISOString();
     h.slack.socketDrop();
-    await until(async () => (await healthz()).status === 503, '/healthz 503 after the drop');
-    await until(() => h!.slack.held === 2, 'the client asks for a new connection');
+    await eventually(async () => (await healthz()).status === 503, '/healthz 503 after the drop');
+    await eventually(() => h!.slack.held === 2, 'the client asks for a new connection');
     h.clock.advance(42_000);
     const down = await healthz();
     expect(down.status).toBe(503);
@@ -72,20 +67,20 @@ describe('Slack Socket Mode connection health', () => {
     await expect(h.slack.sendSlashCommand({ text: 'help', response_url: h.slack.responseUrl('in-gap') })).rejects.toMatchObject({ error: 'dispatch_failed' });
     // The command in flight is answered while still disconnected: response_url needs no socket.
     h.slack.release('users.info');
-    await until(() => answered('in-flight') !== undefined, 'the in-flight command answered');
+    await eventually(() => answered('in-flight') !== undefined, 'the in-flight command answered');
     expect(JSON.stringify(answered('in-flight'))).toContain('/papers');
     expect((await healthz()).status).toBe(503);
 
     // The reconnect completes: healthy again, and commands are answered.
     h.slack.release();
-    await until(async () => (await healthz()).status === 200, '/healthz 200 after the reconnect');
+    await eventually(async () => (await healthz()).status === 200, '/healthz 200 after the reconnect');
     const back = await healthz();
     expect(back.body.problems).toEqual([]);
     expect(back.body.connections.slack).toEqual({ state: 'connected', since: h.clock.now().toISOString(), seconds: 0 });
     expect(opens()).toBe(2);
     const after = await h.slack.sendSlashCommand({ text: 'help', response_url: h.slack.responseUrl('after') }, { timeoutMs: 15_000 });
     expect(after.envelope_id).toBeTruthy();
-    await until(() => answered('after') !== undefined, 'the command after the reconnect answered');
+    await eventually(() => answered('after') !== undefined, 'the command after the reconnect answered');
     expect(h.slack.acks.map((a) => a.envelope_id)).toContain('env-in-flight');
     expect(h.logs.some((l) => l.msg === 'chat connection down' && l.state === 'reconnecting')).toBe(true);
     expect(h.logs.some((l) => l.msg === 'chat connection up')).toBe(true);

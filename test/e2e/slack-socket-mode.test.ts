@@ -10,6 +10,7 @@ import { createSlackApp, startSlackApp, stopSlackApp } from '../../src/adapters/
 import { silentLogger } from '../../src/log.js';
 import { startFakeSlack, type FakeResponse, type FakeSlack } from '../fakes/fake-slack.js';
 import { setupCommands } from '../pipeline/command-setup.js';
+import { eventually } from '../helpers/eventually.js';
 
 const USERS = { U0MEMBER: { locale: 'ja-JP' }, U0LISTED: { locale: 'en-US' } };
 
@@ -33,25 +34,13 @@ afterEach(async () => {
   setup.stores.db.close();
 });
 
+const responseTo = (name: string) => eventually(() => fake.responses.find((r) => r.name === name)?.body, `a response_url post for ${name}`);
+
 async function startApp(): Promise<App> {
   app = appFor(fake.appToken);
   registerSlackCommands(app, setup.deps, silentLogger(), { admins: ['U0LISTED'] });
   await startSlackApp(app, 0);
   return app;
-}
-
-async function until(done: () => boolean, timeoutMs = 2000): Promise<void> {
-  for (const stop = Date.now() + timeoutMs; !done(); await new Promise((resolve) => setTimeout(resolve, 5))) {
-    if (Date.now() > stop) throw new Error('condition not met in time');
-  }
-}
-
-async function responseTo(name: string, timeoutMs = 3000): Promise<FakeResponse['body']> {
-  for (const stop = Date.now() + timeoutMs; ; await new Promise((resolve) => setTimeout(resolve, 10))) {
-    const found = fake.responses.find((r) => r.name === name);
-    if (found) return found.body;
-    if (Date.now() > stop) throw new Error(`no response_url post for ${name}`);
-  }
 }
 
 /** Sends `/papers <text>` as a slash_commands envelope; resolves with the ack and the response_url answer. */
@@ -90,7 +79,7 @@ describe('/papers over Slack Socket Mode', () => {
     const name = `s${++seq}`;
     const ack = await fake.sendSlashCommand({ text: 'search paper', response_url: fake.responseUrl(name) }, { envelopeId: 'env-held' });
     expect(ack.envelope_id).toBe('env-held');
-    await until(() => fake.held === 1);
+    await eventually(() => fake.held === 1);
     expect(fake.responses).toEqual([]);
     fake.release();
     const answer = await responseTo(name);
@@ -112,9 +101,9 @@ describe('/papers over Slack Socket Mode', () => {
   it('reconnects through apps.connections.open after a disconnect message and keeps answering', async () => {
     await startApp();
     fake.socketDisconnect('refresh_requested');
-    await until(() => fake.socketConnections === 0);
-    await until(() => fake.requests.filter((r) => r.method === 'apps.connections.open').length === 2, 10_000);
-    await until(() => fake.socketConnections === 1, 3000);
+    await eventually(() => fake.socketConnections === 0, 'the socket to close');
+    await eventually(() => fake.requests.filter((r) => r.method === 'apps.connections.open').length === 2, 'a second apps.connections.open');
+    await eventually(() => fake.socketConnections === 1, 'the new socket');
     const { envelopeId, ack, answer } = await command('search 検索');
     expect(ack.envelope_id).toBe(envelopeId);
     expect(allText(answer)).toContain('「検索」に一致する論文はありません。');

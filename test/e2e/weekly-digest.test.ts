@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeMessage as DiscordMessage, Json } from '../fakes/fake-discord.js';
 import { arxivRss, idsIn, startHarness, type ChannelYaml, type Harness, type Received } from './bot-harness.js';
+import { eventually } from '../helpers/eventually.js';
 
 const CHANNEL: ChannelYaml = { platform: 'discord', channel: '1300000000000000007', locale: 'en', time: '08:00', timezone: 'UTC', layout: 'thread', maxPapers: 4, cadence: 'both', weekly: { weekday: 'mon', time: '09:00' } };
 const GUILD = '1100000000000000007';
@@ -58,21 +59,13 @@ function weekly(): Received[] {
 
 const arxivOf = (id: number) => h.bot.stores.reader.getById(id)!.arxivId;
 
-async function until<T>(get: () => T | undefined, ms = 3000): Promise<T> {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 10))) {
-    const value = get();
-    if (value !== undefined) return value;
-  }
-  throw new Error('timed out waiting for the bot');
-}
-
 const repliesRecorded = () => h.bot.stores.db.prepare('SELECT count(*) FROM discuss_replies').pluck().get() as number;
 
 /** Someone writes in a thread (MESSAGE_CREATE over the gateway); waits until the bot has recorded it when it counts (events arrive in order, so a later one that counts shows the earlier was handled). */
 async function write(thread: string, user: string, counts = true, bot = false): Promise<string> {
   const before = repliesRecorded();
   const message = h.discord.say(thread, { id: user, bot }, '', []);
-  if (counts) await until(() => (repliesRecorded() > before ? true : undefined));
+  if (counts) await eventually(() => (repliesRecorded() > before ? true : undefined));
   return String(message.id);
 }
 
@@ -109,13 +102,13 @@ describe('a week of clicks, then the weekly digest', () => {
     const card = h.received(CHANNEL).find((m) => upButtons(m)[0] === discussed)!.raw as DiscordMessage;
     await like(discussed, '2000000000000000004', 'discuss', card);
     const key = h.bot.stores.reader.getById(discussed)!.key;
-    discussion = await until(() => h.bot.stores.discuss.threadFor('discord', CHANNEL.channel, key)?.thread);
+    discussion = await eventually(() => h.bot.stores.discuss.threadFor('discord', CHANNEL.channel, key)?.thread);
     // The bot's own message (as Discord sends it) does not count; then five by two people, one deleted again.
     await write(discussion, h.discord.bot.id, false, true);
     for (const user of ['2000000000000000004', '2000000000000000005', '2000000000000000004', '2000000000000000005']) await write(discussion, user);
     const deleted = await write(discussion, '2000000000000000005');
     h.discord.unsay(discussion, deleted);
-    await until(() => (repliesRecorded() === 4 ? true : undefined));
+    await eventually(() => (repliesRecorded() === 4 ? true : undefined));
     await h.tickAt('2024-11-04T08:00:00Z');
     // Monday 09:00: the weekly digest; the third message (the second card) fails four times (the request and discord.js's three retries).
     for (let i = 0; i < 4; i++) h.discord.failNext(CREATE_MESSAGE, BAD_GATEWAY, { skip: i === 0 ? 2 : 0 });

@@ -1,4 +1,3 @@
-import { setPriority } from 'node:os';
 import { backupDatabase, BackupError } from '../../db/backup-database.js';
 import { parseCommandArgs } from '../args.js';
 import { dbPath } from '../context.js';
@@ -12,7 +11,7 @@ export async function backupCommand(args: string[], io: CliIo): Promise<number> 
   if (positionals.length !== 1) throw new UsageError('name one file to write the copy to');
   const source = dbPath(io, values.db);
   // The copy and its integrity check are CPU work next to a running bot: let the bot go first.
-  lowerPriority();
+  io.yieldCpu?.();
   try {
     const r = await backupDatabase(source, positionals[0]!, { overwrite: values.force === true });
     if (values.json) io.out(JSON.stringify({ source, ...r }));
@@ -22,13 +21,5 @@ export async function backupCommand(args: string[], io: CliIo): Promise<number> 
     if (!(err instanceof BackupError)) throw err;
     io.err(`paperboy: ${err.message}`);
     return EXIT.failed;
-  }
-}
-
-function lowerPriority(): void {
-  try {
-    setPriority(19);
-  } catch {
-    // Not permitted (some containers): run at normal priority.
   }
 }
