@@ -15,7 +15,8 @@ import { hfDay, hfPath, papers, serveHf, writeSetup, type BackfillSetup } from '
 const BIN = fileURLToPath(new URL('../../bin/paperboy.js', import.meta.url));
 const DAYS = daysBetween('2024-10-01', '2024-10-08');
 const SLOW_DAY = '2024-10-03';
-const PROCESS_TEST_TIMEOUT = 50_000;
+/** Two process starts, each waited for up to 120 s on a loaded machine. */
+const PROCESS_TEST_TIMEOUT = 300_000;
 
 interface Run {
   stderr: () => string;
@@ -61,7 +62,7 @@ function start(): Run {
   return run;
 }
 
-async function waitFor(condition: () => boolean, what: string, run: Run, timeoutMs = 25_000): Promise<void> {
+async function waitFor(condition: () => boolean, what: string, run: Run, timeoutMs = 120_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}; stderr: ${run.stderr()}`);
