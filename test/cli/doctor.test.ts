@@ -105,7 +105,7 @@ describe('paperboy doctor on a healthy install', () => {
     expect(r.find('source arxiv-cl').detail).toMatch(/^\d+ entries \[arxiv-atom\]$/);
     expect(r.find('source hf-file').detail).toMatch(/^\d+ entries \[hf-daily\]; last success 2024-10-30T06:00:00.000Z$/);
     expect(r.find('discord token').detail).toBe(`bot ${discord!.bot.username} (${discord!.bot.id})`);
-    expect(r.find('discord intents').detail).toContain('GuildMessageReactions');
+    expect(r.find('discord intents').detail).toContain('GuildMessageReactions and DirectMessageReactions');
     expect(r.find('discord intents').detail).toContain('GuildMessages (replies in discussion threads');
     expect(r.find(`discord channel ${CH_THREAD}`).detail).toContain('#threads');
     expect(r.find('slack token').detail).toBe('app paperboy in Fake Workspace');

@@ -10,6 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Json } from '../fakes/fake-discord.js';
 import { validatePostMessage } from '../fakes/fake-slack.js';
+import { eventually } from '../helpers/eventually.js';
 import { arxivIds, arxivRss, CHANNELS, discordText, FEED_PATHS, slackText, startHarness, type ArxivItem, type Harness } from './bot-harness.js';
 
 const THU = 'Thu, 31 Oct 2024 00:00:00 -0400';
@@ -30,6 +31,8 @@ const LIKE_IT = [
   item('2410.25011', 'Quokka planners for tool-using agents', 'A quokka planner lets agents call tools reliably.'),
   item('2410.25012', 'Scaling quokka agents to many tools', 'Quokka agents choose among many tools with one planner.'),
 ];
+// The next day's one new paper like it: a one-paper DM, on which a reaction is a vote.
+const NEXT_DAY = item('2410.25013', 'Quokka tool planners for web agents', 'Web agents call tools through a quokka planner.');
 const UNRELATED = [
   item('2410.25021', 'Weather forecasting with graph networks', 'Global forecasts from a graph network.'),
   item('2410.25022', 'Legal contract clause extraction', 'Finding clauses in long contracts.'),
@@ -109,6 +112,25 @@ describe('a liked subscription on Discord', () => {
     expect(text).toMatch(/일치: [^\n]*quokka/);
     for (const p of UNRELATED) expect(text).not.toContain(p.title);
     expect(h.discordMessages(CHANNEL).filter((m) => arxivIds(m).some((id) => LIKE_IT.some((p) => p.id === id)))).toEqual([]);
+  });
+
+  it('counts a 👍 on a one-paper DM as a vote in the server whose subscription sent it, and its removal as an undo', async () => {
+    expect(await cycle('2024-11-01T01:00:00.000Z', [LIKED, ...OLD, ...UNRELATED, ...LIKE_IT, NEXT_DAY])).toEqual({ sent: 1, paused: 0, failed: 0 });
+    const message = dm().at(-1)!;
+    expect(arxivIds(message)).toEqual([NEXT_DAY.id]);
+    const paperId = h.bot.stores.db.prepare("SELECT id FROM papers WHERE arxiv_id = ?").pluck().get(NEXT_DAY.id) as number;
+    const events = () =>
+      h.bot.stores.db.prepare('SELECT workspace, channel, actor, value, origin FROM feedback_events WHERE paper_id = ? ORDER BY id').all(paperId);
+    const dmChannel = h.discord.dmChannel(USER.id)!;
+    h.discord.react('add', { userId: USER.id, channelId: dmChannel, messageId: String(message.id), emoji: '👍' });
+    await eventually(() => events().length === 1, 'the DM reaction to be recorded');
+    h.discord.react('remove', { userId: USER.id, channelId: dmChannel, messageId: String(message.id), emoji: '👍' });
+    await eventually(() => events().length === 2, 'the DM reaction removal to be recorded');
+    // The person's profile in that server (no channel: a DM is nobody's channel profile).
+    expect(events()).toEqual([
+      { workspace: GUILD, channel: '', actor: USER.id, value: 1, origin: 'reaction' },
+      { workspace: GUILD, channel: '', actor: USER.id, value: 0, origin: 'reaction' },
+    ]);
   });
 });
 

@@ -114,7 +114,8 @@ export interface FakeDiscord {
   /**
    * A user adds or removes a unicode emoji reaction on a message: MESSAGE_REACTION_ADD (with the
    * member and the message author) or MESSAGE_REACTION_REMOVE, as Discord sends them, to the
-   * sessions whose intents include GuildMessageReactions (1 << 10) for a guild channel.
+   * sessions whose intents include GuildMessageReactions (1 << 10) for a guild channel, or
+   * DirectMessageReactions (1 << 13) for a DM.
    */
   react(kind: 'add' | 'remove', reaction: Reaction): void;
   /** A person's message (`mentions`: user ids), stored and dispatched as MESSAGE_CREATE as Discord does (fake-discord-threads.ts). */

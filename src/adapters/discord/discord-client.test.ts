@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 describe('createDiscordClient and loginDiscord', () => {
-  it('logs in over the gateway with the Guilds, GuildMessageReactions and GuildMessages intents (no privileged one), discord.js debug going to pino', async () => {
+  it('logs in over the gateway with the Guilds, GuildMessageReactions, DirectMessageReactions and GuildMessages intents (no privileged one), discord.js debug going to pino', async () => {
     fake = await startFakeDiscord();
     const lines: { msg: string; detail?: string }[] = [];
     const log = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
@@ -22,8 +22,8 @@ describe('createDiscordClient and loginDiscord', () => {
     await loginDiscord(client, fake.token, 2000);
     expect(client.isReady()).toBe(true);
     expect(client.user?.id).toBe(fake.bot.id);
-    // Guilds (1 << 0), GuildMessages (1 << 9) and GuildMessageReactions (1 << 10), as IDENTIFY sent them; nothing privileged (MessageContent is 1 << 15).
-    expect(fake.identifies.map((d) => d.intents)).toEqual([1 | (1 << 9) | (1 << 10)]);
+    // Guilds (1 << 0), GuildMessages (1 << 9), GuildMessageReactions (1 << 10) and DirectMessageReactions (1 << 13), as IDENTIFY sent them; nothing privileged (MessageContent is 1 << 15).
+    expect(fake.identifies.map((d) => d.intents)).toEqual([1 | (1 << 9) | (1 << 10) | (1 << 13)]);
     expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/v10/gateway/bot']);
     expect(lines.some((l) => l.msg === 'discord.js debug' && /Fetched Gateway Information/.test(l.detail ?? ''))).toBe(true);
   });

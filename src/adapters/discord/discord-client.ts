@@ -1,10 +1,11 @@
 /**
  * The discord.js client Paperboy runs: the Guilds intent (it posts and answers commands),
- * GuildMessageReactions (👍 / 👎 on its paper messages are votes, reaction-votes.ts; not a
- * privileged intent) and GuildMessages (replies in discussion threads are counted for weekly
- * digests, discuss-replies.ts, and questions that mention it answered, discuss-questions.ts; not
- * privileged either), REST pointed at `apiUrl` so tests can aim it at the fake, and discord.js's
- * own debug/warn/error output routed through our pino logger.
+ * GuildMessageReactions and DirectMessageReactions (👍 / 👎 on its paper messages, in servers and
+ * in the direct messages subscriptions send, are votes, reaction-votes.ts) and GuildMessages
+ * (replies in discussion threads are counted for weekly digests, discuss-replies.ts, and
+ * questions that mention it answered, discuss-questions.ts), none of them privileged; REST
+ * pointed at `apiUrl` so tests can aim it at the fake, and discord.js's own debug/warn/error
+ * output routed through our pino logger.
  */
 import { Client, Events, GatewayIntentBits, Options, RESTEvents, Status } from 'discord.js';
 import type { Logger } from '../../log.js';
@@ -15,7 +16,7 @@ export const DISCORD_API_URL = 'https://discord.com/api';
  * MessageContent a server message arrives with its text empty unless it mentions the bot, and a
  * mention (a question) is the only kind whose text is read (docs/adr/0020-discuss-threads.md).
  */
-export const DISCORD_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessageReactions, GatewayIntentBits.GuildMessages];
+export const DISCORD_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessageReactions, GatewayIntentBits.DirectMessageReactions, GatewayIntentBits.GuildMessages];
 
 export interface DiscordClientOptions {
   /** Set for REST calls made before (or without) a gateway login. */

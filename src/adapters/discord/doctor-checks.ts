@@ -22,7 +22,7 @@ type GuildFacts = { roles: APIRole[]; member: APIGuildMember };
  * The gateway intents the bot asks for (discord-client.ts). None is privileged, so there is no
  * portal switch to check; the line says what 👍 / 👎 reactions need, for whoever reads the report.
  */
-export const INTENTS_NOTE = 'Guilds, GuildMessageReactions (👍/👎 reactions are votes) and GuildMessages (replies in discussion threads are counted, questions answered with an LLM); none is privileged (the bot reads the text only of messages that mention it, which arrives without Message Content), nothing to enable in the portal';
+export const INTENTS_NOTE = 'Guilds, GuildMessageReactions and DirectMessageReactions (👍/👎 reactions are votes, in servers and in DMs) and GuildMessages (replies in discussion threads are counted, questions answered with an LLM); none is privileged (the bot reads the text only of messages that mention it, which arrives without Message Content), nothing to enable in the portal';
 
 /** Text (0) and announcement (5) channels take digests. */
 const POSTABLE_TYPES = new Set([0, 5]);

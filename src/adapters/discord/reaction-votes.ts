@@ -13,6 +13,7 @@ import type { CommandContext } from '../../core/commands.js';
 import { paperActionId, reactionVote } from '../../core/paper-actions.js';
 import type { Logger } from '../../log.js';
 import type { CommandDeps } from '../../pipeline/commands/command-deps.js';
+import { voteChannel } from '../../pipeline/commands/feedback.js';
 import { handlePaperAction } from '../../pipeline/commands/handle-command.js';
 
 /** The papers a posted message shows, by its Discord message id (outbox.papersOfMessage). */
@@ -30,7 +31,7 @@ export function reactionAction(kind: 'add' | 'remove', data: ReactionData, ctx: 
   const paperId = papers[0]!;
   if (kind === 'add') return paperActionId({ verb: value > 0 ? 'up' : 'down', paperId });
   // Removing 👍 after switching to 👎 leaves the 👎 standing.
-  const current = deps.relevance?.feedback.current(ctx.platform, ctx.channelId, ctx.userId, paperId);
+  const current = deps.relevance?.feedback.current(ctx.platform, voteChannel(ctx), ctx.userId, paperId);
   return current === value ? paperActionId({ verb: 'undo', paperId }) : undefined;
 }
 
@@ -64,7 +65,7 @@ export function handleReaction(client: Client, kind: 'add' | 'remove', data: Rea
 
 /**
  * Counts 👍 / 👎 reactions on the bot's one-paper messages as votes until the returned function
- * is called. Needs the GuildMessageReactions intent (discord-client.ts).
+ * is called. Needs the GuildMessageReactions and DirectMessageReactions intents (discord-client.ts).
  */
 export function attachReactionVotes(client: Client, papersOf: PapersOfMessage, deps: CommandDeps, log: Logger): () => void {
   const guarded = (kind: 'add' | 'remove') => (data: ReactionData) => {

@@ -40,6 +40,9 @@ function voteWorkspace(ctx: CommandContext, deps: CommandDeps, paperId: number):
   return guilds.length === 1 ? guilds[0]! : '';
 }
 
+/** The channel a vote counts for: none in a direct message, which is nobody's channel profile. */
+export const voteChannel = (ctx: CommandContext): string => (ctx.isDirect ? '' : ctx.channelId);
+
 /** Records a vote on a stored paper (by id) and answers with a confirmation and an undo. */
 export function vote(ctx: CommandContext, deps: CommandDeps, loc: Translator, paperId: number, value: -1 | 0 | 1, origin: FeedbackOrigin, dedupeKey?: string): Answer {
   const paper = deps.reader.getById(paperId);
@@ -47,7 +50,7 @@ export function vote(ctx: CommandContext, deps: CommandDeps, loc: Translator, pa
   relevance(deps).feedback.record({
     platform: ctx.platform,
     workspace: voteWorkspace(ctx, deps, paperId),
-    channel: ctx.isDirect ? '' : ctx.channelId,
+    channel: voteChannel(ctx),
     actor: ctx.userId,
     paperId,
     value,
