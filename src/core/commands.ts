@@ -48,6 +48,8 @@ export interface CommandContext {
   canManageChannel: boolean;
   /** True in a direct message with the bot. */
   isDirect: boolean;
+  /** The bot's message a button, menu or reaction was on (Discord message id, Slack ts), when there is one. */
+  messageId?: string;
   /** How large a file the platform lets the bot attach here (Discord: the interaction's `attachment_size_limit`), and how many per answer. */
   upload?: UploadLimits;
 }

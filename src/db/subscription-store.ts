@@ -107,6 +107,16 @@ export function createSubscriptionStore(db: Db) {
      WHERE s.platform = ? AND s.scope = 'me' AND s.target = ? AND s.guild IS NOT NULL AND s.guild <> ''`,
   );
 
+  // The guilds of the subscriptions a sent message covered with this paper (covers: [{subscription, papers}]).
+  const messageGuilds = db.prepare<[string, string, string, number], { guild: string }>(
+    `SELECT DISTINCT s.guild FROM deliveries d
+     JOIN subscription_messages m ON m.id = d.subscription_message_id AND m.platform = ? AND m.scope = 'me' AND m.target = ?
+     JOIN json_each(m.covers) c
+     JOIN subscriptions s ON s.id = json_extract(c.value, '$.subscription')
+     WHERE d.message_id = ? AND s.guild IS NOT NULL AND s.guild <> ''
+       AND EXISTS (SELECT 1 FROM json_each(c.value, '$.papers') p WHERE p.value = ?)`,
+  );
+
   return {
     /** Papers first stored in (since, until], with what topic matching reads. */
     newPapers(since: string, until: string): (Candidate & { authors: string[] })[] {
@@ -123,6 +133,10 @@ export function createSubscriptionStore(db: Db) {
     /** The servers (workspaces) whose personal subscriptions of this user sent them this paper by direct message. */
     directGuildsOf(platform: Platform, user: string, paperId: number): string[] {
       return directGuilds.all(paperId, platform, user).map((r) => r.guild);
+    },
+    /** The servers whose personal subscriptions of this user had `messageId` (a direct message) carry this paper. */
+    directGuildsOfMessage(platform: Platform, user: string, messageId: string, paperId: number): string[] {
+      return messageGuilds.all(platform, user, messageId, paperId).map((r) => r.guild);
     },
     /** Adds a subscription; undefined if the same topic already exists for that target. */
     add(s: NewSubscription): number | undefined {

@@ -106,4 +106,34 @@ describe('subscribe liked', () => {
     expect(votesIn(GUILD_A.guildId).map((v) => v.paperId)).toEqual([p1]);
     expect(votesIn('')).toEqual([{ paperId: p2, value: 1 }]);
   });
+
+  it('counts a DM click for the server whose subscription message it was on, when two servers sent the paper in different messages', () => {
+    const t = setupCommands();
+    const user = '222222222222222222';
+    const paperId = t.stores.reader.getByKey('arxiv:2410.20001')!.id;
+    const subscribe = (guild: string) =>
+      t.deps.subscriptions.add({ platform: 'discord', scope: 'me', target: user, guild, topic: `liked:${guild}`, topicJson: '{}', locale: 'en', createdBy: user, now: '2024-10-30T00:00:00Z', kind: 'liked', dailyCap: 5 })!;
+    const [a, b] = [subscribe(GUILD_A.guildId), subscribe(GUILD_B.guildId)];
+    /** A DM message covering `subs` with the paper, sent as Discord message `messageId`. */
+    const sent = (messageId: string, subs: number[]) => {
+      const id = t.stores.subscriptionOutbox.plan({
+        platform: 'discord', scope: 'me', target: user, cursorAt: '2024-10-30T01:00:00Z', now: '2024-10-30T01:00:00Z',
+        covers: subs.map((subscription) => ({ subscription, papers: [paperId], cursorBefore: '2024-10-30T00:00:00Z' })),
+        deliveries: [{ key: `k-${messageId}`, body: {}, paperIds: [paperId] }],
+      });
+      t.stores.db.prepare("UPDATE deliveries SET state = 'sent', message_id = ? WHERE subscription_message_id = ?").run(messageId, id);
+    };
+    sent('1500000000000000001', [a]);
+    sent('1500000000000000002', [b]);
+    sent('1500000000000000003', [a, b]);
+    const click = (messageId?: string) =>
+      handlePaperAction(t.ctx({ channelId: '999999999999999999', isDirect: true, ...(messageId ? { messageId } : {}) }), paperActionId({ verb: 'up', paperId }), t.deps, silentLogger(), 'button');
+    const workspaces = () => t.stores.db.prepare('SELECT workspace FROM feedback_events ORDER BY id').pluck().all();
+    click('1500000000000000002');
+    click('1500000000000000001');
+    // A command (no message) or a message that covered both servers: the paper belongs to neither.
+    click();
+    click('1500000000000000003');
+    expect(workspaces()).toEqual([GUILD_B.guildId, GUILD_A.guildId, '', '']);
+  });
 });

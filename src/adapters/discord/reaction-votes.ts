@@ -46,6 +46,7 @@ function reactionContext(client: Client, data: ReactionData): CommandContext {
     ...(data.guild_id ? { guildId: data.guild_id } : {}),
     canManageChannel: false,
     isDirect: !data.guild_id,
+    messageId: data.message_id,
   };
 }
 

@@ -10,6 +10,7 @@ import { paperActionId, reactionVote } from '../../core/paper-actions.js';
 import type { OutboxStore } from '../../db/outbox-store.js';
 import type { Logger } from '../../log.js';
 import type { CommandDeps } from '../../pipeline/commands/command-deps.js';
+import { voteChannel } from '../../pipeline/commands/feedback.js';
 import { handlePaperAction } from '../../pipeline/commands/handle-command.js';
 
 /** `reaction_added` / `reaction_removed` as the Events API sends them (the fields read here). */
@@ -55,9 +56,10 @@ export function createReactionListener(deps: CommandDeps, outbox: Pick<OutboxSto
       ...(body.team_id ? { guildId: body.team_id } : {}),
       canManageChannel: false,
       isDirect: channel.startsWith('D'),
+      messageId: ts,
     };
     const added = event.type === 'reaction_added';
-    if (!added && deps.relevance?.feedback.current('slack', ctx.isDirect ? '' : channel, event.user, paperId) !== value) return;
+    if (!added && deps.relevance?.feedback.current('slack', voteChannel(ctx), event.user, paperId) !== value) return;
     const id = paperActionId({ verb: added ? (value > 0 ? 'up' : 'down') : 'undo', paperId });
     const key = body.event_id ? `slack:${body.event_id}` : `slack:${ts}:${event.user}:${event.reaction}:${event.type}:${event.event_ts ?? ''}`;
     const answer = handlePaperAction(ctx, id, deps, log, 'reaction', key);

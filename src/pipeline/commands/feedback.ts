@@ -29,14 +29,17 @@ function relevance(deps: CommandDeps): NonNullable<CommandDeps['relevance']> {
 
 /**
  * The server or workspace a vote counts in. A Discord direct message belongs to no server, but a
- * paper a personal subscription sent there came from one: when exactly one server's subscriptions
- * of this person sent it, the vote (and its undo) counts for the person's profile in that server,
- * so a "liked" subscription learns from the clicks on its own messages (docs/adr/0018).
+ * paper a personal subscription sent there came from one: the vote (and its undo) counts for the
+ * person's profile in the one server whose subscriptions sent it, so a "liked" subscription learns
+ * from the clicks on its own messages (docs/adr/0018). The message clicked says which, when it is
+ * a subscription message; otherwise (a command, a `show` answer) every message that sent the paper.
+ * Two servers, or none: outside any server.
  */
 function voteWorkspace(ctx: CommandContext, deps: CommandDeps, paperId: number): string {
   if (ctx.guildId) return ctx.guildId;
   if (!ctx.isDirect) return '';
-  const guilds = deps.subscriptions.directGuildsOf(ctx.platform, ctx.userId, paperId);
+  const byMessage = ctx.messageId ? deps.subscriptions.directGuildsOfMessage(ctx.platform, ctx.userId, ctx.messageId, paperId) : [];
+  const guilds = byMessage.length ? byMessage : deps.subscriptions.directGuildsOf(ctx.platform, ctx.userId, paperId);
   return guilds.length === 1 ? guilds[0]! : '';
 }
 

@@ -50,6 +50,7 @@ export function commandContext(interaction: Interaction): CommandContext {
     ...(guildId ? { guildId } : {}),
     canManageChannel: !!guildId && (interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false),
     isDirect: !guildId,
+    ...(interaction.isMessageComponent() ? { messageId: interaction.message.id } : {}),
     // Discord tells each interaction how large an attachment may be there (it depends on the server's boosts).
     upload: { maxBytes: interaction.attachmentSizeLimit || DEFAULT_UPLOAD.maxBytes, maxFiles: FILES_PER_ANSWER },
   };
