@@ -56,11 +56,8 @@ function command(sub: string, options: Json[] = []) {
 
 async function send(payload: ReturnType<typeof command>): Promise<string> {
   h.discord.dispatch('INTERACTION_CREATE', payload);
-  for (const end = Date.now() + 5000; Date.now() < end; await new Promise((r) => setTimeout(r, 10))) {
-    const callback = h.discord.interactionCallbacks.find((c) => c.token === payload.token);
-    if (callback) return String((callback.body as { data?: { content?: string } }).data?.content ?? '');
-  }
-  throw new Error('the bot did not answer the interaction');
+  const callback = await eventually(() => h.discord.interactionCallbacks.find((c) => c.token === payload.token), 'the answer to the interaction');
+  return String((callback.body as { data?: { content?: string } }).data?.content ?? '');
 }
 
 async function cycle(at: string, items: ArxivItem[]): Promise<unknown> {
@@ -143,11 +140,8 @@ describe('a liked subscription of a Slack channel', () => {
   async function slash(text: string, user: string): Promise<string> {
     const name = `slash-${++seq}`;
     await h.slack.sendSlashCommand({ text, user_id: user, channel_id: SLACK_CHANNEL, response_url: h.slack.responseUrl(name) });
-    for (const end = Date.now() + 5000; Date.now() < end; await new Promise((r) => setTimeout(r, 10))) {
-      const found = h.slack.responses.find((r) => r.name === name);
-      if (found) return JSON.stringify(found.body);
-    }
-    throw new Error(`no answer to ${text}`);
+    const found = await eventually(() => h.slack.responses.find((r) => r.name === name), `the answer to ${text}`);
+    return JSON.stringify(found.body);
   }
 
   beforeAll(async () => {

@@ -65,16 +65,12 @@ async function react(r: Omit<Reaction, 'channel'> & { channel?: string }, retry 
 
 /** Waits until the fake Slack's count of open Socket Mode connections satisfies `ok`. */
 async function connections(ok: (n: number) => boolean): Promise<void> {
-  for (const stop = Date.now() + 10_000; !ok(h.slack.socketConnections); await new Promise((resolve) => setTimeout(resolve, 20))) {
-    if (Date.now() > stop) throw new Error(`Socket Mode connections: ${h.slack.socketConnections}`);
-  }
+  await eventually(() => ok(h.slack.socketConnections), 'the Socket Mode connections');
 }
 
 /** Waits until the bot's database shows `n` feedback events (a listener runs after its ack). */
 async function settled(n: number): Promise<void> {
-  for (const stop = Date.now() + 3000; events().length < n; await new Promise((resolve) => setTimeout(resolve, 10))) {
-    if (Date.now() > stop) throw new Error(`expected ${n} feedback events, found ${events().length}`);
-  }
+  await eventually(() => events().length >= n, `${n} feedback events`);
 }
 
 describe('feedback on Slack', () => {

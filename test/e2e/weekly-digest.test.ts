@@ -42,10 +42,7 @@ async function like(paperId: number, user: string, verb = 'up', card?: DiscordMe
     locale: 'en-US', app_permissions: String(2048n | (1n << 35n) | (1n << 38n)), entitlements: [], authorizing_integration_owners: {}, guild_id: GUILD, channel_id: channel.id, guild_locale: 'en-US', context: 0,
     channel, message, member };
   h.discord.dispatch('INTERACTION_CREATE', payload);
-  for (const end = Date.now() + 3000; Date.now() < end; await new Promise((r) => setTimeout(r, 10))) {
-    if (h.discord.interactionCallbacks.some((c) => c.token === payload.token)) return;
-  }
-  throw new Error('the bot did not answer the click');
+  await eventually(() => h.discord.interactionCallbacks.some((c) => c.token === payload.token), 'the answer to the click');
 }
 
 /** The weekly digest's messages: its header and the thread under it. */

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FAKE_IDS, MANIFEST_SCOPES, startFakeSlack, validatePostMessage, type FakeSlack } from './fake-slack.js';
 import { clickPayload, reactionBody } from './fake-slack-interactions.js';
+import { eventually } from '../helpers/eventually.js';
 
 let fake: FakeSlack | undefined;
 afterEach(async () => {
@@ -184,8 +185,7 @@ describe('the fake Slack Socket Mode', () => {
     fake.failNext('users.info', 'hold');
     const auth = call(fake, 'auth.test', {});
     const user = call(fake, 'users.info', { user: 'U1' });
-    for (const end = Date.now() + 5000; fake.held < 2 && Date.now() < end; ) await new Promise((r) => setTimeout(r, 10));
-    expect(fake.held).toBe(2);
+    await eventually(() => fake!.held === 2, 'both answers held');
     fake.release('users.info');
     expect((await user).body).toMatchObject({ ok: true, user: { id: 'U1' } });
     expect(fake.held).toBe(1);

@@ -30,7 +30,7 @@ function setup() {
   const run = (over: Partial<Parameters<typeof generateSummaries>[1]> = {}) =>
     generateSummaries(
       { store, summarizer, log: silentLogger(), now: () => new Date() },
-      { locales: ['ko', 'ja'], limit: 10, concurrency: 2, dailyBudget: 100, deadline: new Date(Date.now() + 5000), ...over },
+      { locales: ['ko', 'ja'], limit: 10, concurrency: 2, dailyBudget: 100, deadline: new Date(Date.now() + 120_000), ...over },
     );
   return { stores, store, summarizer, calls, run };
 }
