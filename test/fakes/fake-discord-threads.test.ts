@@ -61,14 +61,19 @@ describe('threads in the fake Discord', () => {
     const received = async (intents: number, send: () => void): Promise<Json[]> => {
       const ws = new WebSocket(fake!.gatewayUrl);
       const got: Json[] = [];
+      let done = () => {};
       await new Promise<void>((resolve) => ws.on('message', (raw) => {
         const m = JSON.parse(raw.toString()) as { op: number; t?: string; d: Json };
         if (m.op === 10) ws.send(JSON.stringify({ op: 2, d: { token: fake!.token, intents, properties: {} } }));
         if (m.t === 'READY') resolve();
         if (m.t === 'MESSAGE_CREATE') got.push(m.d);
+        if (m.t === 'TEST_MARKER') done();
       }));
+      // A dispatch every session gets, sent last: the socket keeps order, so once it is here everything before it is too.
+      const marked = new Promise<void>((resolve) => (done = resolve));
       send();
-      await new Promise((r) => setTimeout(r, 100));
+      fake!.dispatch('TEST_MARKER', {});
+      await marked;
       ws.close();
       return got;
     };
