@@ -290,6 +290,7 @@ function fakeInteraction(sub: string, options: Options, where: Where) {
     isAutocomplete: () => false,
     isChatInputCommand: () => true,
     isButton: () => false,
+    isMessageComponent: () => false,
     isRepliable: () => true,
     reply: record('reply'),
     deferReply: record('deferReply'),
