@@ -48,7 +48,10 @@ export interface CommandContext {
   canManageChannel: boolean;
   /** True in a direct message with the bot. */
   isDirect: boolean;
-  /** The bot's message a button, menu or reaction was on (Discord message id, Slack ts), when there is one. */
+  /**
+   * The bot's message a Discord button, menu or reaction was on (its id): in a DM it says which
+   * server's subscription sent the paper. Slack clicks carry their workspace and do not need it.
+   */
   messageId?: string;
   /** How large a file the platform lets the bot attach here (Discord: the interaction's `attachment_size_limit`), and how many per answer. */
   upload?: UploadLimits;

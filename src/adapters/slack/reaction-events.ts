@@ -56,7 +56,6 @@ export function createReactionListener(deps: CommandDeps, outbox: Pick<OutboxSto
       ...(body.team_id ? { guildId: body.team_id } : {}),
       canManageChannel: false,
       isDirect: channel.startsWith('D'),
-      messageId: ts,
     };
     const added = event.type === 'reaction_added';
     if (!added && deps.relevance?.feedback.current('slack', voteChannel(ctx), event.user, paperId) !== value) return;

@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../../../test/fakes/fake-slack.js';
+import { eventually } from '../../../test/helpers/eventually.js';
 import { createConnectionTracker, type ConnectionTracker } from '../../core/connection-state.js';
 import { silentLogger } from '../../log.js';
 import { createSlackApp, startSlackApp, stopSlackApp } from './slack-app.js';
@@ -12,12 +13,6 @@ let fake: FakeSlack;
 afterEach(async () => {
   await fake?.close();
 });
-
-async function until(done: () => boolean, what: string, ms = 10_000): Promise<void> {
-  for (const end = Date.now() + ms; !done(); await new Promise((r) => setTimeout(r, 10))) {
-    if (Date.now() > end) throw new Error(`${what}: not within ${ms} ms`);
-  }
-}
 
 const states = (t: ConnectionTracker): string[] => {
   const seen: string[] = [];
@@ -37,7 +32,7 @@ describe('Slack connection state', () => {
     expect(tracker.status().state).toBe('connected');
 
     fake.socketDrop();
-    await until(() => tracker.status().state === 'reconnecting', 'reconnecting after the drop');
+    await eventually(() => tracker.status().state === 'reconnecting', 'reconnecting after the drop');
     // The client waits out its 60 s delay before asking for a new connection: the loss was seen from its close.
     expect(fake.requests.filter((r) => r.method === 'apps.connections.open')).toHaveLength(1);
 
@@ -52,8 +47,8 @@ describe('Slack connection state', () => {
     const app = createSlackApp({ botToken: fake.token, appToken: fake.appToken, apiUrl: fake.apiUrl, log: silentLogger(), retries: 0, reconnectDelayMs: 100, connection: tracker });
     await startSlackApp(app, 0, undefined, tracker);
     fake.socketDrop();
-    await until(() => fake.requests.filter((r) => r.method === 'apps.connections.open').length === 2, 'a second apps.connections.open');
-    await until(() => tracker.connected(), 'connected again');
+    await eventually(() => fake.requests.filter((r) => r.method === 'apps.connections.open').length === 2, 'a second apps.connections.open');
+    await eventually(() => tracker.connected(), 'connected again');
     expect(fake.socketConnections).toBe(1);
     await stopSlackApp(app);
   });
@@ -66,8 +61,8 @@ describe('Slack connection state', () => {
     await startSlackApp(app, 0, undefined, tracker);
     fake.failNext('apps.connections.open', { status: 503 });
     fake.socketDrop();
-    await until(() => fake.requests.filter((r) => r.method === 'apps.connections.open').length === 3, 'apps.connections.open asked again after the 503');
-    await until(() => tracker.connected(), 'connected again');
+    await eventually(() => fake.requests.filter((r) => r.method === 'apps.connections.open').length === 3, 'apps.connections.open asked again after the 503');
+    await eventually(() => tracker.connected(), 'connected again');
     expect(fake.requests.filter((r) => r.method === 'apps.connections.open').map((r) => r.status)).toEqual([200, 503, 200]);
     await stopSlackApp(app);
   });
@@ -79,6 +74,6 @@ describe('Slack connection state', () => {
     await startSlackApp(app, 0, '127.0.0.1', tracker);
     expect(tracker.status().state).toBe('connected');
     await stopSlackApp(app);
-    await until(() => tracker.status().state === 'disconnected', 'disconnected after stop');
+    await eventually(() => tracker.status().state === 'disconnected', 'disconnected after stop');
   });
 });
